@@ -1,0 +1,3 @@
+package exports
+
+func renderSVG(dot []byte, layout string) ([]byte, error) { panic("todo") }
