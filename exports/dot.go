@@ -145,7 +145,7 @@ func buildDOT(s *snap, opts Options) dotGraph {
 		b.WriteString(", overlap=false")
 	}
 	b.WriteString("];\n")
-	b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1, color=\"#333333\"];\n")
+	b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=11, style=filled, penwidth=1, color=\"#333333\", margin=\"0.2,0.06\"];\n")
 	fmt.Fprintf(&b, "\tedge [fontname=\"Helvetica\", fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", inkGrey, inkGrey)
 
 	writeLegend(&b, s)

@@ -1,10 +1,15 @@
 package exports
 
-import "io"
+import (
+	"errors"
+	"io"
+)
 
-func writePNG(w io.Writer, svg []byte) error { panic("todo") }
-func writePDF(w io.Writer, svg []byte) error { panic("todo") }
-func writeGraphML(w io.Writer, s *snap) error { panic("todo") }
-func writeGEXF(w io.Writer, s *snap) error { panic("todo") }
-func writeCypher(w io.Writer, s *snap) error { panic("todo") }
-func writeNQuads(w io.Writer, s *snap) error { panic("todo") }
+var errTodo = errors.New("not implemented yet")
+
+func writePNG(w io.Writer, svg []byte) error  { return errTodo }
+func writePDF(w io.Writer, svg []byte) error  { return errTodo }
+func writeGraphML(w io.Writer, s *snap) error { return errTodo }
+func writeGEXF(w io.Writer, s *snap) error    { return errTodo }
+func writeCypher(w io.Writer, s *snap) error  { return errTodo }
+func writeNQuads(w io.Writer, s *snap) error  { return errTodo }
