@@ -1,7 +1,6 @@
 package text
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,9 +12,10 @@ type Token struct {
 	Text       string
 }
 
-// Sentence is a sentence of the body with its tokens. Paragraph counts the
-// body's paragraphs from 0; Headline marks a paragraph that is a single
-// line without closing punctuation (a headline, kicker or dateline).
+// Sentence is a sentence of the body with its tokens; Text is
+// body[Start:End]. Paragraph counts the body's paragraphs from 0. Headline
+// marks a paragraph that is one short sentence without closing punctuation:
+// a headline, kicker, standfirst heading or dateline.
 type Sentence struct {
 	Start, End int
 	Text       string
@@ -24,52 +24,204 @@ type Sentence struct {
 	Headline   bool
 }
 
-// Segment splits body into sentences and tokens. A blank line always ends
-// a sentence.
+// maxHeadlineTokens bounds how long an unpunctuated paragraph may be and
+// still count as a headline.
+const maxHeadlineTokens = 30
+
+// Segment splits body into sentences and tokens. Paragraphs are separated
+// by blank lines, and a paragraph boundary always ends a sentence; a single
+// newline inside a paragraph is white space. Full stops after abbreviations
+// (Mr., Col., U.S., Jan.), initials and inside numbers do not end
+// sentences; closing quotes and brackets stay with the sentence they close.
 func Segment(body string) []Sentence {
 	var out []Sentence
+	var toks []Token
 	para := 0
-	start := 0
-	for start < len(body) {
-		end := strings.Index(body[start:], "\n\n")
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += start
-		}
-		toks := tokenize(body, start, end)
+	for start := 0; start < len(body); {
+		end := paragraphEnd(body, start)
+		toks = tokenize(body, start, end, toks[:0])
 		if len(toks) > 0 {
-			s := Sentence{Start: toks[0].Start, End: toks[len(toks)-1].End, Tokens: toks, Paragraph: para}
-			s.Text = body[s.Start:s.End]
-			out = append(out, s)
+			// Sentences keep sub-slices of one allocation per paragraph.
+			own := make([]Token, len(toks))
+			copy(own, toks)
+			first := len(out)
+			out = splitSentences(body, own, para, out)
+			if len(out)-first == 1 {
+				s := &out[first]
+				s.Headline = len(s.Tokens) <= maxHeadlineTokens && !endsSentence(s.Tokens)
+			}
 			para++
 		}
-		start = end + 2
+		start = end
 	}
 	return out
 }
 
-func tokenize(body string, start, end int) []Token {
-	var toks []Token
-	i := start
-	for i < end {
-		r, n := utf8.DecodeRuneInString(body[i:end])
-		if unicode.IsSpace(r) {
-			i += n
+// paragraphEnd returns the end of the paragraph that starts at or after
+// start: the offset of the next blank line (a newline followed by optional
+// spaces and another newline), or len(body).
+func paragraphEnd(body string, start int) int {
+	for i := start; i < len(body); i++ {
+		if body[i] != '\n' {
 			continue
 		}
-		j := i + n
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			for j < end {
-				r2, n2 := utf8.DecodeRuneInString(body[j:end])
-				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-					break
-				}
-				j += n2
+		for j := i + 1; j < len(body); j++ {
+			c := body[j]
+			if c == '\n' {
+				return j + 1
+			}
+			if c != ' ' && c != '\t' && c != '\r' {
+				break
 			}
 		}
-		toks = append(toks, Token{Start: i, End: j, Text: body[i:j]})
-		i = j
 	}
-	return toks
+	return len(body)
+}
+
+// splitSentences appends the sentences of one paragraph's tokens to out.
+func splitSentences(body string, toks []Token, para int, out []Sentence) []Sentence {
+	first := 0
+	emit := func(last int) {
+		s := Sentence{Start: toks[first].Start, End: toks[last].End, Tokens: toks[first : last+1 : last+1], Paragraph: para}
+		s.Text = body[s.Start:s.End]
+		out = append(out, s)
+		first = last + 1
+	}
+	for i := 0; i < len(toks); i++ {
+		kind := terminal(toks[i].Text)
+		if kind == notTerminal {
+			continue
+		}
+		// Closing quotes and brackets written against the stop belong to it.
+		last := i
+		quoted := false
+		for last+1 < len(toks) && toks[last+1].Start == toks[last].End && isCloser(toks[last+1].Text) {
+			last++
+			quoted = true
+		}
+		if last+1 >= len(toks) {
+			break
+		}
+		if boundary(kind, quoted, toks[last+1:]) {
+			emit(last)
+		}
+		i = last
+	}
+	if first < len(toks) {
+		emit(len(toks) - 1)
+	}
+	return out
+}
+
+type termKind int
+
+const (
+	notTerminal termKind = iota
+	stop                 // . ! ?
+	ellipsis             // ... …
+	weakAbbrev           // U.S., Jan., Inc.: ends a sentence only before a clear sentence start
+	strongAbbrev         // Mr., Col., J.: never ends a sentence
+)
+
+// terminal classifies a token by how it may end a sentence.
+func terminal(t string) termKind {
+	switch t {
+	case ".", "!", "?", "?!", "!?", "!!", "??":
+		return stop
+	case "...", "…", "....":
+		return ellipsis
+	}
+	if len(t) < 2 || t[len(t)-1] != '.' {
+		return notTerminal
+	}
+	w := t[:len(t)-1]
+	if len(w) == 1 || titleAbbrevs[w] {
+		return strongAbbrev
+	}
+	return weakAbbrev
+}
+
+// boundary decides whether a sentence ends before next, after a
+// terminator of the given kind. quoted says closing quotes or brackets
+// followed the terminator.
+func boundary(kind termKind, quoted bool, next []Token) bool {
+	n := next[0].Text
+	r, _ := utf8.DecodeRuneInString(n)
+	switch kind {
+	case strongAbbrev:
+		return false
+	case weakAbbrev:
+		return sentenceStarters[n]
+	case ellipsis:
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	if unicode.IsLower(r) {
+		return false
+	}
+	if r == ',' || r == ';' || r == ':' || r == ')' || r == ']' {
+		return false
+	}
+	// `"Why should we?" Shalgham asked.`: the attribution completes the quote.
+	if quoted && unicode.IsUpper(r) && len(next) > 1 && speechVerbs[next[1].Text] {
+		return false
+	}
+	return true
+}
+
+// endsSentence reports whether toks end with sentence-closing punctuation,
+// closing quotes and brackets aside.
+func endsSentence(toks []Token) bool {
+	i := len(toks) - 1
+	for i > 0 && isCloser(toks[i].Text) {
+		i--
+	}
+	k := terminal(toks[i].Text)
+	return k == stop || k == ellipsis || k == weakAbbrev
+}
+
+func isCloser(t string) bool {
+	switch t {
+	case "\"", "'", "”", "’", ")", "]", "}", "»", "›":
+		return true
+	}
+	return false
+}
+
+// titleAbbrevs are abbreviations that are followed by a name or number,
+// so their full stop never ends a sentence.
+var titleAbbrevs = setOf(
+	"Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Dr", "Prof", "Col", "Gen", "Lt", "Sgt", "Capt", "Cpt", "Cmdr",
+	"Cdr", "Maj", "Adm", "Brig", "Cpl", "Pte", "Pvt", "Gov", "Sen", "Rep", "Rev", "Fr", "Hon", "Pres",
+	"Supt", "Insp", "Det", "Amb", "Sec", "Mt", "Ft", "St", "Ste", "No", "Nos", "Nr", "Fig", "Figs",
+	"Vol", "vol", "pp", "p", "vs", "v", "Art", "art", "ch", "Ch", "Sr", "Jr", "Sra", "Sgto", "Gens",
+	"approx", "ca", "cf", "Mme", "Mlle", "Herr", "Dott", "Ing", "Hr", "Mag", "Bros",
+)
+
+// sentenceStarters are words that begin sentences far more often than they
+// follow an abbreviation inside one ("in the U.S. The next day").
+var sentenceStarters = setOf(
+	"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
+	"My", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "So", "Yet", "If",
+	"When", "While", "After", "Before", "As", "In", "On", "At", "For", "From", "With", "By", "To",
+	"Meanwhile", "However", "Also", "Then", "Now", "Still", "Some", "Many", "Most", "Both", "Each",
+	"No", "Not", "One", "Two", "Three", "Earlier", "Later", "Last", "Since", "Although", "Though",
+	"Officials", "According", "What", "Who", "Why", "How", "Where", "Under", "During", "Over",
+)
+
+// speechVerbs follow a quotation's speaker: `"...," Assange said.`
+var speechVerbs = setOf(
+	"said", "says", "asked", "asks", "told", "tells", "added", "adds", "replied", "replies", "wrote",
+	"writes", "explained", "insisted", "continued", "noted", "stated", "declared", "warned", "claimed",
+	"argued", "recalled", "shouted", "cried", "demanded", "responded", "answered", "remarked",
+	"announced", "admitted", "conceded", "concluded", "observed", "suggested", "tweeted", "posted",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
