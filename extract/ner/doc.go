@@ -1,0 +1,34 @@
+// Package ner is kg's statistical named-entity tagger: given the words of
+// one sentence it returns one BIO label per word for persons (PER),
+// organizations (ORG), places (LOC) and other names (MISC: nationalities,
+// events, titles).
+//
+// The model is an averaged structured perceptron with Viterbi decoding over
+// BIO labels (transitions that would start an entity with I- are never
+// taken). Its features are hashed with FNV-1a, never built as strings: the
+// word and its lowercase form, word shapes (Xxxx, XX, X.X., dd), prefixes
+// and suffixes of one to four bytes, capitalization, hyphen, digit and
+// punctuation flags, the words and shapes two either side, word bigrams,
+// the sentence start, whether the sentence is an all-capitals headline, and
+// a lexicon of words usually written in lowercase. Typographic quotes,
+// apostrophes and dashes are mapped to ASCII before features are taken.
+//
+// The weights (model.bin, embedded with go:embed) are pruned, quantized to
+// int16 and gzip-compressed. Load decodes them once.
+//
+// # Training data
+//
+// The model was trained on the CoNLL-2003 English named-entity data
+// (Tjong Kim Sang and De Meulder, 2003: eng.train, with epochs chosen on
+// eng.testa), whose text is Reuters newswire of 1996-97 from the Reuters
+// Corpus (RCV1). The annotations are freely available; the Reuters text
+// formally needs the Reuters Corpus agreement, and the model is offered on
+// the customary research-use basis. The data itself is not part of this
+// repository. To retrain:
+//
+//	go run ./extract/ner/train -train eng.train -dev eng.testa -out extract/ner/model.bin
+//
+// Entity-level F1 on eng.testa, and speed, are recorded in the README-style
+// notes of the training command's output and in this package's tests and
+// benchmarks. Expect lower accuracy on news of other styles and periods.
+package ner
