@@ -1,0 +1,204 @@
+package extract
+
+import "github.com/kgraph/kg/graph"
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// honorifics mark the next name as a person's and are kept in alias forms
+// ("Mr Koussa", "Colonel Gaddafi").
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "col", "colonel",
+	"gen", "general", "lt", "lieutenant", "capt", "captain", "maj", "major", "sgt", "sergeant", "adm", "admiral",
+	"judge", "justice", "president", "pres", "senator", "sen", "rep", "gov", "governor", "king", "queen",
+	"prince", "princess", "sheikh", "sheik", "emir", "imam", "ayatollah", "pope", "rev", "father", "brother",
+	"pc", "dc", "di", "dci", "insp", "inspector", "supt", "superintendent", "det", "detective", "chancellor",
+	"ambassador", "prof", "professor", "mayor", "commander", "marshal", "field", "brig", "brigadier", "premier",
+	"minister", "secretary", "officer", "constable", "chief", "deputy", "vice", "prime", "foreign", "interior",
+	"defence", "defense", "oil", "finance", "justice", "home", "health", "trade", "energy", "economy",
+	"information", "education", "transport", "former", "acting", "senior", "first", "second", "third",
+	"attorney", "solicitor", "counsel", "special", "envoy", "spokesman", "spokeswoman", "speaker", "leader",
+	"chairman", "chairwoman", "director", "head", "commissioner", "state", "assistant", "under", "treasury")
+
+// coreTitles end a title prefix: "Deputy Foreign Minister", "Colonel".
+var coreTitles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "col", "colonel", "gen",
+	"general", "lt", "lieutenant", "capt", "captain", "maj", "major", "sgt", "sergeant", "adm", "admiral", "judge",
+	"justice", "president", "pres", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
+	"princess", "sheikh", "sheik", "emir", "imam", "ayatollah", "pope", "rev", "pc", "dc", "di", "dci", "insp",
+	"inspector", "supt", "superintendent", "det", "detective", "chancellor", "ambassador", "prof", "professor",
+	"mayor", "commander", "marshal", "brigadier", "brig", "premier", "minister", "secretary", "officer",
+	"constable", "envoy", "spokesman", "spokeswoman", "speaker", "chairman", "chairwoman", "director",
+	"commissioner", "counsel", "attorney", "solicitor", "chief")
+
+// aliasHonorifics are the titles kept in an alias form ("Mr Koussa").
+var aliasHonorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "col", "colonel", "gen", "general", "judge",
+	"president", "pc", "king", "queen", "prince", "sheikh", "lord", "lady", "dame")
+
+// roleNouns name posts a person holds; before a name they type it as a
+// person ("spy chief Abdullah Senussi"), in an apposition they relate it.
+var roleNouns = setOf("minister", "secretary", "chief", "head", "spokesman", "spokeswoman", "spokesperson",
+	"ambassador", "president", "chairman", "chairwoman", "chair", "director", "leader", "founder", "co-founder",
+	"commander", "officer", "official", "member", "representative", "envoy", "diplomat", "prosecutor", "judge",
+	"general", "colonel", "manager", "executive", "ceo", "editor", "correspondent", "reporter", "analyst",
+	"lawyer", "attorney", "counsel", "adviser", "advisor", "aide", "deputy", "assistant", "henchman",
+	"politician", "dictator", "ruler", "governor", "mayor", "senator", "lawmaker", "mp", "agent", "spy",
+	"stalwart", "loyalist", "employee", "staffer", "worker", "partner", "owner", "boss", "tycoon",
+	"businessman", "businesswoman", "king", "queen", "prince", "emir", "sheikh", "premier", "chancellor",
+	"strongman", "leaker", "whistleblower", "activist", "campaigner", "journalist", "soldier", "captain",
+	"lieutenant", "sergeant", "inspector", "detective", "professor", "economist", "banker", "figure",
+	"militant", "rebel", "commissioner", "cleric", "imam", "dissident", "opponent", "critic", "supporter",
+	"successor", "predecessor", "counterpart", "negotiator", "mediator", "candidate", "nominee", "speaker",
+	"man", "woman", "staff", "officials")
+
+// adviserNouns make an apposition "advised".
+var adviserNouns = setOf("adviser", "advisor", "aide", "henchman", "deputy", "assistant", "confidant",
+	"right-hand", "lieutenant", "counsellor", "counselor", "consigliere")
+
+// kinNouns make an apposition "family-of".
+var kinNouns = setOf("son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
+	"brother-in-law", "sister-in-law", "son-in-law", "daughter-in-law", "father-in-law", "mother-in-law",
+	"half-brother", "half-sister", "stepson", "stepdaughter", "stepfather", "stepmother", "cousin", "uncle",
+	"aunt", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother", "widow", "widower",
+	"fiancee", "fiancée", "fiance", "sibling", "relative", "in-law", "twin", "sons", "daughters", "brothers")
+
+// memberNouns make an apposition "member-of" an organization.
+var memberNouns = setOf("minister", "secretary", "chief", "head", "spokesman", "spokeswoman", "spokesperson",
+	"ambassador", "president", "chairman", "chairwoman", "chair", "director", "leader", "founder", "co-founder",
+	"commander", "officer", "official", "member", "representative", "envoy", "diplomat", "prosecutor", "judge",
+	"manager", "executive", "ceo", "editor", "correspondent", "reporter", "analyst", "agent", "stalwart",
+	"loyalist", "employee", "staffer", "worker", "boss", "governor", "general", "colonel", "lawmaker", "mp",
+	"staff", "partner", "owner", "figure", "deputy", "commissioner", "negotiator", "adviser", "advisor", "aide")
+
+// orgHeads end an organization's name ("General People's Congress").
+var orgHeads = setOf("government", "ministry", "council", "party", "court", "foundation", "office", "congress",
+	"assembly", "agency", "service", "services", "police", "army", "forces", "commission", "committee",
+	"league", "union", "bank", "group", "institute", "university", "college", "school", "company", "corporation",
+	"corp", "inc", "ltd", "plc", "llc", "watch", "news", "press", "times", "post", "telegraph", "journal",
+	"herald", "tribune", "organization", "organisation", "association", "front", "movement", "brigade",
+	"brigades", "authority", "department", "bureau", "federation", "alliance", "coalition", "parliament",
+	"senate", "cabinet", "navy", "guard", "guards", "network", "tv", "television", "radio", "airline",
+	"airlines", "airways", "society", "trust", "fund", "club", "board", "regime", "administration",
+	"directorate", "centre", "center", "prosecutors", "brotherhood", "church", "ministries", "agencies",
+	"industries", "holdings", "group's", "secretariat", "tribunal", "conference", "institution", "unit",
+	"battalion", "division", "militia", "junta", "diet", "knesset", "duma", "majlis", "chamber", "exchange",
+	"reserve", "mission", "delegation", "authorities", "campaign", "firm", "conglomerate", "council's")
+
+// placeHeads end a place's name ("Farnham Castle", "Djerba airport").
+var placeHeads = setOf("airport", "castle", "embassy", "street", "square", "tower", "hotel", "palace", "prison",
+	"hospital", "island", "islands", "river", "mountain", "mountains", "province", "county", "city", "bay",
+	"gulf", "sea", "ocean", "valley", "road", "avenue", "bridge", "port", "harbour", "harbor", "station",
+	"base", "camp", "stadium", "park", "desert", "lake", "peninsula", "region", "district", "state", "coast",
+	"strait", "straits", "canal", "mosque", "cathedral", "temple", "building", "house", "hall", "centre",
+	"consulate", "compound", "village", "town", "oasis", "field", "fields", "heights", "hill", "hills",
+	"quarter", "plaza", "boulevard", "lane", "airbase", "crossing", "refinery", "terminal", "oilfield", "mine")
+
+// eventHeads end an event's name ("Lockerbie bombing", "Mueller probe").
+var eventHeads = setOf("bombing", "bombings", "killing", "killings", "murder", "murders", "assassination",
+	"massacre", "attack", "attacks", "conflict", "war", "uprising", "revolution", "scandal", "probe", "inquiry",
+	"investigation", "crisis", "election", "elections", "referendum", "trial", "summit", "coup", "raid",
+	"shooting", "invasion", "genocide", "disaster", "crash", "explosion", "siege", "rebellion", "insurgency",
+	"protests", "riots", "affair", "hijacking", "kidnapping", "poisoning", "blast", "offensive", "ceasefire",
+	"agreement", "accord", "treaty", "deal", "olympics", "games", "cup", "race", "spring", "operation")
+
+// victimNouns open an event named by its victim: "the murder of X".
+var victimNouns = setOf("murder", "killing", "assassination", "death", "shooting", "poisoning", "kidnapping",
+	"abduction", "execution", "stabbing")
+
+// lowerModifiers may sit between a name and a lowercase head: "Libyan rebel
+// government", "Benghazi city council", "Libyan state TV".
+var lowerModifiers = setOf("rebel", "state", "city", "interim", "provisional", "transitional", "military",
+	"national", "federal", "opposition", "security", "intelligence", "secret", "central", "regional", "local",
+	"municipal", "presidential", "foreign", "external", "internal", "royal", "armed", "special", "elite",
+	"airport", "town", "border", "naval", "air", "oil", "civil", "new", "former", "defence", "defense",
+	"police", "election", "campaign", "district", "supreme", "criminal", "top", "communist", "ruling",
+	"governing", "revolutionary", "islamist")
+
+// lowerHeads are lowercase nouns that, after a capitalized name or a
+// demonym, make the phrase an entity of the given type.
+var lowerHeads = map[string]graph.Type{
+	"government": graph.Organization, "regime": graph.Organization, "administration": graph.Organization,
+	"police": graph.Organization, "authorities": graph.Organization, "army": graph.Organization,
+	"forces": graph.Organization, "troops": graph.Organization, "parliament": graph.Organization,
+	"council": graph.Organization, "ministry": graph.Organization, "delegation": graph.Organization,
+	"party": graph.Organization, "foundation": graph.Organization, "group": graph.Organization,
+	"campaign": graph.Organization, "tv": graph.Organization, "television": graph.Organization,
+	"navy": graph.Organization, "junta": graph.Organization, "militia": graph.Organization,
+	"cabinet": graph.Organization, "airline": graph.Organization, "agency": graph.Organization,
+	"court": graph.Organization, "embassy": graph.Place, "airport": graph.Place, "castle": graph.Place,
+	"hotel": graph.Place, "prison": graph.Place, "palace": graph.Place, "consulate": graph.Place,
+	"compound": graph.Place, "base": graph.Place, "border": graph.Place, "region": graph.Place,
+	"bombing": graph.Event, "killing": graph.Event, "murder": graph.Event, "assassination": graph.Event,
+	"massacre": graph.Event, "conflict": graph.Event, "war": graph.Event, "uprising": graph.Event,
+	"revolution": graph.Event, "scandal": graph.Event, "probe": graph.Event, "inquiry": graph.Event,
+	"investigation": graph.Event, "crisis": graph.Event, "coup": graph.Event, "bombings": graph.Event,
+	"attack": graph.Event, "attacks": graph.Event, "election": graph.Event, "trial": graph.Event,
+	"summit": graph.Event, "raid": graph.Event, "shooting": graph.Event, "invasion": graph.Event,
+	"rebellion": graph.Event, "crackdown": graph.Event, "disaster": graph.Event, "crash": graph.Event,
+	"hijacking": graph.Event, "poisoning": graph.Event, "affair": graph.Event, "insurgency": graph.Event,
+}
+
+// demonymHeads are the lowercase heads a demonym alone may name an entity
+// with ("the British government", "Malaysian police", "the Libyan conflict");
+// "Libyan officials" stays a description.
+var demonymHeads = setOf("government", "regime", "administration", "police", "authorities", "army", "navy",
+	"parliament", "embassy", "consulate", "conflict", "war", "uprising", "revolution", "delegation", "junta",
+	"cabinet", "crisis", "coup", "tv", "television", "airline", "ministry", "council", "forces")
+
+// nonNames are capitalized words that begin sentences or headlines but are
+// not names.
+var nonNames = setOf("the", "a", "an", "but", "and", "or", "nor", "so", "yet", "as", "in", "on", "at", "for",
+	"from", "with", "by", "to", "of", "after", "before", "meanwhile", "this", "that", "these", "those", "it",
+	"its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "if", "when",
+	"while", "although", "though", "despite", "amid", "last", "next", "currently", "former", "educated",
+	"speaking", "there", "here", "what", "who", "whom", "which", "where", "why", "how", "is", "are", "was",
+	"were", "be", "been", "has", "have", "had", "do", "does", "did", "not", "no", "yes", "also", "still",
+	"then", "now", "today", "yesterday", "tomorrow", "tonight", "during", "under", "over", "about", "into",
+	"through", "since", "until", "between", "against", "among", "without", "within", "some", "many", "most",
+	"all", "both", "each", "every", "other", "another", "such", "only", "even", "just", "more", "less",
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
+	"fourth", "latest", "new", "veteran", "senior", "top", "defected", "may", "might", "could", "would",
+	"should", "will", "can", "must", "share", "published", "copyright", "photo", "read", "click", "sign",
+	"home", "contact", "advertise", "about", "skip", "download", "find", "get", "leave", "comments", "filed",
+	"updated", "posted", "follow", "subscribe", "watch", "see", "said", "says", "according", "asked",
+	"backing", "having", "being", "whether", "unless", "because", "instead", "however", "nevertheless",
+	"indeed", "moreover", "furthermore", "finally", "earlier", "later", "once", "again", "back", "up",
+	"down", "out", "off", "very", "much", "well", "either", "neither", "several", "few", "any", "none",
+	"nothing", "everything", "something", "someone", "everyone", "nobody", "mrs", "ms", "mr", "dr",
+	"with", "like", "unlike", "near", "outside", "inside", "around", "across", "along", "behind", "beyond",
+	"towards", "toward", "upon", "via", "per", "whose", "let", "please", "thank", "thanks", "hello", "oh",
+	"runours", "rumours", "rumors", "reports", "sources", "officials", "members", "people", "police",
+	"unverified", "documented", "start", "end", "more", "closed", "close", "copy", "copied", "moment",
+	"press", "releases", "book", "reviews", "radio", "zone", "place", "archive", "times", "wires", "min",
+	"chief", "chamber", "court", "judge", "wikileaks founder")
+
+// months and weekdays are capitalized but are dates, not names.
+var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+	"feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+	"dec": 12}
+
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// connectors may join capitalized words inside one name.
+var connectors = setOf("al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di", "do", "dos", "das", "du",
+	"del", "della", "van", "von", "der", "den", "la", "le", "y", "ul", "ad", "as", "ash", "at", "az", "&")
+
+// ofHeads may be followed by "of" inside a name ("Ministry of Defence").
+var ofHeads = setOf("ministry", "department", "bank", "university", "republic", "kingdom", "council", "court",
+	"office", "institute", "league", "union", "federation", "party", "museum", "church", "gulf", "bay", "isle",
+	"island", "sea", "cape", "duke", "prince", "king", "queen", "lord", "mayor", "governor", "chamber",
+	"school", "college", "board", "commission", "committee", "organization", "organisation", "association",
+	"confederation", "assembly", "academy", "house", "province", "city", "state", "states", "emirates",
+	"secretary", "minister", "director", "bureau", "agency", "army", "people's", "united", "federal",
+	"democratic", "islamic", "front", "movement", "strait", "port", "tower", "palace", "prisoner",
+	"court's", "guardians", "friends", "sons", "daughters", "knights", "order")
+
+// pronouns that may stand for a person subject.
+var personPronouns = setOf("he", "she", "him", "her")
+
+// suffixes that are part of a person's name ("Donald Trump Jr.").
+var nameSuffixes = setOf("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")

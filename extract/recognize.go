@@ -1,0 +1,480 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// mention is a typed span of a sentence that names an entity.
+type mention struct {
+	Sent        int        // index of the sentence
+	T0, T1      int        // the mention's tokens, [T0, T1)
+	N0, N1      int        // the name proper inside it (no head noun, no title)
+	Start, End  int        // byte offsets of the mention in the body
+	Text        string     // the mention as written, titles left out
+	Alias       string     // the form with its honorific ("Mr Koussa"), or ""
+	Type        graph.Type // person, organization, place, event
+	Title       string     // a title or role given with it: "Foreign Minister"
+	Nationality string     // from a demonym before it
+	Head        string     // a lowercase head noun: "regime", "airport", "killing"
+	Modifier    string     // the name before a head ("Gaddafi" in "Gaddafi regime")
+	Victim      int        // for "the murder of X": the mention of X, else -1
+	Weak        bool       // from a title-case line: may only join a known entity
+	Strong      bool       // typed by the gazetteer, a title or a head
+	Ent         int        // the entity it resolves to, -1 before resolve
+}
+
+// recognized is a segmented article with its mentions (the output of recognize).
+type recognized struct {
+	segmented
+	Mentions []mention
+	BySent   [][]int // mention indexes per sentence, in order
+}
+
+// recognize finds the mentions of each sentence.
+func (x *Extractor) recognize(d segmented) recognized {
+	r := recognized{segmented: d, BySent: make([][]int, len(d.Sentences))}
+	for si := range d.Sentences {
+		var labels []string
+		if x.tagger != nil {
+			s := &d.Sentences[si]
+			words := make([]string, len(s.Tokens))
+			for i, t := range s.Tokens {
+				words[i] = t.Text
+			}
+			labels = x.tagger.Tag(words)
+		}
+		for _, m := range recognizeSentence(&d.Sentences[si], si, labels) {
+			if m.Victim == -2 {
+				m.Victim = len(r.Mentions) - 1
+			}
+			r.BySent[si] = append(r.BySent[si], len(r.Mentions))
+			r.Mentions = append(r.Mentions, m)
+		}
+	}
+	return r
+}
+
+func isPossessive(t token) bool { return t.Lower == "'s" || t.Lower == "’s" }
+
+// capWord reports whether t may be part of a capitalized name.
+func capWord(t token) bool {
+	if !t.Word || !t.Cap {
+		return false
+	}
+	if t.Caps && len(t.Text) > 5 {
+		l := t.Lower
+		if nonNames[l] || roleNouns[l] || months[l] > 0 || weekdays[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralPossessors may own a capitalized head inside one name:
+// "General People's Congress", "Workers' Party".
+var pluralPossessors = setOf("people", "worker", "workers", "women", "children", "men", "martyrs", "nation",
+	"nations", "farmers", "veterans", "citizens", "lawyers", "journalists", "patients", "teachers")
+
+// chunks returns the maximal runs of capitalized words, with connectors.
+func chunks(toks []token) [][2]int {
+	var out [][2]int
+	n := len(toks)
+	for i := 0; i < n; {
+		if !capWord(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			t := toks[j]
+			if capWord(t) && months[t.Lower] == 0 && !weekdays[t.Lower] {
+				j++
+				continue
+			}
+			if j+1 < n && capWord(toks[j+1]) {
+				if connectors[t.Lower] && !t.Cap {
+					j += 2
+					continue
+				}
+				if t.Lower == "of" && ofHeads[toks[j-1].Lower] {
+					j += 2
+					continue
+				}
+				if isPossessive(t) && pluralPossessors[toks[j-1].Lower] {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+func joinTokens(toks []token, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	var sb strings.Builder
+	for i := a; i < b; i++ {
+		if i > a && toks[i].Start > toks[i-1].End {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Text)
+	}
+	return sb.String()
+}
+
+// demonymPhrase reports whether toks[a:b] is a demonym ("Libyan", "North Korean").
+func demonymPhrase(toks []token, a, b int) (string, bool) {
+	if b-a > 2 {
+		return "", false
+	}
+	return demonymOf(joinTokens(toks, a, b))
+}
+
+var locativePreps = setOf("in", "to", "from", "at", "near", "via", "outside", "across", "into", "through",
+	"toward", "towards", "inside", "around", "throughout", "within", "leaving", "visit", "visited", "left")
+
+var saidVerbs = setOf("said", "says", "told", "added", "asked", "claimed", "alleged", "insisted", "denied",
+	"announced", "explained", "stated", "argued", "warned", "noted", "wrote", "reported", "confirmed",
+	"dubbed", "tweeted", "replied", "admitted", "acknowledged", "described", "suggested", "believes",
+	"believed", "thinks", "thought")
+
+// preRole collects the lowercase role words before token i ("former
+// foreign minister", "spy chief") and returns them and where they start.
+func preRole(toks []token, i int) (string, int) {
+	k := i
+	hasRole := false
+	for k > 0 {
+		t := toks[k-1]
+		if !t.Word || t.Cap && !(t.Caps && false) {
+			break
+		}
+		l := t.Lower
+		if roleNouns[l] || coreTitles[l] {
+			hasRole = true
+		} else if !(honorifics[l] || lowerModifiers[l] || l == "spy" || l == "campaign" || l == "top" || l == "chief" || l == "leaker" || l == "document" || l == "classified" || l == "construction" || l == "veteran") {
+			break
+		}
+		k--
+		if i-k > 4 {
+			break
+		}
+	}
+	if !hasRole {
+		return "", i
+	}
+	// Trim leading words that are not part of the role itself.
+	for k < i && (toks[k].Lower == "veteran" || toks[k].Lower == "top") {
+		k++
+	}
+	return joinTokens(toks, k, i), k
+}
+
+// recognizeSentence finds the mentions of one sentence.
+func recognizeSentence(s *sentence, si int, labels []string) []mention {
+	toks := s.Tokens
+	var out []mention
+	for _, c := range chunks(toks) {
+		out = append(out, chunkMentions(s, si, c[0], c[1], labels)...)
+	}
+	return out
+}
+
+// nerType returns the tagger's majority type over toks[a:b], or "".
+func nerType(labels []string, a, b int) graph.Type {
+	if labels == nil {
+		return ""
+	}
+	count := map[graph.Type]int{}
+	for i := a; i < b && i < len(labels); i++ {
+		l := labels[i]
+		if len(l) < 3 {
+			continue
+		}
+		switch l[2:] {
+		case "PER":
+			count[graph.Person]++
+		case "ORG":
+			count[graph.Organization]++
+		case "LOC":
+			count[graph.Place]++
+		case "MISC":
+			count["misc"]++
+		}
+	}
+	var best graph.Type
+	n := 0
+	for _, t := range []graph.Type{graph.Person, graph.Organization, graph.Place, "misc"} {
+		if count[t] > n {
+			best, n = t, count[t]
+		}
+	}
+	return best
+}
+
+// chunkMentions turns one capitalized chunk toks[a:b] into mentions.
+func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
+	toks := s.Tokens
+	// Whole-chunk gazetteer hits first: "The Hague", "The Independent".
+	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 {
+		return []mention{newMention(s, si, a, b, e.Type, true)}
+	}
+	// Leading words that begin sentences but are not names.
+	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower]) {
+		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
+			break // "Mr", "Chief" stay for the title rule
+		}
+		a++
+	}
+	if a >= b {
+		return nil
+	}
+	// "X-based": X is a place.
+	if last := toks[b-1]; strings.HasSuffix(last.Lower, "-based") {
+		m := newMention(s, si, a, b, graph.Place, true)
+		m.End -= len("-based")
+		m.Text = m.Text[:len(m.Text)-len("-based")]
+		return []mention{m}
+	}
+	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
+	for k := a + 1; k < b; k++ {
+		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && e.Type != graph.Person && (knownFirstName(toks[k].Text) || nerType(labels, k, b) == graph.Person) {
+			out := chunkMentions(s, si, a, k, labels)
+			return append(out, chunkMentions(s, si, k, b, labels)...)
+		}
+	}
+	// Title prefix: "Deputy Foreign Minister", "Colonel", "Mr".
+	title, honor := "", ""
+	t0 := a
+	for k := a; k < b-1; k++ {
+		l := strings.TrimSuffix(toks[k].Lower, ".")
+		if !honorifics[l] {
+			if _, dem := demonymOf(toks[k].Text); !dem || k > a {
+				break
+			}
+		}
+		if coreTitles[l] {
+			t0 = k + 1
+		}
+	}
+	if t0 > a && t0 < b {
+		last := toks[b-1].Lower
+		if orgHeads[last] || placeHeads[last] || eventHeads[last] {
+			t0 = a // "General People's Congress" is not a general
+		}
+	}
+	if t0 > a {
+		h := strings.TrimSuffix(toks[t0-1].Lower, ".")
+		if aliasHonorifics[h] {
+			honor = joinTokens(toks, t0-1, t0)
+		}
+		tw := []string{}
+		for k := a; k < t0; k++ {
+			l := strings.TrimSuffix(toks[k].Lower, ".")
+			if l == "mr" || l == "mrs" || l == "ms" || l == "miss" || l == "dr" {
+				continue
+			}
+			if _, dem := demonymOf(toks[k].Text); dem {
+				continue
+			}
+			tw = append(tw, toks[k].Text)
+		}
+		title = strings.Join(tw, " ")
+	}
+	// Trailing role words: "Malaysian Police Chief".
+	b0 := b
+	for b > t0+1 && (roleNouns[toks[b-1].Lower] && !orgHeads[toks[b-1].Lower] && !placeHeads[toks[b-1].Lower]) {
+		b--
+	}
+	trailingRole := joinTokens(toks, b, b0)
+	if t0 >= b {
+		return nil
+	}
+	// Demonyms are attributes, not entities, unless a head noun follows.
+	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a {
+		if m, ok := headMention(s, si, t0, b, true); ok {
+			return []mention{m}
+		}
+		return nil
+	}
+	// A name with a lowercase head: "Djerba airport", "Gaddafi regime".
+	if title == "" && trailingRole == "" {
+		if m, ok := headMention(s, si, t0, b, false); ok {
+			return []mention{m}
+		}
+	}
+	m := newMention(s, si, t0, b, "", false)
+	m.Title = title
+	if honor != "" {
+		m.Alias = honor + " " + m.Text
+	}
+	if trailingRole != "" {
+		m.Title = trailingRole
+	}
+	m.Type, m.Strong = classify(s, t0, b, labels, title != "" || honor != "")
+	if m.Type == "" {
+		return nil
+	}
+	if m.Type != graph.Person {
+		m.Title = ""
+	}
+	if m.Type == graph.Person && m.Title == "" {
+		if role, _ := preRole(toks, a); role != "" {
+			m.Title = role
+		}
+	}
+	if m.Type == graph.Person {
+		// "Indonesian Siti Aisyah", "Libyan diplomat Ali Treiki".
+		for k := a - 1; k >= 0 && k >= a-4; k-- {
+			if c, ok := demonymOf(toks[k].Text); ok && toks[k].Cap {
+				m.Nationality = c
+				break
+			}
+			if !toks[k].Word || toks[k].Cap {
+				break
+			}
+		}
+	}
+	out := []mention{m}
+	// "the murder of PC Yvonne Fletcher": an event named by its victim.
+	if m.Type == graph.Person && a >= 2 && toks[a-1].Lower == "of" && victimNouns[toks[a-2].Lower] {
+		ev := newMention(s, si, a-2, b, graph.Event, true)
+		ev.Head = toks[a-2].Lower
+		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
+		out = append(out, ev)
+	}
+	return out
+}
+
+// newMention builds a mention over toks[a:b].
+func newMention(s *sentence, si, a, b int, t graph.Type, strong bool) mention {
+	toks := s.Tokens
+	return mention{
+		Sent: si, T0: a, T1: b, N0: a, N1: b,
+		Start: toks[a].Start, End: toks[b-1].End,
+		Text: s.Text[toks[a].Start-s.Start : toks[b-1].End-s.Start],
+		Type: t, Strong: strong, Victim: -1, Ent: -1, Weak: s.TitleCase,
+	}
+}
+
+// headMention extends the name toks[a:b] over a lowercase head noun after
+// it ("Djerba airport", "Libyan rebel government", "Gaddafi's regime").
+func headMention(s *sentence, si, a, b int, demonym bool) (mention, bool) {
+	toks := s.Tokens
+	k := b
+	poss := false
+	if k < len(toks) && isPossessive(toks[k]) && !demonym {
+		poss = true
+		k++
+	}
+	best := -1
+	for j := k; j < len(toks) && j < k+3; j++ {
+		t := toks[j]
+		if !t.Word || t.Cap {
+			break
+		}
+		if typ, ok := lowerHeads[t.Lower]; ok {
+			if demonym && !demonymHeads[t.Lower] {
+				break
+			}
+			if poss && !(typ == graph.Organization && (t.Lower == "regime" || t.Lower == "government" || t.Lower == "forces" || t.Lower == "troops" || t.Lower == "administration" || t.Lower == "army")) {
+				break
+			}
+			best = j
+			// "Kuala Lumpur airport killing": a longer head wins.
+			if j+1 < len(toks) && lowerHeads[toks[j+1].Lower] != "" && !poss {
+				continue
+			}
+			break
+		}
+		if !lowerModifiers[t.Lower] && !(poss && j < k+2) {
+			break
+		}
+	}
+	if best < 0 {
+		return mention{}, false
+	}
+	head := toks[best].Lower
+	m := newMention(s, si, a, best+1, lowerHeads[head], true)
+	m.N1 = b
+	m.Head = head
+	m.Modifier = joinTokens(toks, a, b)
+	if poss && best > k {
+		// Drop adjectives: "Colonel Gaddafi's creaking regime" -> "Gaddafi's regime".
+		m.Text = joinTokens(toks, a, b) + toks[b].Text + " " + toks[best].Text
+	}
+	return m, true
+}
+
+// classify types the name toks[a:b] from the gazetteer, its head word, the
+// tagger and its context. titled says a title or honorific came before it.
+func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, bool) {
+	toks := s.Tokens
+	name := joinTokens(toks, a, b)
+	last := toks[b-1].Lower
+	if titled {
+		return graph.Person, true
+	}
+	if e, ok := gazLookup(name); ok {
+		return e.Type, true
+	}
+	switch {
+	case orgHeads[last] && b-a > 1:
+		return graph.Organization, true
+	case placeHeads[last] && b-a > 1:
+		return graph.Place, true
+	case eventHeads[last] && b-a > 1:
+		return graph.Event, true
+	}
+	if nt := nerType(labels, a, b); nt != "" && nt != "misc" {
+		return nt, false
+	}
+	// Person cues in context.
+	if role, _ := preRole(toks, a); role != "" {
+		return graph.Person, false
+	}
+	if b < len(toks) {
+		next := toks[b].Lower
+		if saidVerbs[next] {
+			if b-a == 1 && toks[a].Caps {
+				return graph.Organization, false
+			}
+			return graph.Person, false
+		}
+		if next == "," && b+1 < len(toks) {
+			n2 := toks[b+1].Lower
+			if n2 == "who" {
+				return graph.Person, false
+			}
+			if n2 == "a" || n2 == "an" || n2 == "the" {
+				for k := b + 2; k < len(toks) && k < b+6; k++ {
+					if roleNouns[toks[k].Lower] || kinNouns[toks[k].Lower] {
+						return graph.Person, false
+					}
+					if !toks[k].Word {
+						break
+					}
+				}
+			}
+		}
+	}
+	if toks[a].Caps && b-a == 1 && len(toks[a].Text) <= 5 {
+		return graph.Organization, false
+	}
+	if knownFirstName(toks[a].Text) && b-a > 1 {
+		return graph.Person, false
+	}
+	if a > 0 && locativePreps[toks[a-1].Lower] {
+		return graph.Place, false
+	}
+	if b-a >= 2 && b-a <= 4 {
+		return graph.Person, false
+	}
+	return "unknown", false
+}

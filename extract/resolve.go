@@ -1,0 +1,435 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// entity is a cluster of mentions that name one thing.
+type entity struct {
+	Type     graph.Type
+	Forms    map[string]int // surface forms and how often each was seen
+	Aliases  map[string]bool
+	Attrs    map[string]string
+	Mentions []int
+	Victim   int  // for an event named by its victim, that person's entity; else -1
+	Regime   bool // the regime or government of the article's country
+	key      string
+	Name     string
+	ID       graph.ID
+}
+
+// resolved is a recognized article whose mentions are clustered into
+// entities (the output of resolve).
+type resolved struct {
+	recognized
+	Entities []*entity
+}
+
+func (r *resolved) add(mi int, e int) {
+	m := &r.Mentions[mi]
+	m.Ent = e
+	ent := r.Entities[e]
+	ent.Mentions = append(ent.Mentions, mi)
+	ent.Forms[m.Text]++
+	ent.Aliases[m.Text] = true
+	if m.Alias != "" {
+		ent.Aliases[m.Alias] = true
+	}
+	if m.Title != "" && ent.Attrs["title"] == "" {
+		ent.Attrs["title"] = m.Title
+	}
+	if m.Nationality != "" && ent.Attrs["nationality"] == "" {
+		ent.Attrs["nationality"] = m.Nationality
+	}
+}
+
+func (r *resolved) newEntity(mi int, t graph.Type) int {
+	r.Entities = append(r.Entities, &entity{Type: t, Forms: map[string]int{}, Aliases: map[string]bool{}, Attrs: map[string]string{}, Victim: -1})
+	e := len(r.Entities) - 1
+	r.add(mi, e)
+	return e
+}
+
+// nameWords returns a person name's words in lookup form, without
+// honorifics, the Arabic article as a word of its own, or a dangling suffix.
+func nameWords(s string) []string {
+	w := strings.Fields(graph.NameKey(strings.ReplaceAll(s, "-", " ")))
+	out := w[:0]
+	for _, x := range w {
+		if x == "al" || x == "el" {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// surnameKey is the part of a person's name a bare surname mention matches:
+// the last word, with a generational suffix ("trump jr").
+func surnameKey(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	last := words[len(words)-1]
+	if nameSuffixes[last] && len(words) > 1 {
+		return words[len(words)-2] + " " + last
+	}
+	return last
+}
+
+func editDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// samePerson reports whether two multi-word person names name one person in
+// one article: equal, equal phonetically, the same first and last word, a
+// misspelt first name with the same surname, or one a tail of the other.
+func samePerson(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	ja, jb := strings.Join(a, " "), strings.Join(b, " ")
+	if ja == jb || graph.PhoneticKey(ja) == graph.PhoneticKey(jb) {
+		return true
+	}
+	la, lb := surnameKey(a), surnameKey(b)
+	if la != lb && graph.PhoneticKey(la) != graph.PhoneticKey(lb) {
+		return false
+	}
+	if nameSuffixes[a[len(a)-1]] != nameSuffixes[b[len(b)-1]] {
+		return false
+	}
+	if a[0] == b[0] || editDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || graph.PhoneticKey(a[0]) == graph.PhoneticKey(b[0]) {
+		return true
+	}
+	// "Abdul Jalil" is the tail of "Mustafa Abdel Jalil".
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) >= 2 {
+		tail := long[len(long)-len(short):]
+		if graph.PhoneticKey(strings.Join(tail, " ")) == graph.PhoneticKey(strings.Join(short, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve clusters mentions into entities.
+func resolve(rc recognized) resolved {
+	r := resolved{recognized: rc}
+	ms := r.Mentions
+	persons := []int{} // person entities
+	// 1. Full person names, in text order, strong lines first.
+	for pass := 0; pass < 2; pass++ {
+		for mi := range ms {
+			m := &ms[mi]
+			if m.Ent >= 0 || m.Type != graph.Person || m.Weak != (pass == 1) || m.Victim >= 0 {
+				continue
+			}
+			w := nameWords(m.Text)
+			if len(w) < 2 || len(w) == 2 && nameSuffixes[w[1]] {
+				continue
+			}
+			joined := -1
+			for _, e := range persons {
+				for form := range r.Entities[e].Forms {
+					if fw := nameWords(form); len(fw) >= 2 && samePerson(w, fw) {
+						joined = e
+						break
+					}
+				}
+				if joined >= 0 {
+					break
+				}
+			}
+			if joined >= 0 {
+				r.add(mi, joined)
+			} else if !m.Weak || m.Strong {
+				persons = append(persons, r.newEntity(mi, graph.Person))
+			}
+		}
+	}
+	// 2. Surnames and "Mr X": join the person whose surname it is, nearest first.
+	for mi := range ms {
+		m := &ms[mi]
+		if m.Ent >= 0 || !(m.Type == graph.Person || m.Type == "unknown") || m.Victim >= 0 {
+			continue
+		}
+		w := nameWords(m.Text)
+		if len(w) == 0 {
+			continue
+		}
+		key := strings.Join(w, " ")
+		best, bestDist := -1, 1<<30
+		for _, e := range persons {
+			ok := false
+			for form := range r.Entities[e].Forms {
+				fw := nameWords(form)
+				if len(fw) < 2 && strings.Join(fw, " ") != key {
+					continue
+				}
+				sk := surnameKey(fw)
+				if sk == key || len(w) == 1 && graph.PhoneticKey(sk) == graph.PhoneticKey(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] {
+					ok = true
+				} else if len(w) == 1 && len(fw) >= 3 {
+					// "Lula" in "Luiz Inacio Lula da Silva"; "Mr Khalid" for "Khalid Abu Bakar".
+					for i, x := range fw {
+						if x == key && (i > 0 || m.Alias != "") {
+							ok = true
+						}
+					}
+				}
+				if ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			d := distance(ms, mi, r.Entities[e].Mentions)
+			if d < bestDist {
+				best, bestDist = e, d
+			}
+		}
+		if best >= 0 {
+			r.add(mi, best)
+			continue
+		}
+		if m.Type == graph.Person && (!m.Weak || m.Strong) {
+			persons = append(persons, r.newEntity(mi, graph.Person))
+		}
+	}
+	// 3. Everything else, by name key, gazetteer name, acronym, regime, victim.
+	byKey := map[string]int{}
+	for _, e := range persons {
+		for form := range r.Entities[e].Forms {
+			byKey[graph.NameKey(form)] = e
+		}
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		if m.Ent >= 0 || m.Type == "" {
+			continue
+		}
+		key := entityKey(&r, mi)
+		if e, ok := byKey[key]; ok && (r.Entities[e].Type == m.Type || m.Type == "unknown" || m.Weak) {
+			r.add(mi, e)
+			continue
+		}
+		if m.Type == "unknown" || m.Weak && !m.Strong {
+			continue
+		}
+		if m.Type == graph.Person {
+			continue
+		}
+		e := r.newEntity(mi, m.Type)
+		r.Entities[e].key = key
+		if m.Head == "regime" || strings.HasPrefix(key, "regime:") {
+			r.Entities[e].Regime = true
+		}
+		if m.Victim >= 0 {
+			r.Entities[e].Victim = ms[m.Victim].Ent
+		}
+		byKey[key] = e
+		byKey[graph.NameKey(m.Text)] = e
+	}
+	// Acronyms join the organization whose initials they are ("ICC").
+	for _, e := range r.Entities {
+		if e.Type != graph.Organization {
+			continue
+		}
+		for form := range e.Forms {
+			if ac := initials(form); len(ac) >= 2 {
+				if o, ok := byKey[strings.ToLower(ac)]; ok && r.Entities[o] != e && len(r.Entities[o].Mentions) > 0 && r.Entities[o].Type == graph.Organization {
+					r.merge(e, r.Entities[o])
+				}
+			}
+		}
+	}
+	r.compact()
+	return r
+}
+
+// distance is how many mentions lie between mention mi and the nearest of others.
+func distance(ms []mention, mi int, others []int) int {
+	best := 1 << 30
+	for _, o := range others {
+		d := mi - o
+		if d < 0 {
+			d = -d * 2 // prefer antecedents
+		}
+		if d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// initials returns the capital initials of a multi-word name ("ICC").
+func initials(name string) string {
+	var b strings.Builder
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		if w == "" || !isUpperRune(runeAt(w, 0)) {
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	return b.String()
+}
+
+// entityKey is the clustering key of a non-person mention.
+func entityKey(r *resolved, mi int) string {
+	m := &r.Mentions[mi]
+	switch {
+	case m.Head == "regime":
+		return "regime:"
+	case m.Head == "government" || m.Head == "administration":
+		if p := personEntity(r, m.Modifier); p >= 0 {
+			return "regime:" // "the Al Qathafi government"
+		}
+	case m.Head == "forces" || m.Head == "troops":
+		if p := personEntity(r, m.Modifier); p >= 0 {
+			return "forces:" + strconv.Itoa(p)
+		}
+	case m.Victim >= 0 && r.Mentions[m.Victim].Ent >= 0:
+		return "victim:" + strconv.Itoa(r.Mentions[m.Victim].Ent)
+	}
+	if m.Head != "" && victimNouns[m.Head] {
+		if p := personEntity(r, m.Modifier); p >= 0 {
+			return "victim:" + strconv.Itoa(p)
+		}
+	}
+	if e, ok := gazLookup(m.Text); ok && e.Name != "" {
+		return graph.NameKey(e.Name)
+	}
+	return graph.NameKey(m.Text)
+}
+
+// personEntity returns the person entity a name refers to, or -1.
+func personEntity(r *resolved, name string) int {
+	if name == "" {
+		return -1
+	}
+	w := nameWords(name)
+	if len(w) == 0 {
+		return -1
+	}
+	key := strings.Join(w, " ")
+	for i, e := range r.Entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		for form := range e.Forms {
+			fw := nameWords(form)
+			if strings.Join(fw, " ") == key || surnameKey(fw) == key || len(w) > 1 && samePerson(w, fw) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// merge moves o's mentions into e.
+func (r *resolved) merge(e, o *entity) {
+	for _, mi := range o.Mentions {
+		r.Mentions[mi].Ent = -1
+		for i, x := range r.Entities {
+			if x == e {
+				r.add(mi, i)
+			}
+		}
+	}
+	o.Mentions = nil
+}
+
+// compact drops emptied entities, renumbers, and names each entity.
+func (r *resolved) compact() {
+	var keep []*entity
+	remap := map[int]int{}
+	for i, e := range r.Entities {
+		if len(e.Mentions) == 0 {
+			continue
+		}
+		remap[i] = len(keep)
+		keep = append(keep, e)
+	}
+	for mi := range r.Mentions {
+		if r.Mentions[mi].Ent >= 0 {
+			r.Mentions[mi].Ent = remap[r.Mentions[mi].Ent]
+		}
+	}
+	for _, e := range keep {
+		if e.Victim >= 0 {
+			e.Victim = remap[e.Victim]
+		}
+	}
+	r.Entities = keep
+	used := map[graph.ID]bool{}
+	for _, e := range r.Entities {
+		e.Name = chooseName(e)
+		id := graph.Slug(e.Name)
+		base := id
+		for n := 2; used[id]; n++ {
+			id = graph.ID(string(base) + "-" + strconv.Itoa(n))
+		}
+		used[id] = true
+		e.ID = id
+	}
+}
+
+// chooseName picks an entity's canonical name: for a regime the form seen
+// most often, otherwise the fullest form, preferring mixed case over capitals.
+func chooseName(e *entity) string {
+	forms := make([]string, 0, len(e.Forms))
+	for f := range e.Forms {
+		forms = append(forms, f)
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		a, b := forms[i], forms[j]
+		if e.Regime && e.Forms[a] != e.Forms[b] {
+			return e.Forms[a] > e.Forms[b]
+		}
+		ua, ub := strings.ToUpper(a) == a, strings.ToUpper(b) == b
+		if ua != ub && len(a) > 4 && len(b) > 4 {
+			return ub
+		}
+		wa, wb := len(strings.Fields(a)), len(strings.Fields(b))
+		if wa != wb {
+			return wa > wb
+		}
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+	return forms[0]
+}
