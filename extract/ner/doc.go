@@ -9,8 +9,11 @@
 // word and its lowercase form, word shapes (Xxxx, XX, X.X., dd), prefixes
 // and suffixes of one to four bytes, capitalization, hyphen, digit and
 // punctuation flags, the words and shapes two either side, word bigrams,
-// the sentence start, whether the sentence is an all-capitals headline, and
-// a lexicon of words usually written in lowercase. Typographic quotes,
+// the sentence start, whether the sentence is an all-capitals headline, a
+// lexicon of words usually written in lowercase in the training data, and
+// whether the word is a common word or a name in an English dictionary
+// (Debian's wamerican word list, so that words the training data never
+// showed still get a hint). Typographic quotes,
 // apostrophes and dashes are mapped to ASCII before features are taken.
 //
 // The weights (model.bin, embedded with go:embed) are pruned, quantized to
@@ -24,11 +27,13 @@
 // Corpus (RCV1). The annotations are freely available; the Reuters text
 // formally needs the Reuters Corpus agreement, and the model is offered on
 // the customary research-use basis. The data itself is not part of this
-// repository. To retrain:
+// repository. To retrain (apt-get install wamerican for the word list):
 //
-//	go run ./extract/ner/train -train eng.train -dev eng.testa -out extract/ner/model.bin
+//	go run ./extract/ner/train -train eng.train -dev eng.testa -dict /usr/share/dict/words -out extract/ner/model.bin
 //
-// Entity-level F1 on eng.testa, and speed, are recorded in the README-style
-// notes of the training command's output and in this package's tests and
-// benchmarks. Expect lower accuracy on news of other styles and periods.
+// The command prints entity-level scores (exact span and type) on eng.testa
+// and, as a check on news of another style that it never trains on, on
+// CoNLL04. Expect lower accuracy outside Reuters newswire: on CoNLL04, whose
+// annotators also count titles such as "President" into names, PER, ORG and
+// LOC together reach an F1 near 0.69 against about 0.90 on eng.testa.
 package ner

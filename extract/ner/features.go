@@ -62,6 +62,10 @@ const (
 	tUsuallyLowerM1
 	tUsuallyLowerP1
 	tCapsSentLower
+	tDict
+	tDictShort
+	tDictM1
+	tDictP1
 )
 
 // Word flags.
@@ -91,6 +95,7 @@ type token struct {
 	// usuallyLower is set when the lexicon says the lowercased form occurs
 	// mostly in lowercase: a capitalized "The" or "RUGBY" is not a name.
 	usuallyLower bool
+	dict         byte // lexicon.dictClass
 }
 
 var (
@@ -245,6 +250,7 @@ func prepare(tok *token, word string, arena []byte, lex *lexicon) []byte {
 	*tok = token{word: w, lower: lower, shape: shape, short: short, flags: flags, runes: runes}
 	if letters > 0 && lex != nil {
 		tok.usuallyLower = lex.usuallyLower(lower)
+		tok.dict = lex.dictClass(lower)
 	}
 	return arena
 }
@@ -337,6 +343,10 @@ func features(toks []token, i int, capsSent bool, out []uint64) []uint64 {
 		hashBytes(seed(tSuffixP1), suffix(p1.lower, 3)),
 		hashBytes(hashByte(seed(tUsuallyLowerM1), boolByte(m1.usuallyLower)), m1.short),
 		hashBytes(hashByte(seed(tUsuallyLowerP1), boolByte(p1.usuallyLower)), p1.short),
+		hashByte(seed(tDict), t.dict),
+		hashBytes(hashByte(seed(tDictShort), t.dict), t.short),
+		hashBytes(hashByte(seed(tDictM1), m1.dict), m1.short),
+		hashBytes(hashByte(seed(tDictP1), p1.dict), p1.short),
 	)
 	if i == 0 {
 		out = append(out, hashBytes(seed(tFirst), t.short))

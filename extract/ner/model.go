@@ -18,7 +18,7 @@ var ErrNoModel = errors.New("ner: no model embedded")
 // ErrBadModel is returned when model bytes are not in the expected format.
 var ErrBadModel = errors.New("ner: malformed model")
 
-const magic = "KGNER1\n"
+const magic = "KGNER2\n"
 
 // table is an open-addressing hash table from a feature hash to a row. Keys
 // are never 0, which marks an empty slot.
@@ -65,14 +65,31 @@ func fixKey(h uint64) uint64 {
 	return h
 }
 
-// lexicon holds the lowercased forms that occur mostly in lowercase.
-type lexicon struct{ t table }
+// lexicon holds word lists, as keys of lowercased forms: usual holds the
+// words that occur mostly in lowercase in the training data; common and
+// proper the entries of an English dictionary (such as Debian's wamerican)
+// written in lowercase and capitalized.
+type lexicon struct{ usual, common, proper table }
 
 func lexKey(lower []byte) uint64 { return fixKey(hashBytes(seed(0), lower)) }
 
-func (l *lexicon) usuallyLower(lower []byte) bool {
-	return len(l.t.keys) > 0 && l.t.get(lexKey(lower)) >= 0
+func (l *lexicon) usuallyLower(lower []byte) bool { return l.usual.has(lexKey(lower)) }
+
+// dictClass returns whether lower is in the dictionary as a common word
+// (bit 0) and as a proper name (bit 1).
+func (l *lexicon) dictClass(lower []byte) byte {
+	k := lexKey(lower)
+	var c byte
+	if l.common.has(k) {
+		c |= 1
+	}
+	if l.proper.has(k) {
+		c |= 2
+	}
+	return c
 }
+
+func (t *table) has(k uint64) bool { return len(t.keys) > 0 && t.get(k) >= 0 }
 
 // model is the decoded weights: for each feature a row of numLabels int16
 // weights (multiplied by scale when summed), a label transition matrix whose
@@ -94,13 +111,19 @@ type modelData struct {
 	keys        []uint64 // sorted, unique, non-zero
 	weights     []int16  // len(keys)*numLabels
 	lexKeys     []uint64 // sorted, unique, non-zero
+	commonKeys  []uint64 // sorted, unique, non-zero
+	properKeys  []uint64 // sorted, unique, non-zero
+}
+
+func (d *modelData) lexicon() lexicon {
+	return lexicon{usual: newTable(d.lexKeys), common: newTable(d.commonKeys), proper: newTable(d.properKeys)}
 }
 
 func (d *modelData) index() *model {
 	return &model{
 		scale: d.scale, temperature: d.temperature, trans: d.trans,
 		feats: newTable(d.keys), weights: d.weights,
-		lex: lexicon{t: newTable(d.lexKeys)},
+		lex: d.lexicon(),
 	}
 }
 
@@ -135,6 +158,8 @@ func (d *modelData) encode(w io.Writer) error {
 		}
 	}
 	deltas(d.lexKeys)
+	deltas(d.commonKeys)
+	deltas(d.properKeys)
 	deltas(d.keys)
 	for r := range d.keys {
 		row := d.weights[r*numLabels : (r+1)*numLabels]
@@ -232,8 +257,10 @@ func (d *modelData) read(br *bufio.Reader) error {
 		}
 		return keys, nil
 	}
-	if d.lexKeys, err = keys(); err != nil {
-		return err
+	for _, ks := range []*[]uint64{&d.lexKeys, &d.commonKeys, &d.properKeys} {
+		if *ks, err = keys(); err != nil {
+			return err
+		}
 	}
 	if d.keys, err = keys(); err != nil {
 		return err

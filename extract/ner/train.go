@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 )
 
 // TrainOptions configure Train.
@@ -20,6 +21,10 @@ type TrainOptions struct {
 	Prune float64
 	// Seed fixes the order of training sentences in each epoch.
 	Seed uint64
+	// Dictionary is an English word list, one word per line (Debian's
+	// /usr/share/dict/words): which words are common lowercase words and
+	// which are names, for words the training data never showed.
+	Dictionary []string
 	// Log, if not nil, receives progress and the development scores.
 	Log io.Writer
 }
@@ -40,8 +45,10 @@ func Train(train, dev []Sentence, opts TrainOptions) (*Tagger, error) {
 			fmt.Fprintf(opts.Log, format, args...)
 		}
 	}
-	tr := newTrainer(train)
-	logf("train: %d sentences, %d features, lexicon %d words\n", len(train), len(tr.keys), len(tr.lexKeys))
+	common, proper := dictionaryKeys(opts.Dictionary)
+	tr := newTrainer(train, common, proper)
+	logf("train: %d sentences, %d features, lexicon %d words, dictionary %d common %d proper\n",
+		len(train), len(tr.keys), len(tr.lexKeys), len(common), len(proper))
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67))
 	var (
 		best      *modelData
@@ -86,6 +93,8 @@ type trainer struct {
 	transSum [numLabels + 1][numLabels]float64
 	step     float64
 	lexKeys  []uint64
+	common   []uint64
+	proper   []uint64
 	sents    []trainSentence
 }
 
@@ -96,10 +105,10 @@ type trainSentence struct {
 	starts []int32 // word i's rows are rows[starts[i]:starts[i+1]]
 }
 
-func newTrainer(sents []Sentence) *trainer {
-	tr := &trainer{}
+func newTrainer(sents []Sentence, common, proper []uint64) *trainer {
+	tr := &trainer{common: common, proper: proper}
 	tr.lexKeys = buildLexicon(sents)
-	lex := lexicon{t: newTable(tr.lexKeys)}
+	lex := (&modelData{lexKeys: tr.lexKeys, commonKeys: common, properKeys: proper}).lexicon()
 	index := map[uint64]int32{}
 	var (
 		arena []byte
@@ -183,6 +192,29 @@ func buildLexicon(sents []Sentence) []uint64 {
 	return sortedKeys(set)
 }
 
+// dictionaryKeys splits a word list into the keys of its lowercase entries
+// and of its capitalized ones, leaving out possessives.
+func dictionaryKeys(words []string) (common, proper []uint64) {
+	cs, ps := map[uint64]struct{}{}, map[uint64]struct{}{}
+	var (
+		arena []byte
+		tok   token
+	)
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		if w == "" || strings.HasSuffix(w, "'s") {
+			continue
+		}
+		arena = prepare(&tok, w, arena[:0], nil)
+		if tok.flags&(fInitCap|fAllCaps|fMixedCase) != 0 {
+			ps[lexKey(tok.lower)] = struct{}{}
+		} else {
+			cs[lexKey(tok.lower)] = struct{}{}
+		}
+	}
+	return sortedKeys(cs), sortedKeys(ps)
+}
+
 // epoch makes one pass in a shuffled order and returns how many sentences
 // were decoded wrongly.
 func (tr *trainer) epoch(rng *rand.Rand) int {
@@ -253,7 +285,7 @@ func (tr *trainer) snapshot(prune float64) *modelData {
 		avg[i] = a
 		maxAbs = max(maxAbs, math.Abs(a))
 	}
-	d := &modelData{lexKeys: tr.lexKeys, temperature: 1}
+	d := &modelData{lexKeys: tr.lexKeys, commonKeys: tr.common, properKeys: tr.proper, temperature: 1}
 	for p := range tr.trans {
 		for l := range tr.trans[p] {
 			d.trans[p][l] = float32(float64(tr.trans[p][l]) - tr.transSum[p][l]/tr.step)

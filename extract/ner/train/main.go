@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/kgraph/kg/extract/ner"
 )
@@ -24,15 +25,42 @@ func main() {
 		epochs    = flag.Int("epochs", 15, "most training epochs; the best on -dev is kept")
 		prune     = flag.Float64("prune", 0.5, "drop averaged weights smaller than this")
 		seed      = flag.Uint64("seed", 1, "shuffling seed")
+		ood       = flag.String("ood", "/work/shared/datasets/conll04/conll04_train.json,/work/shared/datasets/conll04/conll04_dev.json", "CoNLL04 JSON files to report scores on (news of another style; never trained on), comma-separated")
+		eval      = flag.String("eval", "", "only score this model file on -dev and -ood")
+		dict      = flag.String("dict", "/usr/share/dict/words", "English word list (Debian package wamerican); empty for none")
 	)
 	flag.Parse()
-	if err := run(*trainPath, *devPath, *out, *epochs, *prune, *seed); err != nil {
+	var oodFiles []string
+	if *ood != "" {
+		oodFiles = strings.Split(*ood, ",")
+	}
+	if *eval != "" {
+		if err := evaluate(*eval, *devPath, oodFiles); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	opts := ner.TrainOptions{Epochs: *epochs, Prune: *prune, Seed: *seed, Log: os.Stderr}
+	if *dict != "" {
+		b, err := os.ReadFile(*dict)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train: read dictionary:", err)
+			os.Exit(1)
+		}
+		opts.Dictionary = strings.Split(string(b), "\n")
+	}
+	err := run(*trainPath, *devPath, *out, opts)
+	if err == nil {
+		err = evaluate(*out, *devPath, oodFiles)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(trainPath, devPath, out string, epochs int, prune float64, seed uint64) error {
+func run(trainPath, devPath, out string, opts ner.TrainOptions) error {
 	train, err := readCoNLL(trainPath)
 	if err != nil {
 		return err
@@ -41,7 +69,7 @@ func run(trainPath, devPath, out string, epochs int, prune float64, seed uint64)
 	if err != nil {
 		return err
 	}
-	t, err := ner.Train(train, dev, ner.TrainOptions{Epochs: epochs, Prune: prune, Seed: seed, Log: os.Stderr})
+	t, err := ner.Train(train, dev, opts)
 	if err != nil {
 		return err
 	}
@@ -52,12 +80,46 @@ func run(trainPath, devPath, out string, epochs int, prune float64, seed uint64)
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	// Score what was written, not what is in memory.
-	back, err := ner.ReadModel(bytes.NewReader(buf.Bytes()))
+	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", out, buf.Len())
+	return nil
+}
+
+// evaluate scores the model file at path on the CoNLL-2003 file dev and on
+// the CoNLL04 files ood, reading the file back so that what was written is
+// what gets scored.
+func evaluate(path, dev string, ood []string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open model: %w", err)
+	}
+	defer f.Close()
+	t, err := ner.ReadModel(f)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes); %s:\n%s", out, buf.Len(), devPath, ner.Evaluate(dev, back.Tag))
+	sents, err := readCoNLL(dev)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s:\n%s", dev, ner.Evaluate(sents, t.Tag))
+	var all []ner.Sentence
+	for _, p := range ood {
+		s, err := readCoNLL04(p)
+		if err != nil {
+			return err
+		}
+		all = append(all, s...)
+	}
+	if len(all) > 0 {
+		rep := ner.Evaluate(all, t.Tag)
+		var c ner.Counts
+		for _, typ := range []string{"PER", "ORG", "LOC"} {
+			x := rep.ByType[typ]
+			c.Gold, c.Predicted, c.Correct = c.Gold+x.Gold, c.Predicted+x.Predicted, c.Correct+x.Correct
+		}
+		fmt.Printf("CoNLL04 (%d sentences; MISC is not comparable):\n%sPER+ORG+LOC F1 %.2f\n",
+			len(all), rep, 100*c.F1())
+	}
 	return nil
 }
 
