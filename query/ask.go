@@ -1,0 +1,367 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Graph is what questions need of a graph: adjacency, names and relations
+// with their evidence. graph.Memory and the Badger store provide it. When
+// the graph is also a graph.Lister, "the regime" can find an organization
+// by the generic word of its name.
+type Graph interface {
+	graph.Reader
+	graph.RelationReader
+}
+
+// Answer is one entity that answers a question, with the relations'
+// evidence that makes it one.
+type Answer struct {
+	ID        graph.ID         `json:"id"`
+	Name      string           `json:"name"`
+	Type      graph.Type       `json:"type"`
+	Predicate graph.Predicate  `json:"predicate"`
+	Evidence  []graph.Evidence `json:"evidence"`
+}
+
+// Result is a question with how kg read it and what it found: answers for
+// who/what/where questions, paths for "how is X connected to Y".
+type Result struct {
+	Question       string   `json:"question"`
+	Interpretation string   `json:"interpretation"`
+	Answers        []Answer `json:"answers"`
+	Paths          []Path   `json:"paths,omitempty"` // non-nil for connection questions
+}
+
+// Options changes how a question is answered.
+type Options struct {
+	// IncludeUnasserted counts relations the text only denies or speculates about.
+	IncludeUnasserted bool
+	// MaxHops bounds connection questions (default 6).
+	MaxHops int
+	// MaxPaths bounds how many shortest paths a connection question lists (default 10).
+	MaxPaths int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxHops <= 0 {
+		o.MaxHops = 6
+	}
+	if o.MaxPaths <= 0 {
+		o.MaxPaths = 10
+	}
+	return o
+}
+
+// ErrNoEntity is returned, wrapped with the name, when a name in a
+// question or command matches no entity: `no entity named "Smith"`.
+var ErrNoEntity = errors.New("no entity")
+
+// ErrNotUnderstood is returned when a question fits none of the shapes kg
+// knows; its message lists example questions (see Examples).
+var ErrNotUnderstood = errors.New("question not understood; kg answers questions like:\n  " + strings.Join(Examples(), "\n  "))
+
+// Examples returns questions of the shapes kg understands.
+func Examples() []string {
+	return []string{
+		"who travelled with Koussa?",
+		"who advised Saif al-Islam?  /  who did Senussi advise?",
+		"who is Gaddafi's brother-in-law?  /  who are Gaddafi's relatives?",
+		"who defected from the Gaddafi regime?",
+		"what is Koussa accused of?  /  who accused Koussa?",
+		"who was convicted of the Lockerbie bombing?",
+		"where is Koussa being held?  /  where did Koussa travel to?",
+		"who did Gaddafi order?  /  who was killed by X?",
+		"who is a member of the General People's Congress?  /  what party is Lula a member of?",
+		"where did the bombing happen?  /  where does Kim Jong-nam live?",
+		"how is Senussi connected to Koussa?",
+	}
+}
+
+// AmbiguousError is returned when a name fits several entities and the
+// question does not tell them apart.
+type AmbiguousError struct {
+	Name       string
+	Candidates []graph.Entity
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q may be any of %d entities; name one more fully or by id:", e.Name, len(e.Candidates))
+	for _, c := range e.Candidates {
+		fmt.Fprintf(&b, "\n  %-28s %-30s %s", c.ID, c.Name, c.Type)
+	}
+	return b.String()
+}
+
+// Ask answers a question in English over g, leaving out relations the text
+// does not assert. See AskWith.
+func Ask(g Graph, question string) (Result, error) {
+	return AskWith(g, question, Options{})
+}
+
+// AskWith answers a question in English over g: "who travelled with
+// Koussa?", "what is Koussa accused of?", "how is X connected to Y?".
+// Names resolve by alias, surname and transliteration. It returns
+// ErrNotUnderstood when the question fits no known shape, an error
+// wrapping ErrNoEntity when a name matches nothing, and *AmbiguousError
+// when a name fits several entities the question cannot tell apart.
+// A question it reads but finds nothing for is no error: the result has no answers.
+func AskWith(g Graph, question string, opts Options) (Result, error) {
+	opts = opts.withDefaults()
+	res := Result{Question: question, Answers: []Answer{}}
+	q := normalize(question)
+	rds := readings(q)
+	if len(rds) == 0 {
+		return res, ErrNotUnderstood
+	}
+	// First pass: the whole name span; second: the longest name inside it.
+	var firstErr error
+	for _, whole := range []bool{true, false} {
+		for _, rd := range rds {
+			var err error
+			switch rd.rule.shape {
+			case connection:
+				err = answerConnection(g, rd, whole, opts, &res)
+			default:
+				err = answerRelational(g, rd, whole, opts, &res)
+			}
+			if err == nil {
+				return res, nil
+			}
+			var amb *AmbiguousError
+			if errors.As(err, &amb) || !errors.Is(err, ErrNoEntity) {
+				return res, err
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
+		}
+	}
+	return res, firstErr
+}
+
+// answerRelational follows rd's legs from the entity rd.x names.
+func answerRelational(g Graph, rd reading, whole bool, opts Options, res *Result) error {
+	roles := map[graph.Type]bool{}
+	for _, l := range rd.rule.legs {
+		end := 0 // X is the subject
+		if l.dir == graph.In {
+			end = 1
+		}
+		for _, t := range roleTypes[l.pred][end] {
+			roles[t] = true
+		}
+		if l.pred.Symmetric() {
+			for _, t := range roleTypes[l.pred][1-end] {
+				roles[t] = true
+			}
+		}
+	}
+	x, err := resolveSpan(g, rd.x, whole, roles, func(id graph.ID) (bool, error) {
+		for _, l := range rd.rule.legs {
+			for _, err := range g.Edges(id, l.dir, l.pred) {
+				return err == nil, err
+			}
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	types := answerTypes(rd.wh, rd.whNoun)
+	answers, filtered, err := collect(g, x.ID, rd.rule.legs, rd.rule.filter, types, opts)
+	if err != nil {
+		return err
+	}
+	res.Answers = answers
+	res.Interpretation = interpret(x, rd, types, filtered)
+	return nil
+}
+
+// answerTypes is the entity types a question word asks for.
+func answerTypes(wh, whNoun string) []graph.Type {
+	if whNoun != "" {
+		if ts, ok := whNouns[whNoun]; ok {
+			return ts
+		}
+		if f := strings.Fields(whNoun); len(f) > 1 {
+			if ts, ok := whNouns[f[len(f)-1]]; ok {
+				return ts
+			}
+		}
+	}
+	switch wh {
+	case "where":
+		return []graph.Type{graph.Place}
+	case "who", "whom":
+		return []graph.Type{graph.Person, graph.Organization}
+	case "what", "which":
+		return []graph.Type{graph.Event, graph.Organization, graph.Place}
+	}
+	return nil
+}
+
+// collect gathers the entities at the other end of x's edges along legs,
+// each with the evidence of every relation that reaches it. With a filter,
+// it keeps the relations whose attribute or evidence names one of its
+// words, unless none does (then filtered is false and all are kept).
+func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opts Options) (answers []Answer, filtered bool, err error) {
+	type hit struct {
+		rel   graph.Relation
+		other graph.ID
+	}
+	var hits []hit
+	seen := map[graph.Key]bool{}
+	for _, l := range legs {
+		for e, err := range g.Edges(x, l.dir, l.pred) {
+			if err != nil {
+				return nil, false, fmt.Errorf("query: edges of %q: %w", x, err)
+			}
+			if seen[e.Key()] {
+				continue
+			}
+			seen[e.Key()] = true
+			other := e.Other(x)
+			if other == x {
+				continue
+			}
+			rel, ok, err := g.Relation(e.Key())
+			if err != nil {
+				return nil, false, fmt.Errorf("query: relation %v: %w", e.Key(), err)
+			}
+			if !ok {
+				rel = graph.Relation{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object}
+			}
+			if !opts.IncludeUnasserted && !rel.Status().Asserted() {
+				continue
+			}
+			hits = append(hits, hit{rel, other})
+		}
+	}
+	if f != nil {
+		var kept []hit
+		for _, h := range hits {
+			if f.matches(h.rel) {
+				kept = append(kept, h)
+			}
+		}
+		if len(kept) > 0 {
+			hits, filtered = kept, true
+		}
+	}
+	byID := map[graph.ID]*Answer{}
+	for _, h := range hits {
+		a, ok := byID[h.other]
+		if !ok {
+			ent, found, err := g.Entity(h.other)
+			if err != nil {
+				return nil, false, fmt.Errorf("query: entity %q: %w", h.other, err)
+			}
+			if !found {
+				ent = graph.Entity{ID: h.other, Name: string(h.other)}
+			}
+			if !typeIn(ent.Type, types) {
+				continue
+			}
+			a = &Answer{ID: ent.ID, Name: ent.Name, Type: ent.Type, Predicate: h.rel.Predicate, Evidence: []graph.Evidence{}}
+			byID[h.other] = a
+		}
+		a.Evidence = append(a.Evidence, h.rel.Evidence...)
+	}
+	answers = make([]Answer, 0, len(byID))
+	for _, a := range byID {
+		graph.SortEvidence(a.Evidence)
+		answers = append(answers, *a)
+	}
+	sort.Slice(answers, func(i, j int) bool {
+		a, b := answers[i], answers[j]
+		if len(a.Evidence) != len(b.Evidence) {
+			return len(a.Evidence) > len(b.Evidence)
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.ID < b.ID
+	})
+	return answers, filtered, nil
+}
+
+func typeIn(t graph.Type, ts []graph.Type) bool {
+	if len(ts) == 0 || t == "" {
+		return true
+	}
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether r's attribute or, lacking one, its evidence names one of f's words.
+func (f *filter) matches(r graph.Relation) bool {
+	if v := r.Attrs[f.attr]; v != "" {
+		return containsWord(v, f.words)
+	}
+	for _, e := range r.Evidence {
+		if containsWord(e.Sentence, f.words) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether text holds one of words as whole words,
+// hyphens read as spaces and a plural s allowed.
+func containsWord(text string, words []string) bool {
+	t := " " + strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "'s", " ", "\u2019s", " ").Replace(text))), " ") + " "
+	t = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == ' ' {
+			return r
+		}
+		return ' '
+	}, t)
+	for _, w := range words {
+		w = strings.ReplaceAll(strings.ToLower(w), "-", " ")
+		if strings.Contains(t, " "+w+" ") || strings.Contains(t, " "+w+"s ") {
+			return true
+		}
+		if i := strings.Index(w, " in law"); i > 0 && strings.Contains(t, " "+w[:i]+"s in law ") {
+			return true
+		}
+	}
+	return false
+}
+
+// interpret says in a line how the question was read.
+func interpret(x graph.Entity, rd reading, types []graph.Type, filtered bool) string {
+	var legs []string
+	for _, l := range rd.rule.legs {
+		if l.dir == graph.Out {
+			legs = append(legs, fmt.Sprintf("%s %s ?", x.ID, l.pred))
+		} else {
+			legs = append(legs, fmt.Sprintf("? %s %s", l.pred, x.ID))
+		}
+	}
+	s := strings.Join(legs, " or ")
+	if len(types) > 0 {
+		ts := make([]string, len(types))
+		for i, t := range types {
+			ts[i] = string(t)
+		}
+		s += " (? is a " + strings.Join(ts, " or ") + ")"
+	}
+	if f := rd.rule.filter; f != nil {
+		if filtered {
+			s += fmt.Sprintf("; only relations that say %q", f.label)
+		} else {
+			s += fmt.Sprintf("; no relation says %q, so all of them", f.label)
+		}
+	}
+	return s
+}

@@ -1,0 +1,107 @@
+package query
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// corpusDir is the shared corpus, relative to this package.
+const corpusDir = "../../shared/corpus"
+
+type goldFile struct {
+	Entities []struct {
+		ID      string   `json:"id"`
+		Name    string   `json:"name"`
+		Type    string   `json:"type"`
+		Aliases []string `json:"aliases"`
+	} `json:"entities"`
+	Relations []struct {
+		Subject   string `json:"subject"`
+		Predicate string `json:"predicate"`
+		Object    string `json:"object"`
+		Evidence  string `json:"evidence"`
+	} `json:"relations"`
+}
+
+// goldMemory builds a graph from a gold annotation file: what a perfect
+// extractor would store.
+func goldMemory(t *testing.T, path string) *graph.Memory {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gf goldFile
+	if err := json.Unmarshal(data, &gf); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	m := graph.NewMemory()
+	for _, e := range gf.Entities {
+		m.PutEntity(graph.Entity{ID: graph.ID(e.ID), Name: e.Name, Type: graph.Type(e.Type), Aliases: e.Aliases})
+	}
+	for i, r := range gf.Relations {
+		m.PutRelation(graph.Relation{
+			Subject: graph.ID(r.Subject), Predicate: graph.Predicate(r.Predicate), Object: graph.ID(r.Object),
+			Evidence: []graph.Evidence{{Doc: "gold", Sentence: r.Evidence, Start: i, End: i + 1}},
+		})
+	}
+	return m
+}
+
+// TestGoldQuestions asks every question of the shared corpus against a
+// graph built from its article's gold annotation and wants exactly the
+// gold answers: it tests the question grammar apart from extraction.
+func TestGoldQuestions(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "questions.json"))
+	if len(files) == 0 {
+		t.Skipf("no questions under %s (the shared corpus is not checked out beside the repository)", corpusDir)
+	}
+	for _, qf := range files {
+		data, err := os.ReadFile(qf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var qs []struct {
+			Doc     string   `json:"doc"`
+			Q       string   `json:"q"`
+			Answers []string `json:"answers"`
+		}
+		if err := json.Unmarshal(data, &qs); err != nil {
+			t.Fatalf("%s: %v", qf, err)
+		}
+		graphs := map[string]*graph.Memory{}
+		for _, q := range qs {
+			t.Run(filepath.Base(filepath.Dir(qf))+"/"+q.Q, func(t *testing.T) {
+				gold := filepath.Join(filepath.Dir(qf), q.Doc[:len(q.Doc)-len(filepath.Ext(q.Doc))]+".gold.json")
+				if _, err := os.Stat(gold); err != nil {
+					t.Skipf("no gold file %s", gold)
+				}
+				m, ok := graphs[gold]
+				if !ok {
+					m = goldMemory(t, gold)
+					graphs[gold] = m
+				}
+				res, err := Ask(m, q.Q)
+				if err != nil {
+					t.Fatalf("Ask(%q): %v", q.Q, err)
+				}
+				got := []string{}
+				for _, a := range res.Answers {
+					got = append(got, string(a.ID))
+				}
+				sort.Strings(got)
+				want := append([]string(nil), q.Answers...)
+				sort.Strings(want)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", q.Q, got, want, res.Interpretation)
+				}
+			})
+		}
+	}
+}

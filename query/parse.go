@@ -1,0 +1,222 @@
+package query
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// A leg is one predicate to follow from the question's entity X: dir Out
+// when X is the relation's subject and the answer its object, In for the
+// other way round.
+type leg struct {
+	pred graph.Predicate
+	dir  graph.Direction
+}
+
+// shape tells what a rule's match means.
+type shape uint8
+
+const (
+	relational shape = iota // answers are entities related to X
+	connection              // paths between X and Y
+)
+
+// A rule is one question shape for one set of legs, compiled to a
+// case-insensitive regular expression with groups wh (the question word,
+// with any noun: "what party"), p (the matched phrase), x and, for
+// connection rules, y.
+type rule struct {
+	re     *regexp.Regexp
+	shape  shape
+	legs   []leg
+	filter *filter
+}
+
+// reading is one way to understand a question: which rule matched and the
+// name spans it found.
+type reading struct {
+	rule   *rule
+	wh     string // who, what, where, which; "" for connection questions
+	whNoun string // "party" in "what party ..."
+	x, y   string
+	phrase string // the words that named the predicate, for ranking
+	order  int    // the rule's position, a tie-breaker
+}
+
+const (
+	whPat  = `(?P<wh>who|whom|what|where|which|(?:what|which) [a-z]+(?: [a-z]+)?)`
+	auxPat = `(?:is|are|was|were|be|been|being|has|have|had|did|does|do|will|would|can|could|may|might|should|currently|now|still|reportedly|allegedly|also|later|first|recently|ever|once|actually|really|last|just|then)`
+)
+
+// auxWords are the words auxPat matches, to tell "what is" from "what party".
+var auxWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Split(strings.Trim(auxPat, "(?:)"), "|") {
+		m[w] = true
+	}
+	return m
+}()
+
+// prepositions may not begin an entity span: a span "by Gaddafi" means the
+// rule read the question wrongly.
+var prepositions = map[string]bool{
+	"by": true, "of": true, "in": true, "with": true, "to": true, "from": true, "at": true, "for": true,
+	"over": true, "on": true, "about": true, "and": true, "into": true, "as": true, "against": true, "during": true,
+	"is": true, "was": true, "are": true, "were": true, "did": true, "does": true,
+}
+
+func alt(patterns []string) string {
+	ps := append([]string(nil), patterns...)
+	// Longer patterns first: with alternatives tried in order, "accused of"
+	// is preferred to "accused" where both could match.
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+	return `(?P<p>` + strings.Join(ps, "|") + `)`
+}
+
+func mustRule(pattern string, sh shape, f *filter, legs ...leg) *rule {
+	return &rule{re: regexp.MustCompile(`(?i)^` + pattern + `$`), shape: sh, legs: legs, filter: f}
+}
+
+// rules is the grammar, built once from the lexicon.
+var rules = buildRules()
+
+func buildRules() []*rule {
+	var rs []*rule
+	subjectAsks := func(patterns []string, f *filter, legs ...leg) { // who PHRASE X
+		rs = append(rs, mustRule(whPat+`(?: `+auxPat+`)* `+alt(patterns)+` (?P<x>.+)`, relational, f, legs...))
+	}
+	objectAsks := func(patterns []string, f *filter, legs ...leg) { // who did X PHRASE
+		rs = append(rs, mustRule(whPat+`(?: `+auxPat+`)+ (?P<x>.+?)(?: `+auxPat+`)* `+alt(patterns), relational, f, legs...))
+	}
+	for _, p := range graph.Predicates {
+		if ps := verbPhrases[p]; len(ps) > 0 {
+			subjectAsks(ps, nil, leg{p, graph.In})
+			objectAsks(ps, nil, leg{p, graph.Out})
+		}
+		if ps := inversePhrases[p]; len(ps) > 0 {
+			subjectAsks(ps, nil, leg{p, graph.Out})
+			objectAsks(ps, nil, leg{p, graph.In})
+		}
+		if ps := passives[p]; len(ps) > 0 {
+			// who was killed by X; who is X advised by; by whom was X killed
+			rs = append(rs,
+				mustRule(whPat+`(?: `+auxPat+`)* `+alt(ps)+` by (?P<x>.+)`, relational, nil, leg{p, graph.Out}),
+				mustRule(whPat+`(?: `+auxPat+`)+ (?P<x>.+?)(?: `+auxPat+`)* `+alt(ps)+` by`, relational, nil, leg{p, graph.In}),
+				mustRule(`by (?P<wh>whom|who|what)(?: `+auxPat+`)+ (?P<x>.+?)(?: `+auxPat+`)* `+alt(ps), relational, nil, leg{p, graph.In}),
+			)
+		}
+	}
+	subjectAsks(leadPhrases, leadFilter, leg{graph.MemberOf, graph.In})
+	objectAsks(leadPhrases, leadFilter, leg{graph.MemberOf, graph.Out})
+
+	mods := `(?:(?:other|known|alleged|reported|former|current|main|closest|only|two|three|several|many|various|top|senior|chief) )*`
+	for _, n := range nouns {
+		// who is X's brother-in-law; who are the relatives of X
+		rs = append(rs,
+			mustRule(whPat+`(?: `+auxPat+`)*(?: (?:all|all of|some of|one of|any of))?(?: the)? (?P<x>.+?)(?:'s|') `+mods+`(?P<p>`+n.pattern+`)`, relational, n.filter, n.legs...),
+			mustRule(whPat+`(?: `+auxPat+`)*(?: (?:all|all of|some of|one of|any of))?(?: (?:the|an?|any))? `+mods+`(?P<p>`+n.pattern+`) (?:of|to|for|in|at|with|from) (?P<x>.+)`, relational, n.filter, n.legs...),
+		)
+	}
+	// where is X: wherever X is, is held or lives.
+	rs = append(rs, mustRule(`(?P<wh>where)(?: `+auxPat+`)+ (?P<x>.+?)(?: (?:now|currently|right now|today|these days))?`, relational, nil,
+		leg{graph.LocatedIn, graph.Out}, leg{graph.HeldAt, graph.Out}, leg{graph.LivesIn, graph.Out}))
+
+	link := `(?:connected|related|linked|tied|associated)`
+	for _, p := range []string{
+		`how (?:is|are|was|were) (?P<x>.+?) ` + link + ` (?:to|with) (?P<y>.+)`,
+		`how (?:is|are|was|were) (?P<x>.+?) and (?P<y>.+?) ` + link + `(?: to each other| to one another| together)?`,
+		`(?:what|who) (?:connects|links|ties|relates) (?P<x>.+?) (?:to|and|with) (?P<y>.+)`,
+		`what (?:is|are) the (?:connections?|links?|relationships?|relations?|paths?|ties) (?:between|of) (?P<x>.+?) (?:and|to|with) (?P<y>.+)`,
+		`(?:is|are|was|were) (?P<x>.+?) ` + link + ` (?:to|with) (?P<y>.+)`,
+		`(?:show |find |list |give )?(?:me )?(?:the |all |any )?(?:shortest )?(?:paths?|connections?|links?|routes?) (?:from|between) (?P<x>.+?) (?:to|and) (?P<y>.+)`,
+		`(?:connect|link) (?P<x>.+?) (?:to|and|with) (?P<y>.+)`,
+	} {
+		rs = append(rs, mustRule(p, connection, nil))
+	}
+	return rs
+}
+
+var (
+	spaceRE       = regexp.MustCompile(`\s+`)
+	contractionRE = regexp.MustCompile(`(?i)^(who|what|where)'s `)
+	imperativeRE  = regexp.MustCompile(`(?i)^(?:please )?(?:(?:can|could) you )?(?:tell me|show me|list|name|give me|find|show)(?: all)? (?:(who|whom|what|where|which|how) )?`)
+)
+
+// normalize straightens quotes, drops the question mark and folds spaces;
+// "who's" becomes "who is" and "list the relatives of X" "who are the relatives of X".
+func normalize(q string) string {
+	q = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "`", "'").Replace(q)
+	q = strings.TrimSpace(spaceRE.ReplaceAllString(q, " "))
+	q = strings.TrimRight(q, "?!. ")
+	q = contractionRE.ReplaceAllString(q, "$1 is ")
+	if m := imperativeRE.FindStringSubmatchIndex(q); m != nil && m[1] < len(q) {
+		rest := q[m[1]:]
+		if m[2] >= 0 { // "tell me who advised X"
+			q = q[m[2]:m[3]] + " " + rest
+		} else if !strings.HasPrefix(strings.ToLower(rest), "path") && !strings.HasPrefix(strings.ToLower(rest), "the path") &&
+			!strings.HasPrefix(strings.ToLower(rest), "connection") && !strings.HasPrefix(strings.ToLower(rest), "the connection") {
+			q = "who are " + rest // "list the members of X"
+		}
+	}
+	return q
+}
+
+// readings returns every way the grammar reads q, most specific first: a
+// longer predicate phrase first, then rule order.
+func readings(q string) []reading {
+	var out []reading
+	for i, r := range rules {
+		m := r.re.FindStringSubmatch(q)
+		if m == nil {
+			continue
+		}
+		rd := reading{rule: r, order: i}
+		for j, name := range r.re.SubexpNames() {
+			switch name {
+			case "wh":
+				rd.wh = strings.ToLower(m[j])
+			case "p":
+				rd.phrase = m[j]
+			case "x":
+				rd.x = cleanSpan(m[j])
+			case "y":
+				rd.y = cleanSpan(m[j])
+			}
+		}
+		if w, n, ok := strings.Cut(rd.wh, " "); ok {
+			if auxWords[n] || auxWords[strings.Fields(n)[0]] {
+				continue // "what is ..." read as "what" + noun "is": another rule reads it right
+			}
+			rd.wh, rd.whNoun = w, n
+		}
+		if !plausibleSpan(rd.x) || (r.shape == connection && !plausibleSpan(rd.y)) {
+			continue
+		}
+		out = append(out, rd)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].rule.shape != out[j].rule.shape {
+			return out[i].rule.shape == connection
+		}
+		return len(out[i].phrase) > len(out[j].phrase)
+	})
+	return out
+}
+
+// cleanSpan trims quotes, spaces and a leading article from a name span.
+func cleanSpan(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), `"' ,`)
+	for _, a := range []string{"the ", "The ", "THE "} {
+		s = strings.TrimPrefix(s, a)
+	}
+	return strings.TrimSpace(s)
+}
+
+// plausibleSpan rejects spans that cannot be a name: empty, or starting with a preposition.
+func plausibleSpan(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 0 && !prepositions[f[0]] && !auxWords[f[0]]
+}

@@ -1,0 +1,178 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Lookup finds the one entity name refers to: an entity id as given, else
+// graph.Reader.Resolve (alias, surname, transliteration), else the longest
+// run of words inside name that names something. It returns an error
+// wrapping ErrNoEntity when nothing matches and *AmbiguousError when
+// several entities do.
+func Lookup(g graph.Reader, name string) (graph.Entity, error) {
+	name = cleanSpan(name)
+	if e, ok, err := g.Entity(graph.ID(name)); err != nil {
+		return graph.Entity{}, fmt.Errorf("query: entity %q: %w", name, err)
+	} else if ok {
+		return e, nil
+	}
+	e, err := resolveSpan(g, name, true, nil, nil)
+	if err != nil && !isAmbiguous(err) {
+		e, err = resolveSpan(g, name, false, nil, nil)
+	}
+	return e, err
+}
+
+func isAmbiguous(err error) bool {
+	var amb *AmbiguousError
+	return errors.As(err, &amb)
+}
+
+// stopwords never begin or end a name span tried on its own.
+var stopwords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "at": true, "to": true, "by": true,
+	"for": true, "with": true, "and": true, "or": true, "from": true, "is": true, "was": true, "are": true,
+	"were": true, "did": true, "does": true, "do": true, "who": true, "what": true, "where": true, "his": true,
+	"her": true, "its": true, "their": true, "he": true, "she": true, "it": true, "they": true,
+}
+
+// genericOrgWords are the last words of organizations' names that a
+// question may use alone: "the regime".
+var genericOrgWords = map[string]bool{"regime": true, "government": true, "administration": true, "junta": true, "authorities": true}
+
+// resolveSpan finds the entity span names. With whole it tries the span as
+// it is; otherwise the longest runs of words inside it, leftmost first.
+// When several entities fit, it keeps those whose type is in roles (when
+// given), then those hasEdges approves (when given); more than one left is
+// an *AmbiguousError.
+func resolveSpan(g graph.Reader, span string, whole bool, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+	var tries []string
+	if whole {
+		tries = []string{span}
+	} else {
+		words := strings.Fields(span)
+		seen := map[string]bool{span: true}
+		for n := len(words) - 1; n >= 1; n-- {
+			for i := 0; i+n <= len(words); i++ {
+				w := words[i : i+n]
+				if stopwords[strings.ToLower(w[0])] || stopwords[strings.ToLower(strings.TrimSuffix(w[n-1], "'s"))] {
+					continue
+				}
+				s := strings.Join(w, " ")
+				if !seen[s] {
+					seen[s] = true
+					tries = append(tries, s)
+				}
+			}
+		}
+	}
+	for _, s := range tries {
+		ids, err := g.Resolve(s)
+		if err != nil {
+			return graph.Entity{}, fmt.Errorf("query: resolve %q: %w", s, err)
+		}
+		if len(ids) == 0 && whole {
+			ids, err = genericOrg(g, s)
+			if err != nil {
+				return graph.Entity{}, err
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		return choose(g, s, ids, roles, hasEdges)
+	}
+	return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
+}
+
+// choose narrows ids, all named by name, to one entity.
+func choose(g graph.Reader, name string, ids []graph.ID, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+	var cands []graph.Entity
+	for _, id := range ids {
+		e, ok, err := g.Entity(id)
+		if err != nil {
+			return graph.Entity{}, fmt.Errorf("query: entity %q: %w", id, err)
+		}
+		if ok {
+			cands = append(cands, e)
+		}
+	}
+	if len(cands) == 0 {
+		return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, name)
+	}
+	if len(cands) == 1 {
+		return cands[0], nil
+	}
+	narrow := func(keep func(graph.Entity) (bool, error)) ([]graph.Entity, error) {
+		var out []graph.Entity
+		for _, c := range cands {
+			ok, err := keep(c)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, c)
+			}
+		}
+		return out, nil
+	}
+	if len(roles) > 0 {
+		typed, _ := narrow(func(e graph.Entity) (bool, error) { return roles[e.Type], nil })
+		if len(typed) == 1 {
+			return typed[0], nil
+		}
+		if len(typed) > 1 {
+			cands = typed
+		}
+	}
+	if hasEdges != nil {
+		linked, err := narrow(func(e graph.Entity) (bool, error) { return hasEdges(e.ID) })
+		if err != nil {
+			return graph.Entity{}, fmt.Errorf("query: resolve %q: %w", name, err)
+		}
+		if len(linked) == 1 {
+			return linked[0], nil
+		}
+	}
+	return graph.Entity{}, &AmbiguousError{Name: name, Candidates: cands}
+}
+
+// genericOrg finds organizations for "the regime" or "Gadhafi's regime"
+// when no alias says so: those with the generic word in a name and, when
+// the span has other words, a name whose phonetic key contains theirs. It
+// needs g to be a graph.Lister and returns nothing otherwise.
+func genericOrg(g graph.Reader, span string) ([]graph.ID, error) {
+	words := strings.Fields(graph.NameKey(span))
+	if len(words) == 0 || !genericOrgWords[words[len(words)-1]] {
+		return nil, nil
+	}
+	l, ok := g.(graph.Lister)
+	if !ok {
+		return nil, nil
+	}
+	generic := words[len(words)-1]
+	qualifier := graph.PhoneticKey(strings.Join(words[:len(words)-1], " "))
+	var ids []graph.ID
+	for e, err := range l.Entities() {
+		if err != nil {
+			return nil, fmt.Errorf("query: list entities: %w", err)
+		}
+		if e.Type != graph.Organization {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if !containsWord(graph.NameKey(n), []string{generic}) {
+				continue
+			}
+			if qualifier == "" || strings.Contains(" "+graph.PhoneticKey(n)+" ", " "+qualifier+" ") {
+				ids = append(ids, e.ID)
+				break
+			}
+		}
+	}
+	return ids, nil
+}
