@@ -116,11 +116,11 @@ func splitSentences(body string, toks []Token, para int, out []Sentence) []Sente
 type termKind int
 
 const (
-	notTerminal termKind = iota
-	stop                 // . ! ?
-	ellipsis             // ... …
-	weakAbbrev           // U.S., Jan., Inc.: ends a sentence only before a clear sentence start
-	strongAbbrev         // Mr., Col., J.: never ends a sentence
+	notTerminal  termKind = iota
+	stop                  // . ! ?
+	ellipsis              // ... …
+	weakAbbrev            // U.S., Jan., Inc.: ends a sentence only before a clear sentence start
+	strongAbbrev          // Mr., Col., J.: never ends a sentence
 )
 
 // terminal classifies a token by how it may end a sentence.
