@@ -89,8 +89,8 @@ func (m *Memory) PutRelation(r Relation) {
 	r.Evidence = append([]Evidence(nil), r.Evidence...)
 	SortEvidence(r.Evidence)
 	m.relations[k] = r
-	m.out[k.Subject] = insertKey(m.out[k.Subject], k)
-	m.in[k.Object] = insertKey(m.in[k.Object], k)
+	m.out[k.Subject] = insertKey(m.out[k.Subject], k, Key.Less)
+	m.in[k.Object] = insertKey(m.in[k.Object], k, lessBySubject)
 }
 
 // PutDocument records a document.
@@ -147,7 +147,9 @@ func (m *Memory) Resolve(name string) ([]ID, error) {
 	return nil, nil
 }
 
-// Edges implements Reader.
+// Edges implements Reader. It yields id's edges as subject by (predicate,
+// object), then its edges as object by (predicate, subject): the order of a
+// store's adjacency keys.
 func (m *Memory) Edges(id ID, dir Direction, preds ...Predicate) iter.Seq2[Edge, error] {
 	return func(yield func(Edge, error) bool) {
 		for _, e := range memEdges(m.out[id], m.in[id], id, dir, preds) {
@@ -273,8 +275,18 @@ func removeID(s []ID, id ID) []ID {
 	return s
 }
 
-func insertKey(s []Key, k Key) []Key {
-	i := sort.Search(len(s), func(i int) bool { return !s[i].Less(k) })
+// lessBySubject orders an entity's incoming keys by predicate, then
+// subject, as a store's object|predicate|subject adjacency keys sort; Edges
+// yields them in this order.
+func lessBySubject(a, b Key) bool {
+	if a.Predicate != b.Predicate {
+		return a.Predicate < b.Predicate
+	}
+	return a.Subject < b.Subject
+}
+
+func insertKey(s []Key, k Key, less func(a, b Key) bool) []Key {
+	i := sort.Search(len(s), func(i int) bool { return !less(s[i], k) })
 	if i < len(s) && s[i] == k {
 		return s
 	}

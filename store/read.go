@@ -1,0 +1,343 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Entity implements graph.Reader.
+func (s *Store) Entity(id graph.ID) (graph.Entity, bool, error) {
+	var (
+		e  graph.Entity
+		ok bool
+	)
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		e, ok, err = getEntity(txn, id)
+		return err
+	})
+	if err != nil {
+		return graph.Entity{}, false, fmt.Errorf("store: %w", err)
+	}
+	return e, ok, nil
+}
+
+// Lookup implements graph.Index: the ids filed under an index key, in id order.
+func (s *Store) Lookup(key string) ([]graph.ID, error) {
+	var ids []graph.ID
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		ids, err = lookup(txn, key)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return ids, nil
+}
+
+// Resolve implements graph.Reader: the ids under the first of
+// graph.LookupKeys(name) that finds any, in id order.
+func (s *Store) Resolve(name string) ([]graph.ID, error) {
+	var ids []graph.ID
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, k := range graph.LookupKeys(name) {
+			var err error
+			if ids, err = lookup(txn, k); err != nil || len(ids) > 0 {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: resolve %q: %w", name, err)
+	}
+	return ids, nil
+}
+
+// Edges implements graph.Reader. It reads adjacency keys only, never a
+// value: first id's out keys, then its in keys, each in key order
+// (predicate, then the other end). A symmetric relation is stored once,
+// under its canonical key, so it is looked for on both sides whatever dir
+// asks for.
+func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate) iter.Seq2[graph.Edge, error] {
+	return func(yield func(graph.Edge, error) bool) {
+		txn := s.db.NewTransaction(false)
+		defer txn.Discard()
+		for _, sc := range edgeScans(id, dir, preds) {
+			if !scanEdges(txn, id, sc, yield) {
+				return
+			}
+		}
+	}
+}
+
+// edgeScan is one prefix of adjacency keys to read.
+type edgeScan struct {
+	prefix []byte
+	in     bool // in keys rather than out keys
+	dedup  bool // skip in keys whose subject is id: the out scan saw them
+}
+
+// edgeScans lists the prefixes that hold id's edges in dir for preds, in
+// the order Edges yields them.
+func edgeScans(id graph.ID, dir graph.Direction, preds []graph.Predicate) []edgeScan {
+	preds = slices.Clone(preds)
+	slices.Sort(preds)
+	preds = slices.Compact(preds)
+	var scans []edgeScan
+	side := func(kind byte, full bool, dedup bool) {
+		in := kind == kindIn
+		switch {
+		case full && len(preds) == 0:
+			scans = append(scans, edgeScan{adjacencyPrefix(kind, id), in, dedup})
+		case full:
+			for _, p := range preds {
+				scans = append(scans, edgeScan{adjacencyPredPrefix(kind, id, p), in, dedup})
+			}
+		default: // only the symmetric predicates, stored either way round
+			want := preds
+			if len(want) == 0 {
+				want = symmetric
+			}
+			for _, p := range want {
+				if p.Symmetric() {
+					scans = append(scans, edgeScan{adjacencyPredPrefix(kind, id, p), in, dedup})
+				}
+			}
+		}
+	}
+	side(kindOut, dir&graph.Out != 0, false)
+	side(kindIn, dir&graph.In != 0, true)
+	return scans
+}
+
+// symmetric lists the symmetric predicates in key order.
+var symmetric = func() []graph.Predicate {
+	var ps []graph.Predicate
+	for _, p := range graph.Predicates {
+		if p.Symmetric() {
+			ps = append(ps, p)
+		}
+	}
+	slices.Sort(ps)
+	return ps
+}()
+
+// scanEdges yields the edges under one prefix; false means stop.
+func scanEdges(txn *badger.Txn, id graph.ID, sc edgeScan, yield func(graph.Edge, error) bool) bool {
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: sc.prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		raw := it.Item().Key()
+		var (
+			k   graph.Key
+			err error
+		)
+		if sc.in {
+			k, err = parseInKey(raw)
+		} else {
+			k, err = parseOutKey(raw)
+		}
+		if err != nil {
+			yield(graph.Edge{}, fmt.Errorf("store: edges of %q: %w", id, err))
+			return false
+		}
+		if sc.dedup && k.Subject == id {
+			continue // a self-loop, already yielded from the out side
+		}
+		if !yield(graph.Edge{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object}, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// Relation implements graph.RelationReader; k need not be canonical.
+func (s *Store) Relation(k graph.Key) (graph.Relation, bool, error) {
+	var (
+		r  graph.Relation
+		ok bool
+	)
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		r, ok, err = getRelation(txn, k.Canonical())
+		return err
+	})
+	if err != nil {
+		return graph.Relation{}, false, fmt.Errorf("store: %w", err)
+	}
+	return r, ok, nil
+}
+
+// Entities implements graph.Lister: every entity in id order.
+func (s *Store) Entities() iter.Seq2[graph.Entity, error] {
+	return scanValues(s, entityPrefix(), func(k, v []byte) (graph.Entity, error) {
+		id, err := parseEntityKey(k)
+		if err != nil {
+			return graph.Entity{}, err
+		}
+		return decodeEntity(id, v)
+	})
+}
+
+// Relations implements graph.Lister: every relation in key order.
+func (s *Store) Relations() iter.Seq2[graph.Relation, error] {
+	return scanValues(s, relationPrefix(), func(k, v []byte) (graph.Relation, error) {
+		key, err := parseRelationKey(k)
+		if err != nil {
+			return graph.Relation{}, err
+		}
+		return decodeRelation(key, v)
+	})
+}
+
+// Document implements graph.DocumentReader.
+func (s *Store) Document(id graph.DocID) (graph.Document, bool, error) {
+	var (
+		d  graph.Document
+		ok bool
+	)
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		d, ok, err = getDocument(txn, id)
+		return err
+	})
+	if err != nil {
+		return graph.Document{}, false, fmt.Errorf("store: %w", err)
+	}
+	return d, ok, nil
+}
+
+// Documents implements graph.DocumentReader: every document in id order.
+func (s *Store) Documents() iter.Seq2[graph.Document, error] {
+	return scanValues(s, documentPrefix(), func(k, v []byte) (graph.Document, error) {
+		id, err := parseDocumentKey(k)
+		if err != nil {
+			return graph.Document{}, err
+		}
+		return decodeDocument(id, v)
+	})
+}
+
+// HasDocument reports whether the document id has been ingested.
+func (s *Store) HasDocument(id graph.DocID) (bool, error) {
+	var ok bool
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(documentKey(id))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		ok = err == nil
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: has document %q: %w", id, err)
+	}
+	return ok, nil
+}
+
+// scanValues yields decode(key, value) for every key under prefix, in key
+// order, from one read transaction.
+func scanValues[T any](s *Store, prefix []byte, decode func(k, v []byte) (T, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		txn := s.db.NewTransaction(false)
+		defer txn.Discard()
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 64, Prefix: prefix})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			var x T
+			err := item.Value(func(v []byte) error {
+				var err error
+				x, err = decode(item.Key(), v)
+				return err
+			})
+			if err != nil {
+				var zero T
+				yield(zero, fmt.Errorf("store: %w", err))
+				return
+			}
+			if !yield(x, nil) {
+				return
+			}
+		}
+	}
+}
+
+// getEntity reads an entity in txn.
+func getEntity(txn *badger.Txn, id graph.ID) (graph.Entity, bool, error) {
+	var e graph.Entity
+	ok, err := getValue(txn, entityKey(id), func(v []byte) error {
+		var err error
+		e, err = decodeEntity(id, v)
+		return err
+	})
+	if err != nil {
+		return graph.Entity{}, false, fmt.Errorf("get entity %q: %w", id, err)
+	}
+	return e, ok, nil
+}
+
+// getRelation reads the relation with canonical key k in txn.
+func getRelation(txn *badger.Txn, k graph.Key) (graph.Relation, bool, error) {
+	var r graph.Relation
+	ok, err := getValue(txn, relationKey(k), func(v []byte) error {
+		var err error
+		r, err = decodeRelation(k, v)
+		return err
+	})
+	if err != nil {
+		return graph.Relation{}, false, fmt.Errorf("get relation %v: %w", k, err)
+	}
+	return r, ok, nil
+}
+
+// getDocument reads a document in txn.
+func getDocument(txn *badger.Txn, id graph.DocID) (graph.Document, bool, error) {
+	var d graph.Document
+	ok, err := getValue(txn, documentKey(id), func(v []byte) error {
+		var err error
+		d, err = decodeDocument(id, v)
+		return err
+	})
+	if err != nil {
+		return graph.Document{}, false, fmt.Errorf("get document %q: %w", id, err)
+	}
+	return d, ok, nil
+}
+
+// getValue passes key's value to fn; false when the key is absent.
+func getValue(txn *badger.Txn, key []byte, fn func([]byte) error) (bool, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, item.Value(fn)
+}
+
+// lookup returns the ids filed under an index key, in id order, reading
+// keys only.
+func lookup(txn *badger.Txn, key string) ([]graph.ID, error) {
+	prefix := aliasPrefix(key)
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: prefix})
+	defer it.Close()
+	var ids []graph.ID
+	for it.Rewind(); it.Valid(); it.Next() {
+		_, id, err := parseAliasKey(it.Item().Key())
+		if err != nil {
+			return nil, fmt.Errorf("lookup %q: %w", key, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}

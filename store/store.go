@@ -1,0 +1,286 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// SchemaVersion is the layout of keys and values this package writes (see
+// keys.go). A database with a newer version is refused with ErrSchemaNewer.
+const SchemaVersion uint32 = 1
+
+// Sentinel errors. Open wraps them with the path and what to do.
+var (
+	// ErrLocked: another process (or another Open in this one) holds the
+	// database's directory lock.
+	ErrLocked = errors.New("database is in use by another kg process")
+	// ErrNotKG: the directory holds something other than a kg database.
+	ErrNotKG = errors.New("not a kg database")
+	// ErrSchemaNewer: the database was written by a newer kg.
+	ErrSchemaNewer = errors.New("database schema is newer than this kg")
+	// ErrTooBig: one document's batch does not fit in one Badger transaction.
+	// kg never splits a document over transactions (see Ingest).
+	ErrTooBig = errors.New("document too big for one transaction")
+	// ErrReadOnly: a write was attempted on a store opened with ReadOnly.
+	ErrReadOnly = errors.New("database opened read-only")
+)
+
+// Options configure Open.
+type Options struct {
+	// ReadOnly opens an existing database for reading. Badger then takes a
+	// shared lock: several read-only opens may coexist, but not with a
+	// writer.
+	ReadOnly bool
+	// InMemory keeps everything in memory (tests, scratch graphs); the path
+	// and ReadOnly are ignored.
+	InMemory bool
+	// Log receives Badger's warnings and errors; nil discards them.
+	Log io.Writer
+
+	// tune adjusts Badger's options after kg's own (tests only).
+	tune func(*badger.Options)
+}
+
+// Store is kg's Badger-backed graph. It implements graph.Reader,
+// graph.RelationReader, graph.Lister, graph.DocumentReader and graph.Index.
+// Its methods are safe for concurrent use; Ingest calls are serialized.
+type Store struct {
+	db       *badger.DB
+	readOnly bool
+	path     string
+
+	mu sync.Mutex // serializes Ingest, so concurrent ingests never conflict
+
+	// beforeCommit, when set (tests only), runs inside Ingest's transaction
+	// just before it commits; an error aborts the ingest.
+	beforeCommit func(*badger.Txn) error
+}
+
+// Compile-time checks that Store provides graph's interfaces.
+var (
+	_ graph.Reader         = (*Store)(nil)
+	_ graph.RelationReader = (*Store)(nil)
+	_ graph.Lister         = (*Store)(nil)
+	_ graph.DocumentReader = (*Store)(nil)
+	_ graph.Index          = (*Store)(nil)
+)
+
+// Open opens the kg database in the directory path, creating the directory
+// and an empty database when it does not exist (unless opts.ReadOnly).
+//
+// It returns an error wrapping ErrLocked when another process uses the
+// database, ErrNotKG when path holds something else, ErrSchemaNewer when a
+// newer kg wrote it, and fs.ErrNotExist for a read-only open of a missing
+// database.
+func Open(path string, opts Options) (*Store, error) {
+	bopts := badgerOptions(path, opts)
+	if !opts.InMemory {
+		if err := checkDir(path, opts.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
+	db, err := badger.Open(bopts)
+	if err != nil {
+		if isLockError(err) {
+			return nil, fmt.Errorf("store: open %s: %w: wait for it to finish (Badger: %v)", path, ErrLocked, err)
+		}
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, path: path}
+	if err := s.checkSchema(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// badgerOptions are Badger's defaults trimmed for a command-line tool that
+// opens, does one job and exits (see FACTS.md): quiet, a 64 MB value log
+// file instead of a sparse 2 GB one, two 32 MB memtables (a transaction,
+// hence a document, may use 15% of one: about 4.8 MB) and a small cache.
+func badgerOptions(path string, opts Options) badger.Options {
+	dir := path
+	if opts.InMemory {
+		dir = ""
+	}
+	b := badger.DefaultOptions(dir).
+		WithLogger(newLogger(opts.Log)).
+		WithInMemory(opts.InMemory).
+		WithReadOnly(opts.ReadOnly && !opts.InMemory).
+		WithValueLogFileSize(64 << 20).
+		WithMemTableSize(32 << 20).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(2).
+		WithNumLevelZeroTablesStall(8).
+		WithBlockCacheSize(32 << 20).
+		WithNumCompactors(2).
+		WithMetricsEnabled(false).
+		WithSyncWrites(false)
+	if opts.tune != nil {
+		opts.tune(&b)
+	}
+	return b
+}
+
+// badgerFile reports whether a directory entry is one Badger writes.
+func badgerFile(name string) bool {
+	switch name {
+	case "MANIFEST", "MANIFEST-REWRITE", "KEYREGISTRY", "REWRITE-KEYREGISTRY", "LOCK", "DISCARD":
+		return true
+	}
+	switch filepath.Ext(name) {
+	case ".sst", ".vlog", ".mem":
+		return true
+	}
+	return false
+}
+
+// checkDir refuses, before Badger touches it, a path that is a file or a
+// directory holding files Badger did not write: Badger would otherwise
+// create a database among someone's documents.
+func checkDir(path string, readOnly bool) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if readOnly {
+			return fmt.Errorf("store: open %s read-only: no database there: %w", path, fs.ErrNotExist)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("store: open %s: %w", path, err)
+	case !fi.IsDir():
+		return fmt.Errorf("store: open %s: %w: it is a file, and a kg database is a directory; choose a new path or an empty directory", path, ErrNotKG)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if len(entries) == 0 {
+		if readOnly {
+			return fmt.Errorf("store: open %s read-only: the directory is empty, no database there: %w", path, fs.ErrNotExist)
+		}
+		return nil
+	}
+	var foreign []string
+	manifest := false
+	for _, e := range entries {
+		if e.Name() == "MANIFEST" {
+			manifest = true
+		}
+		if !badgerFile(e.Name()) || e.IsDir() {
+			foreign = append(foreign, e.Name())
+		}
+	}
+	if len(foreign) > 0 {
+		more := ""
+		if len(foreign) > 1 {
+			more = fmt.Sprintf(" and %d other entries", len(foreign)-1)
+		}
+		return fmt.Errorf("store: open %s: %w: the directory holds %q%s that a kg database never has; choose a new path or an empty directory", path, ErrNotKG, foreign[0], more)
+	}
+	if !manifest {
+		return fmt.Errorf("store: open %s: %w: the directory holds Badger files but no MANIFEST; it is damaged or not a database, choose a new path", path, ErrNotKG)
+	}
+	return nil
+}
+
+// isLockError recognizes Badger's directory lock failure. Badger formats the
+// flock error into its message instead of wrapping it, so its text is all
+// there is to go on.
+func isLockError(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+// checkSchema writes the schema version into an empty database and checks
+// it in any other.
+func (s *Store) checkSchema() error {
+	var (
+		version uint32
+		found   bool
+		empty   bool
+	)
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(schemaKey())
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			it := txn.NewIterator(badger.IteratorOptions{})
+			defer it.Close()
+			it.Rewind()
+			empty = !it.Valid()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		found = true
+		return item.Value(func(v []byte) error {
+			version, err = decodeSchemaVersion(v)
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("store: open %s: read schema version: %w", s.path, err)
+	}
+	switch {
+	case found && version > SchemaVersion:
+		return fmt.Errorf("store: open %s: %w: it has schema version %d, this kg reads up to %d; use a newer kg", s.path, ErrSchemaNewer, version, SchemaVersion)
+	case found:
+		return nil
+	case !empty:
+		return fmt.Errorf("store: open %s: %w: it is a Badger database without kg's schema version key; choose a new path", s.path, ErrNotKG)
+	case s.readOnly:
+		return fmt.Errorf("store: open %s read-only: the database is empty: %w", s.path, fs.ErrNotExist)
+	}
+	err = s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(schemaKey(), encodeSchemaVersion(SchemaVersion))
+	})
+	if err != nil {
+		return fmt.Errorf("store: open %s: write schema version: %w", s.path, err)
+	}
+	return nil
+}
+
+// Close flushes everything written to disk and releases the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// badgerLogger passes Badger's warnings and errors to w and drops the rest.
+type badgerLogger struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func newLogger(w io.Writer) badger.Logger {
+	if w == nil {
+		w = io.Discard
+	}
+	return &badgerLogger{w: w}
+}
+
+func (l *badgerLogger) printf(level, format string, args ...any) {
+	if l.w == io.Discard {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintf(l.w, "badger %s: %s\n", level, strings.TrimRight(msg, "\n"))
+}
+
+func (l *badgerLogger) Errorf(format string, args ...any)   { l.printf("error", format, args...) }
+func (l *badgerLogger) Warningf(format string, args ...any) { l.printf("warning", format, args...) }
+func (l *badgerLogger) Infof(string, ...any)                {}
+func (l *badgerLogger) Debugf(string, ...any)               {}
