@@ -5,69 +5,19 @@ package extract
 // fall back to small private versions with the same shapes.
 
 import (
-	"bytes"
-	"errors"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/kgraph/kg/extract/gazetteer"
+	"github.com/kgraph/kg/extract/ner"
+	"github.com/kgraph/kg/extract/text"
 	"github.com/kgraph/kg/graph"
 )
 
-// Errors Clean reports for input that is not an article.
-var (
-	errEmpty  = errors.New("empty input")
-	errBinary = errors.New("binary input")
-	errNoText = errors.New("no article text found")
-)
-
 // article is the cleaned text of one input.
-type article struct {
-	Title, Date, Body, Format string
-}
+type article = text.Article
 
-// cleanArticle strips markup and trims the text.
-func cleanArticle(raw []byte, name string) (article, error) {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return article{}, errEmpty
-	}
-	if bytes.IndexByte(raw, 0) >= 0 || !utf8.Valid(raw) {
-		return article{}, errBinary
-	}
-	s := strings.ReplaceAll(string(raw), "\r\n", "\n")
-	format := "text"
-	if strings.Contains(strings.ToLower(s[:min(len(s), 512)]), "<html") {
-		format = "html"
-		s = stripTags(s)
-	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return article{}, errNoText
-	}
-	a := article{Body: s, Format: format}
-	for _, line := range strings.Split(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			a.Title = line
-			break
-		}
-	}
-	return a, nil
-}
-
-func stripTags(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// cleanArticle strips markup and page furniture (extract/text).
+func cleanArticle(raw []byte, name string) (article, error) { return text.Clean(raw, name) }
 
 // span is a sentence's extent in the body.
 type span struct {
@@ -76,70 +26,13 @@ type span struct {
 	Headline   bool
 }
 
-// segmentBody splits a body into sentences: never across a line break, and
-// inside a line at a full stop, question or exclamation mark followed by a
-// space and a capital or a quote, unless the word before is an abbreviation.
+// segmentBody splits a body into sentences (extract/text); the tokens are
+// our own, made by tokenize.
 func segmentBody(body string) []span {
-	var out []span
-	para := 0
-	lineStart := 0
-	blank := false
-	for lineStart <= len(body) {
-		nl := strings.IndexByte(body[lineStart:], '\n')
-		lineEnd := len(body)
-		if nl >= 0 {
-			lineEnd = lineStart + nl
-		}
-		line := body[lineStart:lineEnd]
-		if strings.TrimSpace(line) == "" {
-			blank = true
-		} else {
-			if blank || len(out) == 0 {
-				para++
-			}
-			blank = false
-			head := !strings.ContainsAny(strings.TrimSpace(line)[max(0, len(strings.TrimSpace(line))-1):], ".!?\"”'’)")
-			s := lineStart
-			for i := lineStart; i < lineEnd; i++ {
-				c := body[i]
-				if c != '.' && c != '!' && c != '?' {
-					continue
-				}
-				j := i + 1
-				for j < lineEnd && strings.IndexByte("\"')”’", body[j]) >= 0 || j+2 < lineEnd && (body[j:j+3] == "”" || body[j:j+3] == "’") {
-					if body[j] == 0xe2 {
-						j += 3
-					} else {
-						j++
-					}
-				}
-				if j >= lineEnd || body[j] != ' ' {
-					continue
-				}
-				k := j
-				for k < lineEnd && body[k] == ' ' {
-					k++
-				}
-				if k >= lineEnd {
-					continue
-				}
-				r, _ := utf8.DecodeRuneInString(body[k:])
-				if !(isUpperRune(r) || r == '"' || r == '“' || r == '\'' || r >= '0' && r <= '9') {
-					continue
-				}
-				if c == '.' && abbrevBefore(body[s:i]) {
-					continue
-				}
-				out = appendSpan(out, body, s, j, para, false)
-				s = k
-				i = k - 1
-			}
-			out = appendSpan(out, body, s, lineEnd, para, head)
-		}
-		if nl < 0 {
-			break
-		}
-		lineStart = lineEnd + 1
+	ss := text.Segment(body)
+	out := make([]span, 0, len(ss))
+	for _, x := range ss {
+		out = append(out, span{Start: x.Start, End: x.End, Paragraph: x.Paragraph, Headline: x.Headline})
 	}
 	return out
 }
@@ -186,6 +79,13 @@ type gazEntry struct {
 
 // gazLookup looks a phrase up in the gazetteer.
 func gazLookup(phrase string) (gazEntry, bool) {
+	if e, ok := gazetteer.Lookup(phrase); ok {
+		name := e.Canonical
+		if name == "" {
+			name = e.Name
+		}
+		return gazEntry{Name: name, Type: e.Type, Kind: e.Kind, Country: e.Country}, true
+	}
 	k := graph.NameKey(phrase)
 	if e, ok := fallbackGazetteer[k]; ok {
 		return e, true
@@ -195,13 +95,16 @@ func gazLookup(phrase string) (gazEntry, bool) {
 
 // demonymOf returns the country a demonym ("Libyan") names.
 func demonymOf(word string) (string, bool) {
+	if c, ok := gazetteer.Demonym(word); ok {
+		return c, true
+	}
 	c, ok := fallbackDemonyms[strings.ToLower(word)]
 	return c, ok
 }
 
 // knownFirstName reports whether word is a common given name.
 func knownFirstName(word string) bool {
-	return fallbackFirstNames[strings.ToLower(word)]
+	return gazetteer.FirstName(word) || fallbackFirstNames[strings.ToLower(word)]
 }
 
 // tagger labels tokens with CoNLL IOB tags ("B-PER", "I-ORG", "O").
@@ -210,4 +113,21 @@ type tagger interface {
 }
 
 // loadTagger loads the named-entity tagger, or returns nil when there is none.
-func loadTagger() (tagger, error) { return nil, nil }
+func loadTagger() (tagger, error) {
+	t, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	return nerTagger{t}, nil
+}
+
+type nerTagger struct{ t *ner.Tagger }
+
+func (n nerTagger) Tag(words []string) []string {
+	ls := n.t.Tag(words)
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return out
+}

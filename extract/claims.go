@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// claimContext is how a sentence asserts what it says: its status, who it
+// attributes the claim to, and the date it gives.
+type claimContext struct {
+	status graph.Status
+	by     string
+	date   string
+}
+
+var (
+	reportCues     = setOf("reportedly", "reported", "reports", "according")
+	allegeCues     = setOf("alleged", "allegedly", "claimed", "claims", "claim", "suspected", "believed", "accused")
+	speculateCues  = setOf("speculation", "speculations", "rumours", "rumors", "runours", "rumour", "rumor", "possible", "possibly", "perhaps", "maybe", "might", "whether")
+	denyCues       = setOf("denied", "denies", "deny", "denying", "rejected")
+	attributeVerbs = setOf("said", "says", "claimed", "claims", "told", "alleged", "alleges", "reported", "reports", "announced", "insisted", "added", "stated")
+)
+
+// claims reads the status, source and date of a sentence.
+func (c *clause) claims() claimContext {
+	var cc claimContext
+	cc.status = c.statusAt(len(c.toks))
+	cc.by = c.attribution()
+	cc.date = c.date()
+	return cc
+}
+
+// statusAt returns the status of the claim made by the words before token
+// pos: denied, speculated, alleged, reported, or stated.
+func (c *clause) statusAt(pos int) graph.Status {
+	st := graph.Stated
+	for i := 0; i < pos && i < len(c.toks); i++ {
+		w := c.toks[i].Lower
+		switch {
+		case denyCues[w] || w == "no" && c.match(i+1, "evidence"):
+			return graph.Denied
+		case speculateCues[w] || (w == "may" || w == "could") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
+			st = graph.Speculated
+		case allegeCues[w] && st != graph.Speculated:
+			st = graph.Alleged
+		case reportCues[w] && st == graph.Stated:
+			st = graph.Reported
+		}
+	}
+	// A "May be next:" sidebar heading makes its paragraph speculation.
+	if c.s.Headline && c.match(0, "may", "be", "next") {
+		return graph.Speculated
+	}
+	return st
+}
+
+// attribution names who the sentence attributes its claim to: "according
+// to X", "X said", "rebels claimed".
+func (c *clause) attribution() string {
+	for i, t := range c.toks {
+		if t.Lower == "according" && c.match(i+1, "to") {
+			if a := c.argAfter(i+2, 3); a >= 0 {
+				return c.argText(a)
+			}
+			return c.phraseAfter(i + 2)
+		}
+	}
+	for i, t := range c.toks {
+		if !attributeVerbs[t.Lower] {
+			continue
+		}
+		// "X said", "said X".
+		if i > 0 {
+			if a := c.at[i-1]; a >= 0 {
+				return c.argText(a)
+			}
+			if w := c.toks[i-1]; w.Word && !w.Cap && (strings.HasSuffix(w.Lower, "s") || w.Lower == "police") && i == 1 || i > 1 && c.toks[i-1].Word && c.toks[i-2].Lower != "," && strings.HasSuffix(c.toks[i-1].Lower, "s") && !c.toks[i-1].Cap && i < 4 {
+				return c.toks[i-1].Text
+			}
+		}
+		if i+1 < len(c.toks) {
+			if a := c.at[i+1]; a >= 0 {
+				return c.argText(a)
+			}
+		}
+	}
+	return ""
+}
+
+func (c *clause) phraseAfter(i int) string {
+	var w []string
+	for k := i; k < len(c.toks) && k < i+4; k++ {
+		if !c.toks[k].Word {
+			break
+		}
+		w = append(w, c.toks[k].Text)
+	}
+	return strings.Join(w, " ")
+}
+
+func (c *clause) argText(a int) string {
+	x := c.args[a]
+	return c.s.Text[c.toks[x.T0].Start-c.s.Start : c.toks[x.T1-1].End-c.s.Start]
+}
+
+// date finds a date the sentence gives: "on 21 February", "October 30,
+// 2017", "in 1984", "on Wednesday" (resolved against the article's date
+// when it has one). Weekdays without an article date stay as written.
+func (c *clause) date() string {
+	year := 0
+	if d := c.r.Article.Date; len(d) >= 4 {
+		year, _ = strconv.Atoi(d[:4])
+	}
+	for i, t := range c.toks {
+		if m := months[strings.TrimSuffix(t.Lower, ".")]; m > 0 && t.Cap && len(t.Lower) >= 3 {
+			day, y := 0, 0
+			if i > 0 {
+				day = number(c.toks[i-1].Text, 1, 31)
+			}
+			if i+1 < len(c.toks) {
+				if d := number(c.toks[i+1].Text, 1, 31); d > 0 && day == 0 {
+					day = d
+					if i+3 < len(c.toks) && c.toks[i+2].Text == "," {
+						y = number(c.toks[i+3].Text, 1800, 2100)
+					} else if i+2 < len(c.toks) {
+						y = number(c.toks[i+2].Text, 1800, 2100)
+					}
+				} else if yy := number(c.toks[i+1].Text, 1800, 2100); yy > 0 {
+					y = yy
+				}
+			}
+			if t.Lower == "may" && day == 0 && y == 0 {
+				continue // the verb
+			}
+			if y == 0 {
+				y = year
+			}
+			switch {
+			case y > 0 && day > 0:
+				return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+			case y > 0:
+				return fmt.Sprintf("%04d-%02d", y, m)
+			}
+			return fmt.Sprintf("--%02d-%02d", m, max(day, 1))
+		}
+	}
+	for i, t := range c.toks {
+		if i > 0 && (c.toks[i-1].Lower == "in" || c.toks[i-1].Lower == "since") {
+			if y := number(t.Text, 1800, 2100); y > 0 {
+				return strconv.Itoa(y)
+			}
+		}
+	}
+	for i, t := range c.toks {
+		if weekdays[t.Lower] && i > 0 && (c.toks[i-1].Lower == "on" || c.toks[i-1].Lower == "last") {
+			return t.Text
+		}
+	}
+	return ""
+}
+
+// number parses s as an integer within [lo, hi], or returns 0.
+func number(s string, lo, hi int) int {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd")
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,425 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+var prepositions = setOf("of", "to", "for", "at", "in", "with", "from")
+
+// govRoles are posts that make their holder a member of the article's regime
+// or government when no organization is named with them.
+var govRoles = setOf("minister", "official", "diplomat", "envoy", "politician", "ambassador")
+
+// sidebar reads list headings: "Defected: X", "May be next: X".
+func (c *clause) sidebar() {
+	if !c.s.Headline || len(c.toks) < 3 {
+		return
+	}
+	regime := c.r.regime()
+	colon := -1
+	for i, t := range c.toks {
+		if t.Text == ":" {
+			colon = i
+			break
+		}
+	}
+	if colon < 0 || regime < 0 {
+		return
+	}
+	head := strings.ToLower(c.s.Text[:c.toks[colon].Start-c.s.Start])
+	a := c.argAfter(colon+1, 2)
+	if a < 0 || c.typ(a) != graph.Person {
+		return
+	}
+	switch {
+	case head == "defected" || head == "resigned" || head == "quit":
+		c.emit(c.args[a].Ent, graph.DefectedFrom, regime, "sidebar-defected/v1", 0.8, nil)
+	case strings.Contains(head, "may be next") || strings.Contains(head, "could be next"):
+		c.emitAt(c.args[a].Ent, graph.DefectedFrom, regime, "sidebar-next/v1", 0.5, nil, 0)
+		c.r.Relations[len(c.r.Relations)-1].Evidence[0].Status = graph.Speculated
+	}
+}
+
+// roleKind sorts a role word: "kin", "advise", "member", or "".
+func roleKind(w string) string {
+	switch {
+	case kinNouns[w]:
+		return "kin"
+	case adviserNouns[w]:
+		return "advise"
+	case memberNouns[w]:
+		return "member"
+	}
+	return ""
+}
+
+// role is one role word found in a description, with the phrase it heads.
+type role struct {
+	kind, word, phrase string
+}
+
+// appositions reads "X, a senior aide to Y", "X, brother-in-law of Y",
+// "X, the regime's spokesman", "X, who is Y's brother in law".
+func (c *clause) appositions() {
+	for ai := range c.args {
+		p := c.args[ai]
+		if p.Type != graph.Person || p.Ref {
+			continue
+		}
+		i := p.T1
+		if i < len(c.toks) && c.toks[i].Lower == "," {
+			i++
+		} else if !(i < len(c.toks) && (c.toks[i].Lower == "is" || c.toks[i].Lower == "was")) {
+			continue
+		}
+		if c.match(i, "who") {
+			i++
+		}
+		if i < len(c.toks) && (c.toks[i].Lower == "is" || c.toks[i].Lower == "was" || c.toks[i].Lower == "has" || c.toks[i].Lower == "had") {
+			i++
+			if c.match(i, "been") || c.match(i, "also") {
+				i++
+			}
+		}
+		if i < len(c.toks) && c.at[i] >= 0 && c.args[c.at[i]].Type == graph.Person && !(i+1 < len(c.toks) && isPossessive(c.toks[i+1])) {
+			continue // a list of names, not an apposition
+		}
+		c.apposition(ai, i)
+	}
+}
+
+func (c *clause) apposition(ai, i int) {
+	p := c.args[ai]
+	var roles []role
+	target := -1
+	start := i
+	for k := i; k < len(c.toks) && k < i+14; k++ {
+		t := c.toks[k]
+		if a := c.at[k]; a >= 0 && a != ai {
+			x := c.args[a]
+			if x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
+				target = a
+				k = x.T1
+				start = k + 1
+				continue
+			}
+			if k > 0 && (prepositions[c.toks[k-1].Lower] || c.toks[k-1].Lower == "the" && k > 1 && prepositions[c.toks[k-2].Lower]) && len(roles) > 0 {
+				target = a
+				// "the half-brother of North Korea's leader, Kim Jong-un".
+				if x.Type != graph.Person && x.T1+1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
+					continue
+				}
+				break
+			}
+			if target >= 0 && x.Type == graph.Person && c.args[target].Type != graph.Person {
+				target = a
+			}
+			break
+		}
+		if t.Lower == "," && target < 0 && len(roles) > 0 {
+			// ", Oil minister," ends here; a following name may still be the target.
+			if n := c.argAfter(k+1, 2); n >= 0 && c.args[n].Type == graph.Person && target >= 0 {
+				target = n
+			}
+			break
+		}
+		if t.Lower == "." || t.Lower == ";" || t.Lower == "who" || t.Lower == "which" || t.Lower == "said" || t.Lower == "says" {
+			break
+		}
+		w := t.Lower
+		if w == "brother" && c.match(k+1, "in", "law") {
+			w = "brother-in-law"
+			k += 2
+		}
+		if kind := roleKind(w); kind != "" {
+			roles = append(roles, role{kind: kind, word: w, phrase: joinTokens(c.toks, start, k+1)})
+			start = k + 1
+		}
+		if t.Lower == "and" {
+			start = k + 1
+		}
+	}
+	if len(roles) == 0 {
+		return
+	}
+	pe := p.Ent
+	if c.r.Entities[pe].Attrs["title"] == "" && target < 0 {
+		c.r.Entities[pe].Attrs["title"] = strings.TrimSpace(trimDet(roles[0].phrase))
+	}
+	if target < 0 {
+		// "X, Oil minister": a post in the article's government.
+		if reg := c.r.regime(); reg >= 0 {
+			for _, ro := range roles {
+				if govRoles[ro.word] {
+					c.emit(pe, graph.MemberOf, reg, "apposition-post/v1", 0.6, map[string]string{"role": trimDet(ro.phrase)})
+					return
+				}
+			}
+		}
+		return
+	}
+	te := c.args[target].Ent
+	tt := c.args[target].Type
+	for _, ro := range roles {
+		attrs := map[string]string{"role": trimDet(ro.phrase)}
+		switch {
+		case ro.kind == "kin" && tt == graph.Person:
+			c.emit(pe, graph.FamilyOf, te, "apposition-kin/v1", 0.85, map[string]string{"kin": ro.word})
+		case ro.kind == "advise" && tt == graph.Person:
+			c.emit(pe, graph.Advised, te, "apposition-aide/v1", 0.85, attrs)
+		case tt == graph.Organization && (ro.kind == "member" || ro.kind == "advise"):
+			c.emit(pe, graph.MemberOf, te, "apposition-member/v1", 0.85, attrs)
+		case tt == graph.Person && ro.kind == "member":
+			// "Trump's campaign manager": the "Trump campaign" when it is named.
+			for _, w := range strings.Fields(ro.phrase) {
+				if lowerHeads[w] == graph.Organization {
+					if o := c.r.orgNamed(c.r.Entities[te], w); o >= 0 {
+						c.emit(pe, graph.MemberOf, o, "apposition-member/v1", 0.7, attrs)
+					}
+				}
+			}
+		}
+	}
+}
+
+func trimDet(s string) string {
+	for _, d := range []string{"a ", "an ", "the ", "his ", "her ", "its ", "their "} {
+		if strings.HasPrefix(strings.ToLower(s), d) {
+			return s[len(d):]
+		}
+	}
+	return s
+}
+
+// orgNamed finds an organization named after person p with head word head
+// ("Trump campaign").
+func (r *related) orgNamed(p *entity, head string) int {
+	for i, e := range r.Entities {
+		if e.Type != graph.Organization {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Head == head && m.Modifier != "" && personEntity(&r.resolved, m.Modifier) >= 0 && r.Entities[personEntity(&r.resolved, m.Modifier)] == p {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// prenominal reads roles written before a name: "Arab League chief Amr
+// Moussa", "Gaddafi's son Saif al-Islam", "the BBC's Daniel Gallas".
+func (c *clause) prenominal() {
+	for ai := range c.args {
+		p := c.args[ai]
+		if p.Type != graph.Person || p.Ref {
+			continue
+		}
+		k := p.T0
+		var roles []string
+		for k > 0 && p.T0-k < 4 {
+			w := c.toks[k-1].Lower
+			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
+				if c.at[k-1] >= 0 {
+					break
+				}
+				roles = append(roles, w)
+				k--
+				continue
+			}
+			break
+		}
+		poss := false
+		if k > 0 && isPossessive(c.toks[k-1]) {
+			poss = true
+			k--
+		}
+		if k == 0 || c.at[k-1] < 0 {
+			// "ORG ROLE, PERSON": "Malaysian Police Chief, Khalid Abu Bakar".
+			if k > 1 && c.toks[k-1].Lower == "," && len(roles) == 0 {
+				j := k - 1
+				for j > 0 && c.at[j-1] < 0 && roleKind(c.toks[j-1].Lower) != "" {
+					j--
+				}
+				if j < k-1 && j > 0 && c.at[j-1] >= 0 && c.typ(c.at[j-1]) == graph.Organization {
+					c.emit(p.Ent, graph.MemberOf, c.args[c.at[j-1]].Ent, "prenominal-role/v1", 0.8, map[string]string{"role": joinTokens(c.toks, j, k-1)})
+				}
+			}
+			continue
+		}
+		o := c.at[k-1]
+		if len(roles) == 0 && !poss {
+			continue
+		}
+		role := joinTokens(c.toks, k+btoi(poss), p.T0)
+		ot := c.typ(o)
+		kind := ""
+		for _, w := range roles {
+			if kk := roleKind(w); kk != "" {
+				kind = kk
+			}
+		}
+		switch {
+		case ot == graph.Organization:
+			c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-role/v1", 0.8, map[string]string{"role": role})
+		case ot == graph.Person && kind == "kin":
+			c.emit(p.Ent, graph.FamilyOf, c.args[o].Ent, "prenominal-kin/v1", 0.85, map[string]string{"kin": role})
+		case ot == graph.Person && kind == "advise":
+			c.emit(p.Ent, graph.Advised, c.args[o].Ent, "prenominal-aide/v1", 0.8, map[string]string{"role": role})
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// titles makes the holder of a government post written before the name a
+// member of the article's government: "Deputy Foreign Minister X" of the
+// regime, "Foreign Secretary X" of the British government.
+func (c *clause) titles() {
+	for _, mi := range c.r.BySent[c.si] {
+		m := c.r.Mentions[mi]
+		if m.Ent < 0 || m.Type != graph.Person || m.Title == "" {
+			continue
+		}
+		t := strings.ToLower(m.Title)
+		var org int = -1
+		switch {
+		case strings.Contains(t, "secretary") && !strings.Contains(t, "general"):
+			org = c.r.governmentOf("United Kingdom", "Britain")
+		case strings.Contains(t, "minister") || strings.Contains(t, "ambassador") || strings.Contains(t, "diplomat") || strings.Contains(t, "official"):
+			if nat := c.r.Entities[m.Ent].Attrs["nationality"]; nat != "" {
+				org = c.r.governmentOf(nat)
+			}
+			if org < 0 {
+				org = c.r.regime()
+			}
+		}
+		if org >= 0 {
+			c.emit(m.Ent, graph.MemberOf, org, "title-post/v1", 0.6, map[string]string{"role": m.Title})
+		}
+	}
+}
+
+// governmentOf finds the government or regime of a country ("British
+// Government", "Libyan regime").
+func (r *related) governmentOf(countries ...string) int {
+	for i, e := range r.Entities {
+		if e.Type != graph.Organization {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Head != "government" && m.Head != "regime" && m.Head != "administration" {
+				continue
+			}
+			c, ok := demonymOf(m.Modifier)
+			if !ok {
+				if g, ok2 := gazLookup(m.Modifier); ok2 {
+					c, ok = g.Name, true
+				}
+			}
+			for _, want := range countries {
+				if ok && (c == want || graph.NameKey(c) == graph.NameKey(want)) {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// locations reads "A in B", "B's A", "X-based Y", "A based in B" and
+// places named after their town ("the London embassy").
+func (c *clause) locations() {
+	for ai, a := range c.args {
+		if a.Ref {
+			continue
+		}
+		i := a.T1
+		// "A in B", "A based in B".
+		if a.Type == graph.Place || a.Type == graph.Organization {
+			j := i
+			if c.match(j, "based", "in") {
+				j++
+			}
+			if c.match(j, "in") || c.match(j, ",") && a.Type == graph.Place && c.isHeadedPlace(ai) {
+				if b := c.argAfter(j+1, 2); b >= 0 && c.typ(b) == graph.Place && (c.isHeadedPlace(ai) || a.Type == graph.Organization || j > i) {
+					c.emit(a.Ent, graph.LocatedIn, c.args[b].Ent, "in-place/v1", 0.8, nil)
+				}
+			}
+		}
+		// "B's A".
+		if a.Type == graph.Place && i < len(c.toks) && isPossessive(c.toks[i]) && i+1 < len(c.toks) {
+			if b := c.at[i+1]; b >= 0 && (c.typ(b) == graph.Place || c.typ(b) == graph.Organization) && c.isHeadedPlace(b) {
+				c.emit(c.args[b].Ent, graph.LocatedIn, a.Ent, "possessive-place/v1", 0.8, nil)
+			}
+		}
+		// "X-based Y".
+		if a.Type == graph.Place && strings.HasSuffix(c.toks[a.T1-1].Lower, "-based") {
+			if b := c.argAfter(i, 2); b >= 0 && c.typ(b) == graph.Organization {
+				c.emit(c.args[b].Ent, graph.LocatedIn, a.Ent, "based/v1", 0.8, nil)
+			} else if i < len(c.toks) && c.toks[i].Word && !c.toks[i].Cap {
+				if o := c.r.lastWithHead(c.toks[i].Lower, c.si); o >= 0 {
+					c.emit(o, graph.LocatedIn, a.Ent, "based/v1", 0.7, nil)
+				}
+			}
+		}
+	}
+	// Named after their town: "London embassy", "Benghazi city council".
+	for _, mi := range c.r.BySent[c.si] {
+		m := c.r.Mentions[mi]
+		if m.Ent < 0 || m.Head == "" || m.Modifier == "" || m.Type == graph.Event || m.Type == graph.Person {
+			continue
+		}
+		if g, ok := gazLookup(m.Modifier); ok && g.Type == graph.Place && g.Kind != "country" {
+			if pl := c.r.entityNamed(m.Modifier, graph.Place); pl >= 0 {
+				c.emit(m.Ent, graph.LocatedIn, pl, "town-modifier/v1", 0.6, nil)
+			}
+		}
+	}
+	// Events in places: "the murder of X outside the Libyan embassy".
+	for _, mi := range c.r.BySent[c.si] {
+		m := c.r.Mentions[mi]
+		if m.Ent < 0 || m.Type != graph.Event {
+			continue
+		}
+		k := m.T1
+		if k < len(c.toks) && (c.toks[k].Lower == "in" || c.toks[k].Lower == "at" || c.toks[k].Lower == "outside" || c.toks[k].Lower == "near") {
+			if b := c.argAfter(k+1, 3); b >= 0 && c.typ(b) == graph.Place {
+				c.emit(m.Ent, graph.OccurredIn, c.args[b].Ent, "event-place/v1", 0.75, nil)
+			}
+		}
+	}
+}
+
+// isHeadedPlace reports whether arg a is a named building or site ("Farnham
+// Castle", "Djerba airport") or an organization, rather than a town.
+func (c *clause) isHeadedPlace(a int) bool {
+	x := c.args[a]
+	last := c.toks[x.T1-1].Lower
+	return placeHeads[last] || orgHeads[last] || lowerHeads[last] != ""
+}
+
+// entityNamed finds an entity of type t with the name as a form.
+func (r *related) entityNamed(name string, t graph.Type) int {
+	k := graph.NameKey(name)
+	for i, e := range r.Entities {
+		if e.Type != t {
+			continue
+		}
+		for f := range e.Forms {
+			if graph.NameKey(f) == k {
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,364 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// trigger is a verb or phrase that states a relation between the subject
+// before it and an object after it.
+type trigger struct {
+	words   []string
+	pred    graph.Predicate
+	obj     []graph.Type // the object's types
+	subj    []graph.Type // the subject's types (default person)
+	window  int          // how many tokens after the phrase the object may start
+	passive bool         // "killed by X": the object is the doer
+	rule    string
+}
+
+var (
+	per    = []graph.Type{graph.Person}
+	org    = []graph.Type{graph.Organization}
+	place  = []graph.Type{graph.Place}
+	event  = []graph.Type{graph.Event}
+	perOrg = []graph.Type{graph.Person, graph.Organization}
+)
+
+func triggers(pred graph.Predicate, obj, subj []graph.Type, window int, rule string, phrases ...string) []trigger {
+	var out []trigger
+	for _, p := range phrases {
+		out = append(out, trigger{words: strings.Fields(p), pred: pred, obj: obj, subj: subj, window: window, rule: rule})
+	}
+	return out
+}
+
+// triggerTable lists every verb pattern, indexed by its first word.
+var triggerTable = func() map[string][]trigger {
+	var all []trigger
+	add := func(ts []trigger) { all = append(all, ts...) }
+	add(triggers(graph.TravelledTo, place, per, 5, "travel/v1", "flew to", "flew into", "flown to", "flies to", "fly to", "flying to",
+		"arrived in", "arrived at", "arrives in", "arriving in", "arrive in", "visited", "visiting", "visits", "went to",
+		"gone to", "came to", "come to", "coming to", "returned to", "returning to", "return to", "back in", "back to",
+		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
+		"left for", "bound for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
+		"inside", "leaves", "leaving", "via", "through", "route back to", "way to", "landed in", "landed at"))
+	add(triggers(graph.Accompanied, per, per, 3, "accompany/v1", "accompanied", "accompanying", "accompanies",
+		"traveling with", "travelling with", "travelled with", "traveled with", "went with", "fled with", "flew with"))
+	add(triggers(graph.DefectedFrom, org, per, 8, "defect/v1", "defected", "defect", "defects", "defecting", "deserted",
+		"deserting", "desert", "quit", "quits", "quitting", "resigned", "resigns", "resign", "abandon", "abandoned",
+		"abandoning", "broke with", "turned against", "defection", "turn their backs on", "turned his back on"))
+	add(triggers(graph.Accused, per, perOrg, 4, "accuse/v1", "accused", "accuses", "accusing", "denounced",
+		"denounces", "denouncing", "blamed", "blames", "indicted", "condemned", "warrant for", "warrants for",
+		"warrant of arrest against", "charges against", "criticised", "criticized"))
+	add(triggers(graph.AccusedOf, event, per, 8, "accused-of/v1", "accused of", "implicated in", "suspected of",
+		"charged with", "charged over", "wanted in connection with", "wanted over", "wanted for", "questioning about",
+		"questioned about", "questioned over", "in relation to", "responsibility for", "indicted for", "indicted on",
+		"carried out", "accused gaddafi of", "role in", "behind the", "ordered", "ordering"))
+	add(triggers(graph.ConvictedOf, event, per, 8, "convicted/v1", "convicted of", "found guilty of", "jailed for",
+		"jailed over", "sentenced for", "guilty of", "convicted for"))
+	add(triggers(graph.HeldAt, place, per, 3, "held/v1", "held at", "held in", "being held", "staying at", "detained at",
+		"detained in", "kept at", "imprisoned in", "jailed in", "custody at", "custody in"))
+	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
+		"native of", "resident of", "grew up in", "living in exile in"))
+	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed"))
+	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed", "told"))
+	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
+		"brokered", "secure the release", "secured the release", "negotiating"))
+	add(triggers(graph.Met, perOrg, perOrg, 12, "meet/v1", "met", "meets", "meeting with", "met with", "talks with",
+		"in contact with", "contact with", "spoke to", "spoken to", "spoke with", "told", "interviewed", "joined",
+		"talking to", "talked to", "talks to", "meeting"))
+	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
+		"heads", "headed", "leads", "chairs", "member of", "elected to", "appointed to", "president of", "from the",
+		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at"))
+	add(triggers(graph.Advised, per, per, 3, "advise/v1", "assisting", "assisted", "assists", "advising", "advises",
+		"advised", "aide to", "adviser to", "advisor to"))
+	m := map[string][]trigger{}
+	for _, t := range all {
+		m[t.words[0]] = append(m[t.words[0]], t)
+	}
+	return m
+}()
+
+// verbs reads relations stated by verbs and their nominalizations.
+func (c *clause) verbs() {
+	for i := range c.toks {
+		ts, ok := triggerTable[c.toks[i].Lower]
+		if !ok || c.at[i] >= 0 {
+			continue
+		}
+		for _, t := range ts {
+			if !c.match(i, t.words...) {
+				continue
+			}
+			c.fire(t, i, i+len(t.words))
+		}
+	}
+}
+
+// fire applies trigger t found at tokens [v, e).
+func (c *clause) fire(t trigger, v, e int) {
+	subjTypes := t.subj
+	if subjTypes == nil {
+		subjTypes = per
+	}
+	switch t.pred {
+	case graph.Killed:
+		c.fireKilled(t, v, e)
+		return
+	case graph.DefectedFrom:
+		c.fireDefected(t, v, e)
+		return
+	case graph.Ordered:
+		c.fireOrdered(t, v, e)
+		return
+	case graph.ConvictedOf:
+		// "the only man convicted of the bombing, Abdelbaset al-Megrahi".
+		if o := c.objectAfter(e, t); o >= 0 {
+			x := c.args[o]
+			if x.T1+1 < len(c.toks) && c.toks[x.T1].Lower == "," {
+				if s := c.at[x.T1+1]; s >= 0 && c.typ(s) == graph.Person {
+					c.emitAt(c.args[s].Ent, t.pred, x.Ent, t.rule, 0.8, nil, v)
+					return
+				}
+			}
+		}
+	}
+	// Passive "wanted by X", "headed by X".
+	if e < len(c.toks) && c.toks[e].Lower == "by" && (t.pred == graph.MemberOf || t.pred == graph.Accused) {
+		doer := c.argAfter(e+1, 3)
+		if doer < 0 {
+			return
+		}
+		before := c.argBefore(v-1, graph.Organization, graph.Person)
+		if before < 0 {
+			return
+		}
+		if t.pred == graph.MemberOf && c.typ(doer) == graph.Person && c.typ(before) == graph.Organization {
+			c.emitAt(c.args[doer].Ent, graph.MemberOf, c.args[before].Ent, t.rule, 0.7, nil, v)
+		}
+		return
+	}
+	subj := c.subjectOf(v, subjTypes...)
+	if subj < 0 {
+		return
+	}
+	// Speech that accuses: "X claimed Y had ordered ..." is handled by claimsOf.
+	o := c.objectAfter(e, t)
+	if o < 0 {
+		return
+	}
+	for _, s := range c.coordinatedBefore(subj) {
+		for _, ob := range c.coordinated(o) {
+			if c.args[s].Ent == c.args[ob].Ent {
+				continue
+			}
+			p := t.pred
+			if p == graph.AccusedOf && (t.words[0] == "ordered" || t.words[0] == "ordering" || t.words[0] == "carried") {
+				// "X ordered the bombing" is an accusation only when someone claims it.
+				if c.ctx.status == graph.Stated && c.ctx.by == "" && !c.claimedBefore(v) {
+					continue
+				}
+			}
+			if p == graph.Met && c.typ(s) == graph.Organization && c.typ(ob) == graph.Organization && t.words[0] == "joined" {
+				continue
+			}
+			c.emitAt(c.args[s].Ent, p, c.args[ob].Ent, t.rule, 0.7, nil, v)
+		}
+	}
+}
+
+// claimedBefore reports whether a speech or claim verb comes before token v.
+func (c *clause) claimedBefore(v int) bool {
+	for k := 0; k < v; k++ {
+		w := c.toks[k].Lower
+		if w == "claimed" || w == "alleged" || w == "said" || w == "believed" || w == "accused" || w == "suspected" {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfter finds the first arg of the trigger's object types after token e.
+func (c *clause) objectAfter(e int, t trigger) int {
+	for k := e; k < len(c.toks) && k <= e+t.window; k++ {
+		if a := c.at[k]; a >= 0 {
+			x := c.args[a]
+			// "Gaddafi's son Saif al-Islam": the person after the possessive.
+			if x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
+				if n := c.argAfter(x.T1+1, 4); n >= 0 && typeIn(c.typ(n), t.obj) {
+					return n
+				}
+			}
+			if typeIn(x.Type, t.obj) {
+				return a
+			}
+			// The regime's leader stands for the regime: "deserting Gaddafi".
+			if t.pred == graph.DefectedFrom && x.Type == graph.Person {
+				continue
+			}
+			if x.Type == graph.Person && t.pred != graph.AccusedOf && t.pred != graph.Ordered {
+				return -1
+			}
+			k = x.T1 - 1
+			continue
+		}
+		w := c.toks[k].Lower
+		if w == ";" || w == "." || (w == "who" || w == "which" || w == "said" || w == "but") && k > e {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedBefore returns the subject and the names joined to it before:
+// "Manafort and Gates".
+func (c *clause) coordinatedBefore(a int) []int {
+	out := []int{a}
+	x := c.args[a]
+	k := x.T0 - 1
+	for k > 0 && (c.toks[k].Lower == "and" || c.toks[k].Lower == ",") {
+		p := c.at[k-1]
+		if p < 0 || c.args[p].Type != x.Type || c.args[p].Ref {
+			break
+		}
+		// "X, Y and Z" only when the word before the comma list is not a verb's object.
+		out = append(out, p)
+		k = c.args[p].T0 - 1
+		if c.toks[k+1].Lower == "," {
+			break
+		}
+	}
+	return out
+}
+
+func (c *clause) fireKilled(t trigger, v, e int) {
+	// "X was killed by Y", "X had been killed by Y".
+	if e < len(c.toks) && c.toks[e].Lower == "by" {
+		killer := c.argAfter(e+1, 4)
+		victim := c.subjectOf(v, graph.Person)
+		if killer >= 0 && victim >= 0 {
+			c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.8, nil, v)
+		}
+		return
+	}
+	passive := v > 0 && (c.toks[v-1].Lower == "been" || c.toks[v-1].Lower == "was" || c.toks[v-1].Lower == "were" || c.toks[v-1].Lower == "be")
+	if passive {
+		victim := c.subjectOf(v, graph.Person)
+		if victim < 0 {
+			return
+		}
+		for _, vv := range append(c.coordinatedBefore(victim), c.coordinatedAfterKilled(e)...) {
+			if ev := c.r.eventOfVictim(c.args[vv].Ent); ev >= 0 {
+				c.emitAt(c.args[vv].Ent, graph.VictimOf, ev, "victim-passive/v1", 0.7, nil, v)
+			}
+		}
+		// Those killed together with the victim share the event.
+		if ev := c.r.eventOfVictim(c.args[victim].Ent); ev >= 0 {
+			for k := e; k < len(c.toks); k++ {
+				if a := c.at[k]; a >= 0 && c.typ(a) == graph.Person && (c.match(e, "together") || c.match(e, "along")) {
+					c.emitAt(c.args[a].Ent, graph.VictimOf, ev, "victim-together/v1", 0.6, nil, v)
+				}
+			}
+		}
+		return
+	}
+	killer := c.subjectOf(v, graph.Person, graph.Organization)
+	victim := c.argAfter(e, 3)
+	if killer >= 0 && victim >= 0 && c.typ(victim) == graph.Person {
+		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
+	}
+}
+
+func (c *clause) coordinatedAfterKilled(e int) []int { return nil }
+
+// eventOfVictim returns the event named by its victim, or -1.
+func (r *related) eventOfVictim(p int) int {
+	for i, e := range r.Entities {
+		if e.Type == graph.Event && e.Victim == p {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *clause) fireDefected(t trigger, v, e int) {
+	w := c.toks[v].Lower
+	var subj int
+	switch {
+	case w == "defection" && c.match(e, "of"):
+		subj = c.argAfter(e+1, 3)
+	case w == "defection":
+		subj = -1
+		if v >= 2 && isPossessive(c.toks[v-1]) {
+			if a := c.at[v-2]; a >= 0 && c.typ(a) == graph.Person && !c.args[a].Ref {
+				subj = a
+			}
+		}
+	default:
+		subj = c.subjectOf(v, graph.Person)
+		if v > 0 && c.toks[v-1].Lower == "to" && subj >= 0 && c.args[subj].T1 < v-4 {
+			subj = -1 // "officials ... to defect": someone else's plan
+		}
+	}
+	if subj < 0 || c.typ(subj) != graph.Person {
+		return
+	}
+	obj := -1
+	if o := c.objectAfter(e, t); o >= 0 && c.typ(o) == graph.Organization {
+		obj = c.args[o].Ent
+	}
+	if obj < 0 {
+		// "deserting Gaddafi": the regime he leads.
+		if a := c.argAfter(e, 2); a >= 0 && c.typ(a) == graph.Person && c.r.leads(c.args[a].Ent) {
+			obj = c.r.regime()
+		}
+	}
+	if obj < 0 && w != "defection" {
+		// An intransitive "resigned", "defected": from the regime when there is one.
+		obj = c.r.regime()
+	}
+	if obj < 0 && w == "defection" {
+		obj = c.r.regime()
+	}
+	if obj >= 0 {
+		c.emitAt(c.args[subj].Ent, graph.DefectedFrom, obj, t.rule, 0.7, nil, v)
+	}
+}
+
+// leads reports whether person p gives the regime its name.
+func (r *related) leads(p int) bool {
+	reg := r.regime()
+	if reg < 0 {
+		return false
+	}
+	for _, mi := range r.Entities[reg].Mentions {
+		if pe := personEntity(&r.resolved, r.Mentions[mi].Modifier); pe == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *clause) fireOrdered(t trigger, v, e int) {
+	subj := c.subjectOf(v, graph.Person)
+	if subj < 0 {
+		return
+	}
+	// "ordered X to ...": the person before the "to".
+	for k := e; k < len(c.toks) && k < e+14; k++ {
+		if c.toks[k].Lower == "to" && k > e {
+			for j := k - 1; j >= e; j-- {
+				if a := c.at[j]; a >= 0 && c.typ(a) == graph.Person {
+					c.emitAt(c.args[subj].Ent, graph.Ordered, c.args[a].Ent, t.rule, 0.7, nil, v)
+					return
+				}
+			}
+			return
+		}
+		if c.toks[k].Lower == "." || c.toks[k].Lower == ";" {
+			return
+		}
+	}
+}
