@@ -36,13 +36,31 @@ func (c *clause) claims() claimContext {
 // statusAt returns the status of the claim made by the words before token
 // pos: denied, speculated, alleged, reported, or stated.
 func (c *clause) statusAt(pos int) graph.Status {
+	if pos == presupposed {
+		// Appositions and titles are presupposed, not claimed: only the
+		// source's hedging ("reportedly") carries over.
+		if st := c.statusAt(len(c.toks)); st == graph.Reported || st == graph.Alleged {
+			return st
+		}
+		return graph.Stated
+	}
 	st := graph.Stated
+	// A relative clause ("who accompanied X") states its own fact: read
+	// cues only after the last "who"/"which" before pos.
+	from := 0
 	for i := 0; i < pos && i < len(c.toks); i++ {
+		if w := c.toks[i].Lower; w == "who" || w == "which" || w == ";" {
+			from = i + 1
+		}
+	}
+	for i := from; i < pos && i < len(c.toks); i++ {
 		w := c.toks[i].Lower
 		switch {
-		case denyCues[w] || w == "no" && c.match(i+1, "evidence"):
+		case w == "no" && c.match(i+1, "evidence") || w == "not" && c.match(i+1, "true"):
 			return graph.Denied
-		case speculateCues[w] || (w == "may" || w == "could") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
+		case denyCues[w] && pos-i <= 5:
+			return graph.Denied
+		case speculateCues[w] || (w == "may" || w == "could" || w == "might") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
 			st = graph.Speculated
 		case allegeCues[w] && st != graph.Speculated:
 			st = graph.Alleged
@@ -50,12 +68,16 @@ func (c *clause) statusAt(pos int) graph.Status {
 			st = graph.Reported
 		}
 	}
-	// A "May be next:" sidebar heading makes its paragraph speculation.
+	// A "May be next:" sidebar heading is speculation.
 	if c.s.Headline && c.match(0, "may", "be", "next") {
 		return graph.Speculated
 	}
 	return st
 }
+
+// presupposed is the position emitAt takes for facts a sentence presupposes
+// rather than claims (appositions, titles, places).
+const presupposed = -2
 
 // attribution names who the sentence attributes its claim to: "according
 // to X", "X said", "rebels claimed".

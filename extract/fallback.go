@@ -18,6 +18,9 @@ const fbOrgs = `United Nations|UN|U.N.|UN Security Council|Security Council|UN G
 
 const fbFirstNames = `aaron abdel abdul abdullah abdulati abdurrahman abu adam adel adolf ahmed ahmad ali alan alex alexander alexei alice alison amir amr andrew andrei angela ann anna anne anthony antonio barack ben benjamin bill bob boris bradley brian carlos catherine charles chris christopher claire daniel david dilma dmitry donald edward elizabeth emily emma eric fathi francis frank fred george gerhard gordon hamid hassan helen henry hillary hosni hugh hussein ibrahim ivan jack jacques james jane jean jeff jennifer jim joe john jonathan jorge jose joseph juan julian karen khalid kim laura lee luis luiz maria mark martin mary marcelo matthew michael mike mohamed mohammad mohammed moussa muammar muhammad mustafa nasser nicholas nicolas nick omar paul peter philip rachel ri richard rick robert ronald sam sarah saif seif sergei shokri shukri simon stephen steven susan thomas tim tom tony vladimir william yvonne`
 
+// fbSameAs lists names of one place, the canonical name first.
+const fbSameAs = `United Kingdom,UK,U.K.,Britain,Great Britain|United States,US,U.S.,USA,U.S.A.,America,United States of America`
+
 var (
 	fallbackGazetteer  = map[string]gazEntry{}
 	fallbackDemonyms   = map[string]string{}
@@ -43,6 +46,12 @@ func init() {
 	}
 	for _, o := range strings.Split(fbOrgs, "|") {
 		add(o, graph.Organization, "")
+	}
+	for _, group := range strings.Split(fbSameAs, "|") {
+		names := strings.Split(group, ",")
+		for _, n := range names {
+			fallbackGazetteer[graph.NameKey(n)] = gazEntry{Name: names[0], Type: graph.Place, Kind: "country", Country: names[0]}
+		}
 	}
 	for _, n := range strings.Fields(fbFirstNames) {
 		fallbackFirstNames[n] = true

@@ -376,7 +376,7 @@ func (c *clause) locations() {
 	// Named after their town: "London embassy", "Benghazi city council".
 	for _, mi := range c.r.BySent[c.si] {
 		m := c.r.Mentions[mi]
-		if m.Ent < 0 || m.Head == "" || m.Modifier == "" || m.Type == graph.Event || m.Type == graph.Person {
+		if m.Ent < 0 || m.Head == "" || m.Modifier == "" || m.Type == graph.Event || m.Type == graph.Person || c.r.Entities[m.Ent].Regime || m.Head == "government" {
 			continue
 		}
 		if g, ok := gazLookup(m.Modifier); ok && g.Type == graph.Place && g.Kind != "country" {

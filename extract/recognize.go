@@ -60,8 +60,11 @@ func isPossessive(t token) bool { return t.Lower == "'s" || t.Lower == "’s" }
 
 // capWord reports whether t may be part of a capitalized name.
 func capWord(t token) bool {
-	if !t.Word || !t.Cap {
+	if !t.Word {
 		return false
+	}
+	if !t.Cap {
+		return particleName(t.Text)
 	}
 	if t.Caps && len(t.Text) > 5 {
 		l := t.Lower
@@ -70,6 +73,17 @@ func capWord(t token) bool {
 		}
 	}
 	return true
+}
+
+// particleName reports whether w is a name with an attached particle,
+// "al-Islam", "el-Keib", "bin-Laden", "da-Silva": a name word although it
+// begins in lower case.
+func particleName(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i+1 >= len(w) || !isUpperRune(runeAt(w, i+1)) {
+		return false
+	}
+	return connectors[w[:i]]
 }
 
 // pluralPossessors may own a capitalized head inside one name:
@@ -309,6 +323,12 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			return []mention{m}
 		}
 	}
+	var extra []mention
+	if title != "" || honor != "" {
+		if hm, ok := headMention(s, si, t0, b, false); ok && hm.Type == graph.Organization {
+			extra = append(extra, hm)
+		}
+	}
 	m := newMention(s, si, t0, b, "", false)
 	m.Title = title
 	if honor != "" {
@@ -349,7 +369,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
 		out = append(out, ev)
 	}
-	return out
+	return append(out, extra...)
 }
 
 // newMention builds a mention over toks[a:b].
@@ -445,6 +465,9 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 			if b-a == 1 && toks[a].Caps {
 				return graph.Organization, false
 			}
+			if b-a == 1 {
+				return "unknown", false
+			}
 			return graph.Person, false
 		}
 		if next == "," && b+1 < len(toks) {
@@ -468,7 +491,7 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		return graph.Organization, false
 	}
 	if knownFirstName(toks[a].Text) && b-a > 1 {
-		return graph.Person, false
+		return graph.Person, s.TitleCase
 	}
 	if a > 0 && locativePreps[toks[a-1].Lower] {
 		return graph.Place, false

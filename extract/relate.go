@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -31,6 +32,9 @@ type clause struct {
 	args []arg // in token order
 	at   []int // token -> index into args, or -1
 	ctx  claimContext
+	// salient is the person a pronoun or a role description most likely
+	// means, from the sentences before.
+	salient int
 }
 
 // relate reads relations off each sentence.
@@ -41,11 +45,10 @@ func relate(r resolved) related {
 	for si := range out.Sentences {
 		c := out.clause(si, salient, regime)
 		c.read()
-		// The salient person for the next sentence: this sentence's first person subject.
+		// The salient person for the next sentence: the last one named.
 		for _, a := range c.args {
-			if a.Type == graph.Person && !a.Ref {
+			if a.Type == graph.Person && (!a.Ref || a.T1-a.T0 > 1) {
 				salient = a.Ent
-				break
 			}
 		}
 	}
@@ -73,19 +76,32 @@ func (r *related) regime() int {
 
 func (r *related) clause(si, salient, regime int) *clause {
 	s := &r.Sentences[si]
-	c := &clause{r: r, si: si, s: s, toks: s.Tokens, at: make([]int, len(s.Tokens))}
+	c := &clause{r: r, si: si, s: s, toks: s.Tokens, at: make([]int, len(s.Tokens)), salient: salient}
 	for i := range c.at {
 		c.at[i] = -1
 	}
-	for _, mi := range r.BySent[si] {
+	// Longer mentions first: "the murder of X" and "Gaddafi's regime" are
+	// one arg each, the name inside them a modifier.
+	ms := append([]int(nil), r.BySent[si]...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := r.Mentions[ms[i]], r.Mentions[ms[j]]
+		return a.T1-a.T0 > b.T1-b.T0
+	})
+	for _, mi := range ms {
 		m := r.Mentions[mi]
-		if m.Ent < 0 || m.Victim >= 0 && m.Type == graph.Event && false {
+		if m.Ent < 0 {
 			continue
 		}
-		if c.at[m.T0] >= 0 {
-			continue // the person inside "the murder of X" keeps its own slot
-		}
 		c.add(arg{T0: m.T0, T1: m.T1, Ent: m.Ent, Type: r.Entities[m.Ent].Type})
+	}
+	// Role descriptions: "the Foreign Minister", "Libya's Oil Minister".
+	for i := range c.toks {
+		if c.at[i] >= 0 || !(c.toks[i].Lower == "the" || isPossessive(c.toks[i])) {
+			continue
+		}
+		if e, n := r.roleRef(c.toks, i+1); e >= 0 {
+			c.add(arg{T0: i, T1: i + 1 + n, Ent: e, Type: graph.Person, Ref: true})
+		}
 	}
 	// Pronouns and descriptions.
 	for i, t := range c.toks {
@@ -114,6 +130,58 @@ func (r *related) clause(si, salient, regime int) *clause {
 	c.sortArgs()
 	c.ctx = c.claims()
 	return c
+}
+
+// roleRef finds the person whose title the words at toks[i:] spell ("Oil
+// Minister" for Shokri Ghanem, "Oil minister"), preferring an exact title
+// over one that only ends in the words. It returns the entity and how many
+// words matched, or -1.
+func (r *related) roleRef(toks []token, i int) (int, int) {
+	best, bestN, exact := -1, 0, false
+	for ei, e := range r.Entities {
+		t := e.Attrs["title"]
+		if e.Type != graph.Person || t == "" {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(t))
+		if len(words) > 0 && words[0] == "former" {
+			words = words[1:]
+		}
+		if len(words) == 0 || !coreTitles[words[len(words)-1]] && !roleNouns[words[len(words)-1]] {
+			continue
+		}
+		// Skip "former" in the text too.
+		k := i
+		if k < len(toks) && toks[k].Lower == "former" {
+			k++
+		}
+		for n := len(words); n >= 1; n-- {
+			if n < len(words) && n < 2 {
+				break
+			}
+			suffix := words[len(words)-n:]
+			ok := k+n <= len(toks)
+			for j := 0; ok && j < n; j++ {
+				ok = toks[k+j].Lower == suffix[j]
+			}
+			if ok && k+n < len(toks) && toks[k+n].Cap && toks[k+n].Word {
+				ok = false // "the Foreign Minister Ahmed X": a name follows
+			}
+			if ok {
+				isExact := n == len(words)
+				if n+k-i > bestN || isExact && !exact {
+					best, bestN, exact = ei, n+k-i, isExact
+				} else if n+k-i == bestN && isExact == exact {
+					best = -2 // ambiguous
+				}
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return -1, 0
+	}
+	return best, bestN
 }
 
 // lastWithHead returns the entity whose name ends in head ("court" for the
@@ -167,7 +235,7 @@ func (c *clause) sortArgs() {
 
 // emit records a relation with this sentence as its evidence.
 func (c *clause) emit(subj int, p graph.Predicate, obj int, rule string, conf float64, attrs map[string]string) {
-	c.emitAt(subj, p, obj, rule, conf, attrs, -1)
+	c.emitAt(subj, p, obj, rule, conf, attrs, presupposed)
 }
 
 // emitAt is emit with the claim read at token position pos (-1: the sentence's).
@@ -177,7 +245,7 @@ func (c *clause) emitAt(subj int, p graph.Predicate, obj int, rule string, conf 
 		return
 	}
 	st, by := c.ctx.status, c.ctx.by
-	if pos >= 0 {
+	if pos >= 0 || pos == presupposed {
 		st = c.statusAt(pos)
 	}
 	ev := graph.Evidence{
@@ -325,17 +393,40 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 	for k := v - 1; k >= 0; k-- {
 		if a := c.at[k]; a >= 0 && typeIn(c.args[a].Type, types) {
 			// Skip the object of a preposition: "the contact with Mr Ismail".
-			if s := c.args[a].T0; s > 0 && (c.toks[s-1].Lower == "of" || c.toks[s-1].Lower == "with" || c.toks[s-1].Lower == "to") && c.toks[s-1].Lower != "" && v-k > 1 {
+			if s := c.args[a].T0; s > 0 && (c.toks[s-1].Lower == "of" || c.toks[s-1].Lower == "with" || c.toks[s-1].Lower == "to") && v-k > 1 {
+				k = s
 				continue
 			}
 			return a
 		}
-		if c.toks[k].Lower == ";" {
+		w := c.toks[k].Lower
+		if w == ";" || subjectBarrier[w] && k < v-1 {
 			break
+		}
+	}
+	// "Libya's former justice minister resigned": a description of the
+	// person the paragraph is about.
+	if c.salient >= 0 && typeIn(graph.Person, types) {
+		for k := v - 1; k >= 0; k-- {
+			w := c.toks[k].Lower
+			if roleNouns[w] && k < 6 {
+				c.add(arg{T0: 0, T1: k + 1, Ent: c.salient, Type: graph.Person, Ref: true})
+				c.sortArgs()
+				return c.at[0]
+			}
+			if subjectBarrier[w] || w == "," {
+				break
+			}
 		}
 	}
 	return -1
 }
+
+// subjectBarrier words end the search for a verb's subject: the subject of
+// "X said that Y met Z" is Y, never X.
+var subjectBarrier = setOf("that", "said", "says", "told", "claimed", "alleged", "understands", "believes",
+	"reported", "suggested", "insisted", "added", "announced", "but", "because", "although", "while", "if",
+	"whether", ":", "\"", "“")
 
 func appositionStart(w string) bool {
 	return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "its" || w == "their" || roleNouns[w] || kinNouns[w] || adviserNouns[w] || honorifics[w]
@@ -349,6 +440,7 @@ func (c *clause) read() {
 	c.titles()
 	c.locations()
 	c.verbs()
+	c.speechAccusations()
 }
 
 // match reports whether the tokens at i spell words.

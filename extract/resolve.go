@@ -12,6 +12,7 @@ import (
 type entity struct {
 	Type     graph.Type
 	Forms    map[string]int // surface forms and how often each was seen
+	first    map[string]int // the mention index each form was first seen at
 	Aliases  map[string]bool
 	Attrs    map[string]string
 	Mentions []int
@@ -35,6 +36,12 @@ func (r *resolved) add(mi int, e int) {
 	ent := r.Entities[e]
 	ent.Mentions = append(ent.Mentions, mi)
 	ent.Forms[m.Text]++
+	if _, ok := ent.first[m.Text]; !ok {
+		ent.first[m.Text] = mi
+		if m.Weak || r.Sentences[m.Sent].Headline {
+			ent.first[m.Text] = mi + 1<<20 // forms from headlines and sidebars rank last
+		}
+	}
 	ent.Aliases[m.Text] = true
 	if m.Alias != "" {
 		ent.Aliases[m.Alias] = true
@@ -48,7 +55,7 @@ func (r *resolved) add(mi int, e int) {
 }
 
 func (r *resolved) newEntity(mi int, t graph.Type) int {
-	r.Entities = append(r.Entities, &entity{Type: t, Forms: map[string]int{}, Aliases: map[string]bool{}, Attrs: map[string]string{}, Victim: -1})
+	r.Entities = append(r.Entities, &entity{Type: t, Forms: map[string]int{}, first: map[string]int{}, Aliases: map[string]bool{}, Attrs: map[string]string{}, Victim: -1})
 	e := len(r.Entities) - 1
 	r.add(mi, e)
 	return e
@@ -426,10 +433,10 @@ func chooseName(e *entity) string {
 		if wa != wb {
 			return wa > wb
 		}
-		if len(a) != len(b) {
-			return len(a) > len(b)
+		if e.Forms[a] != e.Forms[b] {
+			return e.Forms[a] > e.Forms[b]
 		}
-		return a < b
+		return e.first[a] < e.first[b]
 	})
 	return forms[0]
 }

@@ -11,10 +11,11 @@ import (
 type trigger struct {
 	words   []string
 	pred    graph.Predicate
-	obj     []graph.Type // the object's types
-	subj    []graph.Type // the subject's types (default person)
-	window  int          // how many tokens after the phrase the object may start
-	passive bool         // "killed by X": the object is the doer
+	obj     []graph.Type    // the object's types
+	subj    []graph.Type    // the subject's types (default person)
+	window  int             // how many tokens after the phrase the object may start
+	passive bool            // "killed by X": the object is the doer
+	prep    map[string]bool // the object must follow one of these words
 	rule    string
 }
 
@@ -44,6 +45,12 @@ var triggerTable = func() map[string][]trigger {
 		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
 		"left for", "bound for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
 		"inside", "leaves", "leaving", "via", "through", "route back to", "way to", "landed in", "landed at"))
+	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "met", "seen", "spotted")
+	for i := range joinedAt {
+		joinedAt[i].prep = setOf("at", "in")
+	}
+	add(joinedAt)
+	add(triggers(graph.TravelledTo, place, per, 2, "travel/v1", "as far as", "flight to", "trip to", "journey to", "exile in"))
 	add(triggers(graph.Accompanied, per, per, 3, "accompany/v1", "accompanied", "accompanying", "accompanies",
 		"traveling with", "travelling with", "travelled with", "traveled with", "went with", "fled with", "flew with"))
 	add(triggers(graph.DefectedFrom, org, per, 8, "defect/v1", "defected", "defect", "defects", "defecting", "deserted",
@@ -112,6 +119,9 @@ func (c *clause) fire(t trigger, v, e int) {
 		return
 	case graph.Ordered:
 		c.fireOrdered(t, v, e)
+		return
+	case graph.Accompanied:
+		c.fireAccompanied(t, v, e)
 		return
 	case graph.ConvictedOf:
 		// "the only man convicted of the bombing, Abdelbaset al-Megrahi".
@@ -183,7 +193,7 @@ func (c *clause) claimedBefore(v int) bool {
 // objectAfter finds the first arg of the trigger's object types after token e.
 func (c *clause) objectAfter(e int, t trigger) int {
 	for k := e; k < len(c.toks) && k <= e+t.window; k++ {
-		if a := c.at[k]; a >= 0 {
+		if a := c.at[k]; a >= 0 && (len(t.prep) == 0 || k > 0 && t.prep[c.toks[k-1].Lower] || k > 1 && t.prep[c.toks[k-2].Lower]) {
 			x := c.args[a]
 			// "Gaddafi's son Saif al-Islam": the person after the possessive.
 			if x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
@@ -208,9 +218,18 @@ func (c *clause) objectAfter(e int, t trigger) int {
 		if w == ";" || w == "." || (w == "who" || w == "which" || w == "said" || w == "but") && k > e {
 			return -1
 		}
+		if objectBarrier[w] && k > e && t.pred != graph.Ordered {
+			return -1
+		}
+
 	}
 	return -1
 }
+
+// objectBarrier words end the search for an object: "in contact with
+// officials about following X" has no named object.
+var objectBarrier = setOf("about", "over", "following", "after", "before", "as", "than", "while", "because",
+	"and", "since", "until", "despite", "against")
 
 // coordinatedBefore returns the subject and the names joined to it before:
 // "Manafort and Gates".
@@ -362,3 +381,63 @@ func (c *clause) fireOrdered(t trigger, v, e int) {
 		}
 	}
 }
+
+// fireAccompanied reads "X, who accompanied Y as far as Z": X accompanied
+// Y, and both travelled to Z.
+func (c *clause) fireAccompanied(t trigger, v, e int) {
+	subj := c.subjectOf(v, graph.Person)
+	o := c.objectAfter(e, t)
+	if subj < 0 || o < 0 {
+		return
+	}
+	c.emitAt(c.args[subj].Ent, graph.Accompanied, c.args[o].Ent, t.rule, 0.8, nil, v)
+	for k := c.args[o].T1; k < len(c.toks) && k < c.args[o].T1+8; k++ {
+		w := c.toks[k].Lower
+		if w == "to" || w == "as" && c.match(k, "as", "far", "as") || w == "into" {
+			if p := c.argAfter(k+1, 4); p >= 0 && c.typ(p) == graph.Place {
+				c.emitAt(c.args[subj].Ent, graph.TravelledTo, c.args[p].Ent, "accompany-travel/v1", 0.7, nil, v)
+				c.emitAt(c.args[o].Ent, graph.TravelledTo, c.args[p].Ent, "accompany-travel/v1", 0.7, nil, v)
+			}
+			return
+		}
+		if w == "." || w == ";" || c.at[k] >= 0 {
+			return
+		}
+	}
+}
+
+// speechAccusations reads "X said Y was implicated in Z", "X claimed Y had
+// ordered Z": X accused Y, and Y is accused of Z.
+func (c *clause) speechAccusations() {
+	for v, t := range c.toks {
+		if !accuseSpeech[t.Lower] {
+			continue
+		}
+		speaker := c.subjectOf(v, graph.Person, graph.Organization)
+		if speaker < 0 {
+			continue
+		}
+		k := v + 1
+		if c.match(k, "that") {
+			k++
+		}
+		acc := c.argAfter(k, 2)
+		if acc < 0 || c.typ(acc) != graph.Person {
+			continue
+		}
+		for j := c.args[acc].T1; j < len(c.toks) && j < c.args[acc].T1+5; j++ {
+			if incriminating[c.toks[j].Lower] {
+				c.emitAt(c.args[speaker].Ent, graph.Accused, c.args[acc].Ent, "speech-accuse/v1", 0.7, nil, presupposed)
+				if ev := c.argAfter(j+1, 4); ev >= 0 && c.typ(ev) == graph.Event {
+					c.emitAt(c.args[acc].Ent, graph.AccusedOf, c.args[ev].Ent, "speech-accuse/v1", 0.7, nil, presupposed)
+				}
+				break
+			}
+		}
+	}
+}
+
+var accuseSpeech = setOf("said", "says", "claimed", "claims", "alleged", "alleges", "insisted", "charged", "told")
+
+var incriminating = setOf("implicated", "ordered", "responsible", "behind", "guilty", "killed", "murdered",
+	"tortured", "involved", "complicit", "orchestrated", "masterminded", "planned", "carried")
