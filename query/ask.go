@@ -354,7 +354,11 @@ func interpret(x graph.Entity, rd reading, types []graph.Type, filtered bool) st
 		for i, t := range types {
 			ts[i] = string(t)
 		}
-		s += " (? is a " + strings.Join(ts, " or ") + ")"
+		article := "a "
+		if types[0] == graph.Event || types[0] == graph.Organization {
+			article = "an "
+		}
+		s += " (? is " + article + strings.Join(ts, " or ") + ")"
 	}
 	if f := rd.rule.filter; f != nil {
 		if filtered {

@@ -226,7 +226,13 @@ func WriteCard(w io.Writer, c EntityCard) error {
 	if len(c.Documents) > 0 {
 		p.f("\ndocuments\n")
 		for _, d := range c.Documents {
-			desc := strings.TrimSpace(strings.Join([]string{d.Title, d.Date, d.Source}, "  "))
+			var parts []string
+			for _, x := range []string{d.Title, d.Date, d.Source} {
+				if x != "" {
+					parts = append(parts, x)
+				}
+			}
+			desc := strings.Join(parts, "  ")
 			p.f("  %s  %s\n", shortDoc(d.ID), desc)
 		}
 	}
