@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -63,8 +62,10 @@ func BenchmarkTagScores(b *testing.B) {
 // BenchmarkLoad measures decoding the embedded weights, which Load does once.
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+		d, err := parseModel(embedded)
+		if err != nil {
 			b.Fatal(err)
 		}
+		newTagger(d.index())
 	}
 }

@@ -17,7 +17,7 @@
 // apostrophes and dashes are mapped to ASCII before features are taken.
 //
 // The weights (model.bin, embedded with go:embed) are pruned, quantized to
-// int16 and gzip-compressed. Load decodes them once.
+// int16 and stored sparsely as varints. Load decodes them once.
 //
 // # Training data
 //

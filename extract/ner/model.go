@@ -2,7 +2,7 @@ package ner
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -18,7 +18,7 @@ var ErrNoModel = errors.New("ner: no model embedded")
 // ErrBadModel is returned when model bytes are not in the expected format.
 var ErrBadModel = errors.New("ner: malformed model")
 
-const magic = "KGNER2\n"
+const magic = "KGNER3\n"
 
 // table is an open-addressing hash table from a feature hash to a row. Keys
 // are never 0, which marks an empty slot.
@@ -127,15 +127,12 @@ func (d *modelData) index() *model {
 	}
 }
 
-// encode writes d gzip-compressed. The weights are stored sparsely: per
-// feature a bit mask of its non-zero labels, then those weights as zigzag
-// varints.
+// encode writes d. Keys are stored as varint deltas in ascending order and
+// weights sparsely: per feature a bit mask of its non-zero labels, then
+// those weights as zigzag varints. The result is not compressed: hashed keys
+// hardly compress (gzip saved 17%) and inflating doubled the load time.
 func (d *modelData) encode(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("ner: encode model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	f32 := func(x float32) { binary.Write(bw, binary.LittleEndian, math.Float32bits(x)) }
@@ -179,113 +176,129 @@ func (d *modelData) encode(w io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("ner: encode model: %w", err)
 	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("ner: encode model: %w", err)
-	}
 	return nil
 }
 
 // decodeModel reads what encode wrote.
 func decodeModel(r io.Reader) (*modelData, error) {
-	zr, err := gzip.NewReader(r)
+	raw, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+		return nil, fmt.Errorf("ner: read model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
+	return parseModel(raw)
+}
+
+// parseModel decodes model bytes; the embedded model is parsed in place.
+func parseModel(raw []byte) (*modelData, error) {
 	d := &modelData{}
-	if err := d.read(br); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	p := parser{b: raw}
+	d.parse(&p)
+	if p.err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, p.err)
 	}
 	return d, nil
 }
 
-func (d *modelData) read(br *bufio.Reader) error {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil {
-		return err
+// parser reads the inflated model; after the first error every read
+// returns zero and err keeps that error.
+type parser struct {
+	b   []byte
+	err error
+}
+
+var errShort = errors.New("unexpected end of model")
+
+func (p *parser) fail(err error) {
+	if p.err == nil {
+		p.err = err
 	}
-	if string(head) != magic {
-		return errors.New("bad magic")
+	p.b = nil
+}
+
+func (p *parser) uvarint() uint64 {
+	x, n := binary.Uvarint(p.b)
+	if n <= 0 {
+		p.fail(errShort)
+		return 0
 	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil {
-		return err
+	p.b = p.b[n:]
+	return x
+}
+
+func (p *parser) varint() int64 {
+	x, n := binary.Varint(p.b)
+	if n <= 0 {
+		p.fail(errShort)
+		return 0
 	}
-	if n != numLabels {
-		return fmt.Errorf("model has %d labels, want %d", n, numLabels)
+	p.b = p.b[n:]
+	return x
+}
+
+func (p *parser) float32() float32 {
+	if len(p.b) < 4 {
+		p.fail(errShort)
+		return 0
 	}
-	f32 := func() (float32, error) {
-		var b [4]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil {
-			return 0, err
+	x := math.Float32frombits(binary.LittleEndian.Uint32(p.b))
+	p.b = p.b[4:]
+	return x
+}
+
+func (p *parser) keys() []uint64 {
+	n := p.uvarint()
+	if n > uint64(len(p.b)) { // every key takes at least a byte
+		p.fail(fmt.Errorf("implausible key count %d", n))
+		return nil
+	}
+	keys := make([]uint64, n)
+	prev := uint64(0)
+	for i := range keys {
+		delta := p.uvarint()
+		if delta == 0 && p.err == nil {
+			p.fail(errors.New("keys not increasing"))
 		}
-		return math.Float32frombits(binary.LittleEndian.Uint32(b[:])), nil
+		prev += delta
+		keys[i] = prev
 	}
-	if d.scale, err = f32(); err != nil {
-		return err
+	return keys
+}
+
+func (d *modelData) parse(p *parser) {
+	if !bytes.HasPrefix(p.b, []byte(magic)) {
+		p.fail(errors.New("bad magic"))
+		return
 	}
-	if d.temperature, err = f32(); err != nil {
-		return err
+	p.b = p.b[len(magic):]
+	if n := p.uvarint(); n != numLabels && p.err == nil {
+		p.fail(fmt.Errorf("model has %d labels, want %d", n, numLabels))
 	}
+	d.scale = p.float32()
+	d.temperature = p.float32()
 	for i := range d.trans {
 		for j := range d.trans[i] {
-			if d.trans[i][j], err = f32(); err != nil {
-				return err
-			}
+			d.trans[i][j] = p.float32()
 		}
 	}
-	keys := func() ([]uint64, error) {
-		n, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, err
-		}
-		if n > 1<<26 {
-			return nil, fmt.Errorf("implausible key count %d", n)
-		}
-		keys := make([]uint64, n)
-		prev := uint64(0)
-		for i := range keys {
-			delta, err := binary.ReadUvarint(br)
-			if err != nil {
-				return nil, err
-			}
-			if i > 0 && delta == 0 || prev+delta == 0 {
-				return nil, errors.New("keys not increasing")
-			}
-			prev += delta
-			keys[i] = prev
-		}
-		return keys, nil
-	}
-	for _, ks := range []*[]uint64{&d.lexKeys, &d.commonKeys, &d.properKeys} {
-		if *ks, err = keys(); err != nil {
-			return err
-		}
-	}
-	if d.keys, err = keys(); err != nil {
-		return err
-	}
+	d.lexKeys, d.commonKeys, d.properKeys = p.keys(), p.keys(), p.keys()
+	d.keys = p.keys()
 	d.weights = make([]int16, len(d.keys)*numLabels)
 	for r := range d.keys {
-		mask, err := binary.ReadUvarint(br)
-		if err != nil {
-			return err
-		}
+		mask := p.uvarint()
 		for l := 0; l < numLabels; l++ {
 			if mask&(1<<l) == 0 {
 				continue
 			}
-			x, err := binary.ReadVarint(br)
-			if err != nil {
-				return err
-			}
+			x := p.varint()
 			if x < math.MinInt16 || x > math.MaxInt16 {
-				return fmt.Errorf("weight %d out of range", x)
+				p.fail(fmt.Errorf("weight %d out of range", x))
 			}
 			d.weights[r*numLabels+l] = int16(x)
 		}
 	}
-	return nil
+	if p.err == nil && len(p.b) != 0 {
+		p.fail(fmt.Errorf("%d bytes after the weights", len(p.b)))
+	}
 }
 
 func sortedKeys(set map[uint64]struct{}) []uint64 {

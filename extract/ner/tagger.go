@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -47,7 +46,12 @@ func Load() (*Tagger, error) {
 			loadErr = ErrNoModel
 			return
 		}
-		loadTagger, loadErr = ReadModel(bytes.NewReader(embedded))
+		var d *modelData
+		if d, loadErr = parseModel(embedded); loadErr != nil {
+			loadErr = fmt.Errorf("ner: load: %w", loadErr)
+			return
+		}
+		loadTagger = newTagger(d.index())
 	})
 	return loadTagger, loadErr
 }

@@ -323,7 +323,7 @@ func (tr *trainer) snapshot(prune float64) *modelData {
 // the gold labels of dev the highest likelihood.
 func fitTemperature(d *modelData, dev []Sentence) float32 {
 	bestT, bestLL := float32(1), math.Inf(-1)
-	for _, temp := range []float32{0.25, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16} {
+	for _, temp := range []float32{0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64} {
 		d.temperature = temp
 		t := newTagger(d.index())
 		ll := 0.0
