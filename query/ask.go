@@ -209,7 +209,8 @@ func answerTypes(wh, whNoun string) []graph.Type {
 // collect gathers the entities at the other end of x's edges along legs,
 // each with the evidence of every relation that reaches it. With a filter,
 // it keeps the relations whose attribute or evidence names one of its
-// words, unless none does (then filtered is false and all are kept).
+// words, unless none does (then filtered is false and it keeps those that
+// name no other kin or role).
 func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opts Options) (answers []Answer, filtered bool, err error) {
 	type hit struct {
 		rel   graph.Relation
@@ -252,6 +253,17 @@ func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opt
 		}
 		if len(kept) > 0 {
 			hits, filtered = kept, true
+		} else {
+			// Nothing says the word asked for: keep the relations that say
+			// nothing of the kind either, not those that name another kin
+			// or role ("son" is no answer to "brother-in-law").
+			kept = nil
+			for _, h := range hits {
+				if f.silent(h.rel) {
+					kept = append(kept, h)
+				}
+			}
+			hits = kept
 		}
 	}
 	byID := map[graph.ID]*Answer{}
@@ -316,6 +328,23 @@ func (f *filter) matches(r graph.Relation) bool {
 	return false
 }
 
+// silent reports whether r says nothing of the kind f asks about: no
+// attribute, and for kinship no kin word in its evidence.
+func (f *filter) silent(r graph.Relation) bool {
+	if r.Attrs[f.attr] != "" {
+		return false
+	}
+	if f.attr != "kin" {
+		return true
+	}
+	for _, e := range r.Evidence {
+		if containsWord(e.Sentence, kinTerms) {
+			return false
+		}
+	}
+	return true
+}
+
 // containsWord reports whether text holds one of words as whole words,
 // hyphens read as spaces and a plural s allowed.
 func containsWord(text string, words []string) bool {
@@ -364,7 +393,7 @@ func interpret(x graph.Entity, rd reading, types []graph.Type, filtered bool) st
 		if filtered {
 			s += fmt.Sprintf("; only relations that say %q", f.label)
 		} else {
-			s += fmt.Sprintf("; no relation says %q, so all of them", f.label)
+			s += fmt.Sprintf("; no relation says %q, so those that name no other", f.label)
 		}
 	}
 	return s

@@ -24,6 +24,7 @@ func regime(t testing.TB) *graph.Memory {
 	ent("karim-nour", "Karim Nour", graph.Person, "Nour")
 	ent("yusuf-bakri", "Yusuf Bakri", graph.Person, "Bakri")
 	ent("leila-qadir", "Leila Qadir", graph.Person)
+	ent("hassan-qadir", "Hassan Qadir", graph.Person)
 	ent("rami-fadel", "Rami Fadel", graph.Person, "Fadel")
 	ent("anwar-tal", "Anwar Tal", graph.Person, "Tal")
 	ent("ziad-marouf", "Ziad Marouf", graph.Person, "Marouf")
@@ -65,6 +66,7 @@ func regime(t testing.TB) *graph.Memory {
 	rel("yusuf-bakri", graph.Advised, "hamid-qadir", "Bakri, who married into the ruling family, also advises the ruler.", "")
 	rel("yusuf-bakri", graph.FamilyOf, "hamid-qadir", "Bakri is married to the colonel's sister.", "", "kin", "brother-in-law")
 	rel("leila-qadir", graph.FamilyOf, "hamid-qadir", "Qadir's daughter Leila runs a charity.", "")
+	rel("hassan-qadir", graph.FamilyOf, "hamid-qadir", "Hassan Qadir belongs to the ruling clan.", "")
 	rel("samir-haddad", graph.DefectedFrom, "qadir-regime", "Haddad abandoned the regime last week.", "")
 	rel("tariq-senna", graph.DefectedFrom, "qadir-regime", "Officials insisted Senna had not left the government.", graph.Denied)
 	rel("samir-haddad", graph.MemberOf, "qadir-regime", "Haddad served the regime for years.", "")
@@ -165,10 +167,10 @@ func TestAsk(t *testing.T) {
 		{"who is Qadir's brother-in-law?", []string{"yusuf-bakri"}},
 		{"Who’s Qadir’s brother in law", []string{"yusuf-bakri"}},
 		{"who is the daughter of Qadir", []string{"leila-qadir"}},
-		{"who are Qadir's relatives", []string{"leila-qadir", "yusuf-bakri"}},
-		{"who are the relatives of Colonel Qadir", []string{"leila-qadir", "yusuf-bakri"}},
+		{"who are Qadir's relatives", []string{"hassan-qadir", "leila-qadir", "yusuf-bakri"}},
+		{"who are the relatives of Colonel Qadir", []string{"hassan-qadir", "leila-qadir", "yusuf-bakri"}},
 		{"who is Bakri related to", []string{"hamid-qadir"}},
-		{"list Qadir's family", []string{"leila-qadir", "yusuf-bakri"}},
+		{"list Qadir's family", []string{"hassan-qadir", "leila-qadir", "yusuf-bakri"}},
 		// located-in
 		{"where is Marwick Castle located", []string{"kent"}},
 		{"where is Marwick Castle?", []string{"kent"}},
@@ -278,8 +280,9 @@ func TestAskKinFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// No relation says "son": every relative, and the reading says so.
-	if got, want := answerIDs(res), []string{"leila-qadir", "yusuf-bakri"}; !reflect.DeepEqual(got, want) {
+	// No relation says "son": the relative whose relation names no kin at
+	// all, not the daughter or the brother-in-law; the reading says so.
+	if got, want := answerIDs(res), []string{"hassan-qadir"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 	if !strings.Contains(res.Interpretation, `no relation says "son"`) {
