@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -98,6 +99,9 @@ func (e *AmbiguousError) Error() string {
 	return b.String()
 }
 
+// describeRE matches "who is X", which asks for a card, not a relation.
+var describeRE = regexp.MustCompile(`(?i)^(?:who|what) (?:is|are|was|were) (?:the )?(.+)$`)
+
 // Ask answers a question in English over g, leaving out relations the text
 // does not assert. See AskWith.
 func Ask(g Graph, question string) (Result, error) {
@@ -117,6 +121,9 @@ func AskWith(g Graph, question string, opts Options) (Result, error) {
 	q := normalize(question)
 	rds := readings(q)
 	if len(rds) == 0 {
+		if m := describeRE.FindStringSubmatch(q); m != nil {
+			return res, fmt.Errorf("%w\nfor everything kg knows about %s, run: kg show %q", ErrNotUnderstood, m[1], m[1])
+		}
 		return res, ErrNotUnderstood
 	}
 	// First pass: the whole name span; second: the longest name inside it.

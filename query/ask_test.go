@@ -305,6 +305,9 @@ func TestAskErrors(t *testing.T) {
 		{"who advised Napoleon", func(err error) bool {
 			return errors.Is(err, ErrNoEntity) && strings.Contains(err.Error(), `"Napoleon"`)
 		}, "ErrNoEntity naming Napoleon"},
+		{"who is Haddad?", func(err error) bool {
+			return errors.Is(err, ErrNotUnderstood) && strings.Contains(err.Error(), `kg show "Haddad"`)
+		}, "ErrNotUnderstood pointing to kg show"},
 		{"tell me a joke", func(err error) bool { return errors.Is(err, ErrNotUnderstood) }, "ErrNotUnderstood"},
 		{"why did Haddad defect", func(err error) bool { return errors.Is(err, ErrNotUnderstood) }, "ErrNotUnderstood"},
 		{"Haddad", func(err error) bool {
