@@ -389,3 +389,12 @@ func TestLookup(t *testing.T) {
 		t.Errorf("Lookup(Nobody Atall) error = %v, want ErrNoEntity", err)
 	}
 }
+
+func BenchmarkAsk(b *testing.B) {
+	m := regime(b)
+	for b.Loop() {
+		if _, err := Ask(m, "who is suspected in the harbour bombing?"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
