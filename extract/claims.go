@@ -97,6 +97,11 @@ func (c *clause) attribution() string {
 		// "X said", "said X".
 		if i > 0 {
 			if a := c.at[i-1]; a >= 0 {
+				// "officials in London said": the officials, placed.
+				x := c.args[a]
+				if x.Type == graph.Place && x.T0 >= 2 && c.toks[x.T0-1].Lower == "in" && c.toks[x.T0-2].Word && !c.toks[x.T0-2].Cap {
+					return c.s.Text[c.toks[x.T0-2].Start-c.s.Start : c.toks[x.T1-1].End-c.s.Start]
+				}
 				return c.argText(a)
 			}
 			if w := c.toks[i-1]; w.Word && !w.Cap && (strings.HasSuffix(w.Lower, "s") || w.Lower == "police") && i == 1 || i > 1 && c.toks[i-1].Word && c.toks[i-2].Lower != "," && strings.HasSuffix(c.toks[i-1].Lower, "s") && !c.toks[i-1].Cap && i < 4 {
@@ -166,7 +171,10 @@ func (c *clause) date() string {
 			case y > 0:
 				return fmt.Sprintf("%04d-%02d", y, m)
 			}
-			return fmt.Sprintf("--%02d-%02d", m, max(day, 1))
+			if day > 0 {
+				return fmt.Sprintf("--%02d-%02d", m, day)
+			}
+			return fmt.Sprintf("--%02d", m)
 		}
 	}
 	for i, t := range c.toks {

@@ -152,7 +152,7 @@ func (c *clause) apposition(ai, i int) {
 		// "X, Oil minister": a post in the article's government.
 		if reg := c.r.regime(); reg >= 0 {
 			for _, ro := range roles {
-				if govRoles[ro.word] {
+				if govRoles[ro.word] && !strings.Contains(strings.ToLower(ro.phrase), "prime") {
 					c.emit(pe, graph.MemberOf, reg, "apposition-post/v1", 0.6, map[string]string{"role": trimDet(ro.phrase)})
 					return
 				}
@@ -347,8 +347,15 @@ func (c *clause) locations() {
 		// "A in B", "A based in B".
 		if a.Type == graph.Place || a.Type == graph.Organization {
 			j := i
-			if c.match(j, "based", "in") {
-				j++
+			// "X, which is based in Y".
+			for k := j; k < len(c.toks) && k < j+4; k++ {
+				if c.match(k, "based", "in") {
+					j = k + 1
+					break
+				}
+				if w := c.toks[k].Lower; w != "," && w != "which" && w != "is" && w != "was" && w != "now" && w != "that" {
+					break
+				}
 			}
 			if c.match(j, "in") || c.match(j, ",") && a.Type == graph.Place && c.isHeadedPlace(ai) {
 				if b := c.argAfter(j+1, 2); b >= 0 && c.typ(b) == graph.Place && (c.isHeadedPlace(ai) || a.Type == graph.Organization || j > i) {

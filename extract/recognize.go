@@ -249,6 +249,13 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	if a >= b {
 		return nil
 	}
+	// "The Geneva-based Alpine Relief Foundation": split after "-based".
+	for k := a; k < b-1; k++ {
+		if strings.HasSuffix(toks[k].Lower, "-based") {
+			out := chunkMentions(s, si, a, k+1, labels)
+			return append(out, chunkMentions(s, si, k+1, b, labels)...)
+		}
+	}
 	// "X-based": X is a place.
 	if last := toks[b-1]; strings.HasSuffix(last.Lower, "-based") {
 		m := newMention(s, si, a, b, graph.Place, true)
@@ -258,7 +265,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
 	for k := a + 1; k < b; k++ {
-		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && e.Type != graph.Person && (knownFirstName(toks[k].Text) || nerType(labels, k, b) == graph.Person) {
+		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && (e.Type == graph.Organization || toks[a].Caps || k-a > 1) && knownFirstName(toks[k].Text) {
 			out := chunkMentions(s, si, a, k, labels)
 			return append(out, chunkMentions(s, si, k, b, labels)...)
 		}
@@ -330,6 +337,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		}
 	}
 	m := newMention(s, si, t0, b, "", false)
+	m.T0 = a // the title is part of the mention's tokens, not of its name
 	m.Title = title
 	if honor != "" {
 		m.Alias = honor + " " + m.Text
@@ -356,7 +364,8 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 				m.Nationality = c
 				break
 			}
-			if !toks[k].Word || toks[k].Cap {
+			l := toks[k].Lower
+			if !toks[k].Word || toks[k].Cap || !(roleNouns[l] || lowerModifiers[l] || honorifics[l] || l == "veteran") {
 				break
 			}
 		}

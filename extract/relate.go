@@ -109,14 +109,21 @@ func (r *related) clause(si, salient, regime int) *clause {
 			continue
 		}
 		switch {
-		case personPronouns[t.Lower] && salient >= 0:
+		case personPronouns[t.Lower]:
 			// Within the sentence, a person named before the pronoun wins.
+			// "He" may be a person named earlier in the sentence; "him" is
+			// rarely the subject of its own clause, so it takes the salient person.
 			ent := salient
-			for k := len(c.args) - 1; k >= 0; k-- {
-				if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref {
-					ent = c.args[k].Ent
-					break
+			if t.Lower == "he" || t.Lower == "she" || salient < 0 {
+				for k := len(c.args) - 1; k >= 0; k-- {
+					if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref {
+						ent = c.args[k].Ent
+						break
+					}
 				}
+			}
+			if ent < 0 {
+				continue
 			}
 			c.add(arg{T0: i, T1: i + 1, Ent: ent, Type: graph.Person, Ref: true})
 		case t.Lower == "regime" && regime >= 0 && i > 0 && (c.toks[i-1].Lower == "the" || c.toks[i-1].Lower == "its"):
@@ -392,6 +399,16 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 	}
 	for k := v - 1; k >= 0; k-- {
 		if a := c.at[k]; a >= 0 && typeIn(c.args[a].Type, types) {
+			// "X, a senior aide to Y, flew": X, when the apposition is closed.
+			closed := false
+			for j := c.args[a].T1; j < v; j++ {
+				if c.toks[j].Lower == "," {
+					closed = true
+				}
+			}
+			if h := c.appositionHead(a, types); h >= 0 && closed {
+				return h
+			}
 			// Skip the object of a preposition: "the contact with Mr Ismail".
 			if s := c.args[a].T0; s > 0 && (c.toks[s-1].Lower == "of" || c.toks[s-1].Lower == "with" || c.toks[s-1].Lower == "to") && v-k > 1 {
 				k = s
@@ -427,6 +444,26 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 var subjectBarrier = setOf("that", "said", "says", "told", "claimed", "alleged", "understands", "believes",
 	"reported", "suggested", "insisted", "added", "announced", "but", "because", "although", "while", "if",
 	"whether", ":", "\"", "“")
+
+// appositionHead returns the name an apposition holding arg a describes:
+// Y in "Y, a senior aide to X", or -1.
+func (c *clause) appositionHead(a int, types []graph.Type) int {
+	for j := c.args[a].T0 - 1; j > 0; j-- {
+		if c.at[j] >= 0 && c.at[j] != a {
+			return -1
+		}
+		if c.toks[j].Lower != "," {
+			continue
+		}
+		if j+1 < len(c.toks) && appositionStart(c.toks[j+1].Lower) {
+			if h := c.at[j-1]; h >= 0 && typeIn(c.args[h].Type, types) && !c.args[h].Ref {
+				return h
+			}
+		}
+		return -1
+	}
+	return -1
+}
 
 func appositionStart(w string) bool {
 	return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "its" || w == "their" || roleNouns[w] || kinNouns[w] || adviserNouns[w] || honorifics[w]

@@ -43,7 +43,7 @@ func segment(source string, a article) segmented {
 		if len(s.Tokens) == 0 {
 			continue
 		}
-		s.TitleCase = titleCase(s.Tokens)
+		s.TitleCase = sp.Headline && titleCase(s.Tokens)
 		out.Sentences = append(out.Sentences, s)
 	}
 	return out

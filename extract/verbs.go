@@ -70,12 +70,13 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
 		"native of", "resident of", "grew up in", "living in exile in"))
 	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed"))
-	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed", "told"))
+	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed"))
 	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
 		"brokered", "secure the release", "secured the release", "negotiating"))
 	add(triggers(graph.Met, perOrg, perOrg, 12, "meet/v1", "met", "meets", "meeting with", "met with", "talks with",
-		"in contact with", "contact with", "spoke to", "spoken to", "spoke with", "told", "interviewed", "joined",
+		"in contact with", "contact with", "spoke to", "spoken to", "spoke with", "interviewed", "joined",
 		"talking to", "talked to", "talks to", "meeting"))
+	add(triggers(graph.Met, perOrg, perOrg, 1, "meet/v1", "told", "tells"))
 	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
 		"heads", "headed", "leads", "chairs", "member of", "elected to", "appointed to", "president of", "from the",
 		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at"))

@@ -1,0 +1,467 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kgraph/kg/extract/text"
+	"github.com/kgraph/kg/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var (
+	sharedOnce sync.Once
+	sharedX    *Extractor
+	sharedErr  error
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	sharedOnce.Do(func() { sharedX, sharedErr = New() })
+	if sharedErr != nil {
+		t.Fatalf("New: %v", sharedErr)
+	}
+	return sharedX
+}
+
+func extractText(t *testing.T, s string) graph.Batch {
+	t.Helper()
+	b, err := extractor(t).Extract("test.txt", []byte(s))
+	if err != nil {
+		t.Fatalf("Extract(%q): %v", s, err)
+	}
+	return b
+}
+
+// triples lists a batch's relations as "Subject Name|predicate|Object Name|status".
+func triples(b graph.Batch) []string {
+	name := map[graph.ID]string{}
+	for _, e := range b.Entities {
+		name[e.ID] = e.Name
+	}
+	var out []string
+	for _, r := range b.Relations {
+		out = append(out, name[r.Subject]+"|"+string(r.Predicate)+"|"+name[r.Object]+"|"+string(r.Status()))
+	}
+	return out
+}
+
+func hasTriple(got []string, want string) bool {
+	w := strings.Split(want, "|")
+	for _, g := range got {
+		parts := strings.Split(g, "|")
+		if len(w) == 4 && parts[3] != w[3] {
+			continue
+		}
+		if parts[1] != w[1] {
+			continue
+		}
+		if parts[0] == w[0] && parts[2] == w[2] || graph.Predicate(w[1]).Symmetric() && parts[0] == w[2] && parts[2] == w[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRelationPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Subject|predicate|Object" or with "|status"
+		not        []string
+	}{
+		{"apposition aide", "Karim Haddad, a senior aide to Nadia Farouk, arrived yesterday.",
+			[]string{"Karim Haddad|advised|Nadia Farouk"}, nil},
+		{"apposition kin and adviser", "Officials named Omar Suleiman, a security adviser and brother-in-law of Colonel Tarek Mansour, as a suspect.",
+			[]string{"Omar Suleiman|advised|Tarek Mansour", "Omar Suleiman|family-of|Tarek Mansour"}, nil},
+		{"apposition member", "Lena Brandt, a spokeswoman for the Nordic Shipping Council, declined to comment.",
+			[]string{"Lena Brandt|member-of|Nordic Shipping Council"}, nil},
+		{"prenominal org role", "Arab League chief Hamid Nasser met reporters in Amman.",
+			[]string{"Hamid Nasser|member-of|Arab League"}, nil},
+		{"possessive kin", "The minister's critics praised Viktor Sorin's son Andrei Sorin for his candour.",
+			[]string{"Andrei Sorin|family-of|Viktor Sorin"}, nil},
+		{"relative clause travel", "Peter Kalnins, who accompanied Janis Berzins as far as Riga, returned home.",
+			[]string{"Peter Kalnins|accompanied|Janis Berzins", "Peter Kalnins|travelled-to|Riga", "Janis Berzins|travelled-to|Riga"}, nil},
+		{"flew into", "Maria Keller flew into Zurich airport on Tuesday night.",
+			[]string{"Maria Keller|travelled-to|Zurich airport"}, nil},
+		{"held at, located in", "Police said Tomas Varga is being held at Hollow Castle in Devon.",
+			[]string{"Tomas Varga|held-at|Hollow Castle", "Hollow Castle|located-in|Devon"}, nil},
+		{"possessive place", "The group waited at Tunisia's Djerba airport.",
+			[]string{"Djerba airport|located-in|Tunisia"}, nil},
+		{"based", "The Geneva-based Alpine Relief Foundation sent food.",
+			[]string{"Alpine Relief Foundation|located-in|Geneva"}, nil},
+		{"convicted", "Jonas Petrauskas was convicted of the Vilnius bombing in 2003.",
+			[]string{"Jonas Petrauskas|convicted-of|Vilnius bombing"}, nil},
+		{"victim", "Detectives reopened the inquiry into the murder of Anna Rossi outside the Italian embassy.",
+			[]string{"Anna Rossi|victim-of|murder of Anna Rossi"}, nil},
+		{"denied travel", "Rafael Ortiz denied he had fled to Panama.",
+			[]string{"Rafael Ortiz|travelled-to|Panama|denied"}, nil},
+		{"speech accusation", "Sofia Mendes said Carlos Ibarra was implicated in the Lima bombing.",
+			[]string{"Sofia Mendes|accused|Carlos Ibarra", "Carlos Ibarra|accused-of|Lima bombing"}, nil},
+		{"defected from regime", "General Karim Zayed has defected from the Mansour regime, aides said.",
+			[]string{"Karim Zayed|defected-from|Mansour regime"}, nil},
+		{"talks with", "The Danish Government held talks with Ingrid Holm in Oslo.",
+			[]string{"Danish Government|met|Ingrid Holm"}, nil},
+		{"killed by", "Aziz Rahman was killed by Northern Front fighters, officials said.",
+			[]string{}, []string{"Aziz Rahman|killed|Northern Front"}},
+		{"list is not apposition", "Paulo Reis, Ana Costa and Rui Lopes attended.",
+			nil, []string{"Paulo Reis|advised|Ana Costa", "Paulo Reis|member-of|Ana Costa"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := triples(extractText(t, tc.text))
+			for _, w := range tc.want {
+				if !hasTriple(got, w) {
+					t.Errorf("missing %s; got %q", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if hasTriple(got, w) {
+					t.Errorf("unexpected %s; got %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	tests := []struct {
+		name, text string
+		same       [][]string // names that must be one entity
+		apart      [][2]string
+	}{
+		{"surname and Mr", "Moussa Kamal arrived on Monday. Mr Kamal later met Kamal's lawyer.",
+			[][]string{{"Moussa Kamal", "Mr Kamal", "Kamal"}}, nil},
+		{"shared first name is not enough", "Moussa Kamal met Moussa Ibrahim in Rome.",
+			nil, [][2]string{{"Moussa Kamal", "Moussa Ibrahim"}}},
+		{"transliteration", "Shokri Haddad spoke first. Later Shukri Haddad spoke again.",
+			[][]string{{"Shokri Haddad", "Shukri Haddad"}}, nil},
+		{"same first and last", "Ali Abdussalam Zaki resigned. Ali Abussalam Zaki left.",
+			[][]string{{"Ali Abdussalam Zaki", "Ali Abussalam Zaki"}}, nil},
+		{"junior apart", "Donald Marsh Jr. met Donald Marsh. Marsh Jr. smiled.",
+			[][]string{{"Donald Marsh Jr.", "Marsh Jr."}}, [][2]string{{"Donald Marsh Jr.", "Donald Marsh"}}},
+		{"regime forms", "The Mansour regime is weak. Critics of Mansour's regime and the Tarvian regime agree.",
+			[][]string{{"Mansour regime", "Mansour's regime", "Tarvian regime"}}, nil},
+		{"acronym", "The International Maritime Court ruled. The IMC said so.",
+			[][]string{{"International Maritime Court", "IMC"}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			owner := func(n string) graph.ID {
+				for _, e := range b.Entities {
+					if e.Name == n {
+						return e.ID
+					}
+					for _, a := range e.Aliases {
+						if a == n {
+							return e.ID
+						}
+					}
+				}
+				return ""
+			}
+			for _, group := range tc.same {
+				id := owner(group[0])
+				for _, n := range group {
+					if got := owner(n); got == "" || got != id {
+						t.Errorf("%q is in %q, want it with %q in %q; entities %+v", n, got, group[0], id, b.Entities)
+					}
+				}
+			}
+			for _, pair := range tc.apart {
+				if a, c := owner(pair[0]), owner(pair[1]); a == "" || a == c {
+					t.Errorf("%q and %q: entities %q and %q, want two", pair[0], pair[1], a, c)
+				}
+			}
+		})
+	}
+}
+
+func TestNotEntities(t *testing.T) {
+	b := extractText(t, "Libyan officials met British diplomats on Monday in March. The Foreign Minister said nothing.")
+	for _, e := range b.Entities {
+		switch graph.NameKey(e.Name) {
+		case "libyan", "british", "monday", "march", "foreign minister":
+			t.Errorf("%q (%s) should not be an entity", e.Name, e.Type)
+		}
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		want error
+	}{
+		{"empty", []byte("  \n"), text.ErrEmpty},
+		{"binary", []byte{0x89, 'P', 'N', 'G', 0, 0, 1, 2, 0, 0xff}, text.ErrBinary},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := x.Extract("in.bin", tc.raw)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("got %v, want %v", err, tc.want)
+			}
+			if !strings.Contains(err.Error(), "in.bin") {
+				t.Errorf("error %q does not name the source", err)
+			}
+		})
+	}
+}
+
+// TestEvidence checks what every evidence record must hold.
+func TestEvidence(t *testing.T) {
+	raw, err := os.ReadFile("testdata/defections.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := extractor(t).Extract("testdata/defections.txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[graph.ID]bool{}
+	for _, e := range b.Entities {
+		if ids[e.ID] {
+			t.Errorf("duplicate id %s", e.ID)
+		}
+		ids[e.ID] = true
+		if !e.Type.Valid() {
+			t.Errorf("%s: bad type %q", e.ID, e.Type)
+		}
+	}
+	for _, r := range b.Relations {
+		if !ids[r.Subject] || !ids[r.Object] || !r.Predicate.Valid() {
+			t.Errorf("bad relation %+v", r)
+		}
+		for _, ev := range r.Evidence {
+			if ev.Doc != b.Doc.ID || b.Doc.Body[ev.Start:ev.End] != ev.Sentence || ev.Extractor == "" {
+				t.Errorf("bad evidence %+v", ev)
+			}
+		}
+	}
+}
+
+type goldenEntity struct {
+	ID      graph.ID          `json:"id"`
+	Name    string            `json:"name"`
+	Type    graph.Type        `json:"type"`
+	Aliases []string          `json:"aliases"`
+	Attrs   map[string]string `json:"attrs,omitempty"`
+}
+
+type goldenRelation struct {
+	Triple       string            `json:"triple"`
+	Attrs        map[string]string `json:"attrs,omitempty"`
+	Status       graph.Status      `json:"status"`
+	Extractor    string            `json:"extractor"`
+	AttributedTo string            `json:"attributed_to,omitempty"`
+	Date         string            `json:"date,omitempty"`
+}
+
+func TestGolden(t *testing.T) {
+	raw, err := os.ReadFile("testdata/defections.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := extractor(t).Extract("testdata/defections.txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Entities  []goldenEntity   `json:"entities"`
+		Relations []goldenRelation `json:"relations"`
+	}
+	for _, e := range b.Entities {
+		out.Entities = append(out.Entities, goldenEntity{e.ID, e.Name, e.Type, e.Aliases, e.Attrs})
+	}
+	for _, r := range b.Relations {
+		ev := r.Evidence[0]
+		out.Relations = append(out.Relations, goldenRelation{
+			Triple: string(r.Subject) + " " + string(r.Predicate) + " " + string(r.Object),
+			Attrs:  r.Attrs, Status: r.Status(), Extractor: ev.Extractor, AttributedTo: ev.AttributedTo, Date: ev.Date,
+		})
+	}
+	got, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := "testdata/defections.golden.json"
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("extraction of defections.txt changed; diff %s against the output of go test -run TestGolden -update", path)
+	}
+}
+
+// TestCorpusFloors extracts every article of ../../shared/corpus and checks
+// micro-averaged typed-entity and relation F1 (score.py's rules) against
+// floors a little below what the pipeline achieves.
+func TestCorpusFloors(t *testing.T) {
+	root := filepath.Join("..", "..", "shared", "corpus")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("no shared corpus at %s: %v", root, err)
+	}
+	floors := map[string][2]float64{"seed": {0.88, 0.62}, "dev": {0.76, 0.40}}
+	for set, floor := range floors {
+		t.Run(set, func(t *testing.T) {
+			golds, _ := filepath.Glob(filepath.Join(root, set, "*.gold.json"))
+			if len(golds) == 0 {
+				t.Skipf("no gold files in %s", set)
+			}
+			var ent, rel [3]int
+			for _, g := range golds {
+				e, r := scoreArticle(t, g)
+				for i := range 3 {
+					ent[i] += e[i]
+					rel[i] += r[i]
+				}
+			}
+			ef, rf := f1(ent), f1(rel)
+			t.Logf("%s: typed-entity F1 %.3f, relation F1 %.3f", set, ef, rf)
+			if ef < floor[0] || rf < floor[1] {
+				t.Errorf("%s: typed-entity F1 %.3f (floor %.2f), relation F1 %.3f (floor %.2f)", set, ef, floor[0], rf, floor[1])
+			}
+		})
+	}
+}
+
+func f1(c [3]int) float64 {
+	tp, fp, fn := float64(c[0]), float64(c[1]), float64(c[2])
+	if tp == 0 {
+		return 0
+	}
+	p, r := tp/(tp+fp), tp/(tp+fn)
+	return 2 * p * r / (p + r)
+}
+
+type goldFile struct {
+	Doc      string `json:"doc"`
+	Entities []struct {
+		ID      string   `json:"id"`
+		Name    string   `json:"name"`
+		Type    string   `json:"type"`
+		Aliases []string `json:"aliases"`
+	} `json:"entities"`
+	Relations []struct {
+		Subject, Predicate, Object string
+	} `json:"relations"`
+}
+
+// norm folds a surface form as score.py does.
+func norm(s string) string {
+	k := graph.NameKey(s)
+	return strings.TrimPrefix(k, "the ")
+}
+
+// scoreArticle returns (tp, fp, fn) for typed entities and relations.
+func scoreArticle(t *testing.T, goldPath string) ([3]int, [3]int) {
+	raw, err := os.ReadFile(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g goldFile
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("%s: %v", goldPath, err)
+	}
+	article, err := os.ReadFile(filepath.Join(filepath.Dir(goldPath), g.Doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := extractor(t).Extract(g.Doc, article)
+	if err != nil {
+		t.Logf("%s: %v", g.Doc, err)
+		b = graph.Batch{}
+	}
+	match := func(typed bool) map[graph.ID]string {
+		taken := map[string]bool{}
+		m := map[graph.ID]string{}
+		ents := append([]graph.Entity(nil), b.Entities...)
+		sort.SliceStable(ents, func(i, j int) bool { return len(ents[i].Name) > len(ents[j].Name) })
+		for _, e := range ents {
+			n := norm(e.Name)
+			for _, ge := range g.Entities {
+				if taken[ge.ID] || typed && string(e.Type) != ge.Type {
+					continue
+				}
+				found := norm(ge.Name) == n
+				for _, a := range ge.Aliases {
+					found = found || norm(a) == n
+				}
+				if found {
+					m[e.ID] = ge.ID
+					taken[ge.ID] = true
+					break
+				}
+			}
+		}
+		return m
+	}
+	typed := match(true)
+	ent := [3]int{len(typed), len(b.Entities) - len(typed), len(g.Entities) - len(typed)}
+	m := match(false)
+	key := func(s, p, o string) string {
+		if graph.Predicate(p).Symmetric() && o < s {
+			s, o = o, s
+		}
+		return s + " " + p + " " + o
+	}
+	gold := map[string]bool{}
+	for _, r := range g.Relations {
+		gold[key(r.Subject, r.Predicate, r.Object)] = true
+	}
+	sys := map[string]bool{}
+	unmatched := 0
+	for _, r := range b.Relations {
+		if !r.Status().Asserted() {
+			continue
+		}
+		s, ok1 := m[r.Subject]
+		o, ok2 := m[r.Object]
+		if !ok1 || !ok2 {
+			unmatched++
+			continue
+		}
+		sys[key(s, string(r.Predicate), o)] = true
+	}
+	tp := 0
+	for k := range sys {
+		if gold[k] {
+			tp++
+		}
+	}
+	return ent, [3]int{tp, len(sys) - tp + unmatched, len(gold) - tp}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	raw, err := os.ReadFile("testdata/defections.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := extractor(b)
+	words := len(strings.Fields(string(raw)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := x.Extract("defections.txt", raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
