@@ -147,6 +147,7 @@ func (c *clause) apposition(ai, i int) {
 	pe := p.Ent
 	if c.r.Entities[pe].Attrs["title"] == "" && target < 0 {
 		c.r.Entities[pe].Attrs["title"] = strings.TrimSpace(trimDet(roles[0].phrase))
+		c.r.titles = nil // recompute role descriptions
 	}
 	if target < 0 {
 		// "X, Oil minister": a post in the article's government.

@@ -12,6 +12,7 @@ type related struct {
 	resolved
 	Relations []graph.Relation
 	index     map[graph.Key]int
+	titles    map[int][]string // person entity -> title words, for role descriptions
 }
 
 // arg is an entity's appearance in a sentence: a mention, or a pronoun or
@@ -144,17 +145,27 @@ func (r *related) clause(si, salient, regime int) *clause {
 // over one that only ends in the words. It returns the entity and how many
 // words matched, or -1.
 func (r *related) roleRef(toks []token, i int) (int, int) {
+	if r.titles == nil {
+		r.titles = map[int][]string{}
+		for ei, e := range r.Entities {
+			t := e.Attrs["title"]
+			if e.Type != graph.Person || t == "" {
+				continue
+			}
+			words := strings.Fields(strings.ToLower(t))
+			if len(words) > 0 && words[0] == "former" {
+				words = words[1:]
+			}
+			if len(words) == 0 || !coreTitles[words[len(words)-1]] && !roleNouns[words[len(words)-1]] {
+				continue
+			}
+			r.titles[ei] = words
+		}
+	}
 	best, bestN, exact := -1, 0, false
-	for ei, e := range r.Entities {
-		t := e.Attrs["title"]
-		if e.Type != graph.Person || t == "" {
-			continue
-		}
-		words := strings.Fields(strings.ToLower(t))
-		if len(words) > 0 && words[0] == "former" {
-			words = words[1:]
-		}
-		if len(words) == 0 || !coreTitles[words[len(words)-1]] && !roleNouns[words[len(words)-1]] {
+	for ei := range r.Entities {
+		words, ok := r.titles[ei]
+		if !ok {
 			continue
 		}
 		// Skip "former" in the text too.

@@ -28,6 +28,7 @@ type entity struct {
 type resolved struct {
 	recognized
 	Entities []*entity
+	nc       *nameCache
 }
 
 func (r *resolved) add(mi int, e int) {
@@ -59,6 +60,35 @@ func (r *resolved) newEntity(mi int, t graph.Type) int {
 	e := len(r.Entities) - 1
 	r.add(mi, e)
 	return e
+}
+
+// nameCache memoizes name keys while one article is resolved: the same few
+// names are compared with each other many times.
+type nameCache struct {
+	w map[string][]string
+	p map[string]string
+}
+
+func newNameCache() *nameCache {
+	return &nameCache{w: map[string][]string{}, p: map[string]string{}}
+}
+
+func (nc *nameCache) words(s string) []string {
+	if w, ok := nc.w[s]; ok {
+		return w
+	}
+	w := nameWords(s)
+	nc.w[s] = w
+	return w
+}
+
+func (nc *nameCache) phon(s string) string {
+	if k, ok := nc.p[s]; ok {
+		return k
+	}
+	k := graph.PhoneticKey(s)
+	nc.p[s] = k
+	return k
 }
 
 // nameWords returns a person name's words in lookup form, without
@@ -114,22 +144,22 @@ func editDistance(a, b string) int {
 // samePerson reports whether two multi-word person names name one person in
 // one article: equal, equal phonetically, the same first and last word, a
 // misspelt first name with the same surname, or one a tail of the other.
-func samePerson(a, b []string) bool {
+func samePerson(nc *nameCache, a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
 	ja, jb := strings.Join(a, " "), strings.Join(b, " ")
-	if ja == jb || graph.PhoneticKey(ja) == graph.PhoneticKey(jb) {
+	if ja == jb || nc.phon(ja) == nc.phon(jb) {
 		return true
 	}
 	la, lb := surnameKey(a), surnameKey(b)
-	if la != lb && graph.PhoneticKey(la) != graph.PhoneticKey(lb) {
+	if la != lb && nc.phon(la) != nc.phon(lb) {
 		return false
 	}
 	if nameSuffixes[a[len(a)-1]] != nameSuffixes[b[len(b)-1]] {
 		return false
 	}
-	if a[0] == b[0] || editDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || graph.PhoneticKey(a[0]) == graph.PhoneticKey(b[0]) {
+	if a[0] == b[0] || editDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || nc.phon(a[0]) == nc.phon(b[0]) {
 		return true
 	}
 	// "Abdul Jalil" is the tail of "Mustafa Abdel Jalil".
@@ -139,7 +169,7 @@ func samePerson(a, b []string) bool {
 	}
 	if len(short) >= 2 {
 		tail := long[len(long)-len(short):]
-		if graph.PhoneticKey(strings.Join(tail, " ")) == graph.PhoneticKey(strings.Join(short, " ")) {
+		if nc.phon(strings.Join(tail, " ")) == nc.phon(strings.Join(short, " ")) {
 			return true
 		}
 	}
@@ -148,7 +178,7 @@ func samePerson(a, b []string) bool {
 
 // resolve clusters mentions into entities.
 func resolve(rc recognized) resolved {
-	r := resolved{recognized: rc}
+	r := resolved{recognized: rc, nc: newNameCache()}
 	ms := r.Mentions
 	persons := []int{} // person entities
 	// 1. Full person names, in text order, strong lines first.
@@ -158,14 +188,14 @@ func resolve(rc recognized) resolved {
 			if m.Ent >= 0 || m.Type != graph.Person || m.Weak != (pass == 1) || m.Victim >= 0 {
 				continue
 			}
-			w := nameWords(m.Text)
+			w := r.nc.words(m.Text)
 			if len(w) < 2 || len(w) == 2 && nameSuffixes[w[1]] {
 				continue
 			}
 			joined := -1
 			for _, e := range persons {
 				for form := range r.Entities[e].Forms {
-					if fw := nameWords(form); len(fw) >= 2 && samePerson(w, fw) {
+					if fw := r.nc.words(form); len(fw) >= 2 && samePerson(r.nc, w, fw) {
 						joined = e
 						break
 					}
@@ -187,7 +217,7 @@ func resolve(rc recognized) resolved {
 		if m.Ent >= 0 || !(m.Type == graph.Person || m.Type == "unknown") || m.Victim >= 0 {
 			continue
 		}
-		w := nameWords(m.Text)
+		w := r.nc.words(m.Text)
 		if len(w) == 0 {
 			continue
 		}
@@ -196,12 +226,12 @@ func resolve(rc recognized) resolved {
 		for _, e := range persons {
 			ok := false
 			for form := range r.Entities[e].Forms {
-				fw := nameWords(form)
+				fw := r.nc.words(form)
 				if len(fw) < 2 && strings.Join(fw, " ") != key {
 					continue
 				}
 				sk := surnameKey(fw)
-				if sk == key || len(w) == 1 && graph.PhoneticKey(sk) == graph.PhoneticKey(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] {
+				if sk == key || len(w) == 1 && r.nc.phon(sk) == r.nc.phon(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] {
 					ok = true
 				} else if len(w) == 1 && len(fw) >= 3 {
 					// "Lula" in "Luiz Inacio Lula da Silva"; "Mr Khalid" for "Khalid Abu Bakar".
@@ -346,7 +376,7 @@ func personEntity(r *resolved, name string) int {
 	if name == "" {
 		return -1
 	}
-	w := nameWords(name)
+	w := r.nc.words(name)
 	if len(w) == 0 {
 		return -1
 	}
@@ -356,8 +386,8 @@ func personEntity(r *resolved, name string) int {
 			continue
 		}
 		for form := range e.Forms {
-			fw := nameWords(form)
-			if strings.Join(fw, " ") == key || surnameKey(fw) == key || len(w) > 1 && samePerson(w, fw) {
+			fw := r.nc.words(form)
+			if strings.Join(fw, " ") == key || surnameKey(fw) == key || len(w) > 1 && samePerson(r.nc, w, fw) {
 				return i
 			}
 		}
