@@ -47,8 +47,9 @@ func findDate(s string) string {
 	}
 	var toks []tok
 	for i := 0; i < len(s); {
+		// Runs of digits and of letters are separate tokens: "Published16", "31T10".
 		j := i
-		for j < len(s) && isAlnumByte(s[j]) {
+		for j < len(s) && isAlnumByte(s[j]) && isDigit(s[j]) == isDigit(s[i]) {
 			j++
 		}
 		if j == i {
@@ -100,19 +101,6 @@ func findDate(s string) string {
 		if i >= 1 && i+1 < len(toks) && allDigits(toks[i-1].w) && len(toks[i+1].w) == 4 && allDigits(toks[i+1].w) {
 			if d := isoDate(atoi(toks[i+1].w), m, atoi(toks[i-1].w)); d != "" {
 				return d
-			}
-		}
-		// "Published16 September 2015": the day glued to a word.
-		if i >= 1 && i+1 < len(toks) && len(toks[i+1].w) == 4 && allDigits(toks[i+1].w) {
-			w := toks[i-1].w
-			j := len(w)
-			for j > 0 && w[j-1] >= '0' && w[j-1] <= '9' {
-				j--
-			}
-			if j < len(w) && len(w)-j <= 2 {
-				if d := isoDate(atoi(toks[i+1].w), m, atoi(w[j:])); d != "" {
-					return d
-				}
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func cleanHTML(s string, a *Article) {
 		paras := blockText(doc)
 		var plain Article
 		cleanLines(paras, &plain)
-		if len(plain.Body) > len(body) {
+		if plain.Body != "" {
 			body = plain.Body
 		}
 		if a.Date == "" {

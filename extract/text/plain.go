@@ -108,7 +108,16 @@ func cleanLines(lines []string, a *Article) {
 	revise(blocks)
 	first, last := mainCluster(blocks)
 	if first < 0 {
-		return
+		// Too little text for context to decide (a note, a one-paragraph
+		// page): keep whatever is not furniture.
+		for i := range blocks {
+			if !blocks[i].furniture && (blocks[i].words >= 4 || blocks[i].final) {
+				blocks[i].cls = good
+			}
+		}
+		if first, last = mainCluster(blocks); first < 0 {
+			return
+		}
 	}
 	keep := make([]bool, len(blocks))
 	for i := first; i <= last; i++ {
@@ -166,7 +175,7 @@ func measure(text string) block {
 		if interfaceWords[lw] && w != "US" {
 			weak++
 		}
-		if strongInterface[lw] || strongInterface[prev+" "+lw] {
+		if strongInterface[lw] || strongPairs[prev][lw] {
 			strong++
 		}
 		if c := w[0]; '0' <= c && c <= '9' {
@@ -189,7 +198,7 @@ func measure(text string) block {
 		b.furniture = true
 	case b.words > 0 && b.words <= 12 && numeric*2 >= b.words:
 		b.furniture = true // dates, times, prices, counters
-	case isDateLine(text):
+	case b.words <= 8 && isDateLine(text):
 		b.furniture = true
 	case isByline(text):
 		b.furniture = true

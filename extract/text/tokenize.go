@@ -26,7 +26,7 @@ func tokenize(body string, start, end int, toks []Token) []Token {
 		switch {
 		case isWordRune(r):
 			j = scanWord(body, i, end)
-		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+		case isSpaceRune(r):
 			i += n
 			continue
 		case isApostrophe(r) && possessiveAt(body, i+n, end):
@@ -64,6 +64,12 @@ func decodeRune(s string, i, end int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:end])
+}
+
+// isSpaceRune reports whether r separates tokens: white space, and the
+// invisible zero-width space and byte order mark.
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 func isWordRune(r rune) bool {

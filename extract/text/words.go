@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // stopWords are English function words; prose is dense with them, page
 // furniture and headlines are not.
 var stopWords = setOf(
@@ -46,6 +48,21 @@ var interfaceWords = setOf(
 	"see", "click", "wires", "agencies", "staff", "writer", "reporter", "editor", "correspondent",
 	"weather", "sport", "sports", "opinion", "lifestyle", "entertainment", "tech", "business",
 )
+
+// strongPairs indexes the two-word entries of strongInterface by their
+// first word, so that lookups need no string concatenation.
+var strongPairs = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for k := range strongInterface {
+		if a, b, ok := strings.Cut(k, " "); ok {
+			if m[a] == nil {
+				m[a] = map[string]bool{}
+			}
+			m[a][b] = true
+		}
+	}
+	return m
+}()
 
 // strongInterface words and word pairs mark a short line as furniture on
 // their own: they hardly occur in news prose.
