@@ -95,12 +95,22 @@ func (c *clause) apposition(ai, i int) {
 	var roles []role
 	target := -1
 	start := i
+	possRoles := -1 // roles found before a possessive target
 	for k := i; k < len(c.toks) && k < i+14; k++ {
 		t := c.toks[k]
 		if a := c.at[k]; a >= 0 && a != ai {
 			x := c.args[a]
+			// "a senior aide to Gaddafi's son Saif al-Islam": the aide is Saif's.
+			if possRoles >= 0 && x.Type == graph.Person && len(roles) > possRoles {
+				if possRoles > 0 {
+					target = a
+					roles = roles[:possRoles]
+				}
+				break
+			}
 			if x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
 				target = a
+				possRoles = len(roles)
 				k = x.T1
 				start = k + 1
 				continue

@@ -237,6 +237,9 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	toks := s.Tokens
 	// Whole-chunk gazetteer hits first: "The Hague", "The Independent".
 	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 {
+		if toks[a].Lower == "the" && !strings.HasPrefix(strings.ToLower(e.Name), "the ") {
+			a++ // "The International Criminal Court" is named without its article
+		}
 		return []mention{newMention(s, si, a, b, e.Type, true)}
 	}
 	// Leading words that begin sentences but are not names.
@@ -268,6 +271,18 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && (e.Type == graph.Organization || toks[a].Caps || k-a > 1) && knownFirstName(toks[k].Text) {
 			out := chunkMentions(s, si, a, k, labels)
 			return append(out, chunkMentions(s, si, k, b, labels)...)
+		}
+	}
+	// "Indonesian Siti Aisyah": a demonym before a name is a nationality.
+	nationality := ""
+	for k := a + 1; k <= a+2 && k < b; k++ {
+		last := toks[b-1].Lower
+		if c, ok := demonymPhrase(toks, a, k); ok && !orgHeads[last] && !placeHeads[last] && !eventHeads[last] && !honorifics[toks[k].Lower] {
+			if _, gaz := gazLookup(joinTokens(toks, k, b)); !gaz && (knownFirstName(toks[k].Text) || nerType(labels, k, b) == graph.Person || b-k >= 2) {
+				nationality = c
+				a = k
+			}
+			break
 		}
 	}
 	// Title prefix: "Deputy Foreign Minister", "Colonel", "Mr".
@@ -357,8 +372,11 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			m.Title = role
 		}
 	}
-	if m.Type == graph.Person {
-		// "Indonesian Siti Aisyah", "Libyan diplomat Ali Treiki".
+	if m.Type == graph.Person && nationality != "" {
+		m.Nationality = nationality
+	}
+	if m.Type == graph.Person && m.Nationality == "" {
+		// "Libyan diplomat Ali Treiki".
 		for k := a - 1; k >= 0 && k >= a-4; k-- {
 			if c, ok := demonymOf(toks[k].Text); ok && toks[k].Cap {
 				m.Nationality = c
@@ -372,7 +390,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	out := []mention{m}
 	// "the murder of PC Yvonne Fletcher": an event named by its victim.
-	if m.Type == graph.Person && a >= 2 && toks[a-1].Lower == "of" && victimNouns[toks[a-2].Lower] {
+	if (m.Type == graph.Person || !m.Strong && m.Type != graph.Event) && a >= 2 && toks[a-1].Lower == "of" && victimNouns[toks[a-2].Lower] {
 		ev := newMention(s, si, a-2, b, graph.Event, true)
 		ev.Head = toks[a-2].Lower
 		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
@@ -460,6 +478,14 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		return graph.Place, true
 	case eventHeads[last] && b-a > 1:
 		return graph.Event, true
+	}
+	// "X is Second Secretary", "X, a spokesman": a person, whatever the tagger says.
+	if b+1 < len(toks) && (toks[b].Lower == "is" || toks[b].Lower == "was") {
+		for k := b + 1; k < len(toks) && k < b+5; k++ {
+			if roleNouns[toks[k].Lower] || kinNouns[toks[k].Lower] {
+				return graph.Person, false
+			}
+		}
 	}
 	if nt := nerType(labels, a, b); nt != "" && nt != "misc" {
 		return nt, false

@@ -33,22 +33,32 @@ type clause struct {
 	args []arg // in token order
 	at   []int // token -> index into args, or -1
 	ctx  claimContext
-	// salient is the person a pronoun or a role description most likely
-	// means, from the sentences before.
-	salient int
+	// salient is the last person named before this sentence; subject the
+	// person the sentence before was about. Pronouns bind to one of them.
+	salient, subject int
+	pronouns         []int
 }
 
 // relate reads relations off each sentence.
 func relate(r resolved) related {
 	out := related{resolved: r, index: map[graph.Key]int{}}
-	salient := -1 // the person "he" most likely means
+	salient, subject := -1, -1 // the last person named; the last sentence's subject
 	regime := out.regime()
 	for si := range out.Sentences {
 		c := out.clause(si, salient, regime)
+		c.subject = subject
+		c.bindPronouns()
 		c.read()
-		// The salient person for the next sentence: the last one named.
+		first := true
 		for _, a := range c.args {
-			if a.Type == graph.Person && (!a.Ref || a.T1-a.T0 > 1) {
+			if a.Type != graph.Person {
+				continue
+			}
+			if first {
+				subject = a.Ent
+				first = false
+			}
+			if !a.Ref || a.T1-a.T0 > 1 {
 				salient = a.Ent
 			}
 		}
@@ -111,22 +121,7 @@ func (r *related) clause(si, salient, regime int) *clause {
 		}
 		switch {
 		case personPronouns[t.Lower]:
-			// Within the sentence, a person named before the pronoun wins.
-			// "He" may be a person named earlier in the sentence; "him" is
-			// rarely the subject of its own clause, so it takes the salient person.
-			ent := salient
-			if t.Lower == "he" || t.Lower == "she" || salient < 0 {
-				for k := len(c.args) - 1; k >= 0; k-- {
-					if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref {
-						ent = c.args[k].Ent
-						break
-					}
-				}
-			}
-			if ent < 0 {
-				continue
-			}
-			c.add(arg{T0: i, T1: i + 1, Ent: ent, Type: graph.Person, Ref: true})
+			c.pronouns = append(c.pronouns, i) // bound by bindPronouns
 		case t.Lower == "regime" && regime >= 0 && i > 0 && (c.toks[i-1].Lower == "the" || c.toks[i-1].Lower == "its"):
 			c.add(arg{T0: i - 1, T1: i + 1, Ent: regime, Type: graph.Organization, Ref: true})
 		case (t.Lower == "court" || t.Lower == "embassy" || t.Lower == "party" || t.Lower == "agency" || t.Lower == "council") && i > 0 && c.toks[i-1].Lower == "the":
@@ -200,6 +195,50 @@ func (r *related) roleRef(toks []token, i int) (int, int) {
 		return -1, 0
 	}
 	return best, bestN
+}
+
+// bindPronouns binds "he", "she", "him", "her". A pronoun at the head of
+// the sentence continues the last sentence's subject; one after a person
+// named in this sentence is that person; one reported by a speaker ("X said
+// he had ...") is someone other than the speaker when the text offers one.
+func (c *clause) bindPronouns() {
+	for _, i := range c.pronouns {
+		w := c.toks[i].Lower
+		ent := -1
+		speaker := -1
+		if i >= 2 && (attributeVerbs[c.toks[i-1].Lower] || c.toks[i-1].Lower == "that" && attributeVerbs[c.toks[i-2].Lower]) {
+			v := i - 1
+			if c.toks[v].Lower == "that" {
+				v--
+			}
+			if v > 0 && c.at[v-1] >= 0 && c.args[c.at[v-1]].Type == graph.Person {
+				speaker = c.args[c.at[v-1]].Ent
+			}
+		}
+		switch {
+		case speaker >= 0 && c.salient >= 0 && c.salient != speaker:
+			ent = c.salient
+		case w == "he" || w == "she":
+			for k := len(c.args) - 1; k >= 0; k-- {
+				if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref {
+					ent = c.args[k].Ent
+					break
+				}
+			}
+			if ent < 0 && i <= 1 {
+				ent = c.subject
+			}
+		default:
+			ent = c.salient
+		}
+		if ent < 0 {
+			ent = c.salient
+		}
+		if ent >= 0 {
+			c.add(arg{T0: i, T1: i + 1, Ent: ent, Type: graph.Person, Ref: true})
+			c.sortArgs()
+		}
+	}
 }
 
 // lastWithHead returns the entity whose name ends in head ("court" for the
@@ -437,7 +476,7 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 	if c.salient >= 0 && typeIn(graph.Person, types) {
 		for k := v - 1; k >= 0; k-- {
 			w := c.toks[k].Lower
-			if roleNouns[w] && k < 6 {
+			if roleNouns[w] && k < 6 && !strings.HasSuffix(w, "s") && (c.toks[0].Lower == "the" || k > 1 && isPossessive(c.toks[1])) {
 				c.add(arg{T0: 0, T1: k + 1, Ent: c.salient, Type: graph.Person, Ref: true})
 				c.sortArgs()
 				return c.at[0]
@@ -459,8 +498,9 @@ var subjectBarrier = setOf("that", "said", "says", "told", "claimed", "alleged",
 // appositionHead returns the name an apposition holding arg a describes:
 // Y in "Y, a senior aide to X", or -1.
 func (c *clause) appositionHead(a int, types []graph.Type) int {
+	commas := 0
 	for j := c.args[a].T0 - 1; j > 0; j-- {
-		if c.at[j] >= 0 && c.at[j] != a {
+		if x := c.at[j]; x >= 0 && x != a && c.args[x].Type == graph.Person {
 			return -1
 		}
 		if c.toks[j].Lower != "," {
@@ -470,8 +510,11 @@ func (c *clause) appositionHead(a int, types []graph.Type) int {
 			if h := c.at[j-1]; h >= 0 && typeIn(c.args[h].Type, types) && !c.args[h].Ref {
 				return h
 			}
+			return -1
 		}
-		return -1
+		if commas++; commas > 1 {
+			return -1
+		}
 	}
 	return -1
 }

@@ -261,6 +261,25 @@ func resolve(rc recognized) resolved {
 			persons = append(persons, r.newEntity(mi, graph.Person))
 		}
 	}
+	// 2b. A name the tagger or context typed otherwise but that names a
+	// person already found ("Qaddafi", "Moreno-Ocampo"), or that gives a
+	// regime its name, is that person.
+	for mi := range ms {
+		m := &ms[mi]
+		if m.Ent >= 0 || m.Type == graph.Person || m.Strong || m.Type == "" || m.Victim >= 0 || m.Head != "" {
+			continue
+		}
+		if p := personEntity(&r, m.Text); p >= 0 {
+			r.add(mi, p)
+			continue
+		}
+		if len(r.nc.words(m.Text)) <= 2 && modifiesRegime(ms, m.Text) {
+			if _, ok := gazLookup(m.Text); !ok {
+				m.Type = graph.Person
+				persons = append(persons, r.newEntity(mi, graph.Person))
+			}
+		}
+	}
 	// 3. Everything else, by name key, gazetteer name, acronym, regime, victim.
 	byKey := map[string]int{}
 	for _, e := range persons {
@@ -312,6 +331,18 @@ func resolve(rc recognized) resolved {
 	return r
 }
 
+// modifiesRegime reports whether name gives a regime or its forces their
+// name somewhere in the article ("the Qaddafi regime"): a leader's name.
+func modifiesRegime(ms []mention, name string) bool {
+	k := graph.NameKey(name)
+	for _, m := range ms {
+		if (m.Head == "regime" || m.Head == "forces" || m.Head == "troops") && graph.NameKey(m.Modifier) == k {
+			return true
+		}
+	}
+	return false
+}
+
 // distance is how many mentions lie between mention mi and the nearest of others.
 func distance(ms []mention, mi int, others []int) int {
 	best := 1 << 30
@@ -335,7 +366,7 @@ func initials(name string) string {
 		return ""
 	}
 	for _, w := range words {
-		if w == "" || !isUpperRune(runeAt(w, 0)) {
+		if w == "" || !isUpperRune(runeAt(w, 0)) || w == "The" {
 			continue
 		}
 		b.WriteByte(w[0])

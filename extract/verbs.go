@@ -44,7 +44,12 @@ var triggerTable = func() map[string][]trigger {
 		"gone to", "came to", "come to", "coming to", "returned to", "returning to", "return to", "back in", "back to",
 		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
 		"left for", "bound for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
-		"inside", "leaves", "leaving", "via", "through", "route back to", "way to", "landed in", "landed at"))
+		"inside", "leaves", "leaving", "via", "through", "route back to", "landed in", "landed at"))
+	talks := triggers(graph.Met, perOrg, perOrg, 10, "meet/v1", "held talks", "holds talks", "hold talks", "met")
+	for i := range talks {
+		talks[i].prep = setOf("with")
+	}
+	add(talks)
 	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "met", "seen", "spotted")
 	for i := range joinedAt {
 		joinedAt[i].prep = setOf("at", "in")
@@ -58,7 +63,7 @@ var triggerTable = func() map[string][]trigger {
 		"abandoning", "broke with", "turned against", "defection", "turn their backs on", "turned his back on"))
 	add(triggers(graph.Accused, per, perOrg, 4, "accuse/v1", "accused", "accuses", "accusing", "denounced",
 		"denounces", "denouncing", "blamed", "blames", "indicted", "condemned", "warrant for", "warrants for",
-		"warrant of arrest against", "charges against", "criticised", "criticized"))
+		"warrant of arrest against", "charges against", "criticised", "criticized", "wanted"))
 	add(triggers(graph.AccusedOf, event, per, 8, "accused-of/v1", "accused of", "implicated in", "suspected of",
 		"charged with", "charged over", "wanted in connection with", "wanted over", "wanted for", "questioning about",
 		"questioned about", "questioned over", "in relation to", "responsibility for", "indicted for", "indicted on",
@@ -149,6 +154,9 @@ func (c *clause) fire(t trigger, v, e int) {
 		if t.pred == graph.MemberOf && c.typ(doer) == graph.Person && c.typ(before) == graph.Organization {
 			c.emitAt(c.args[doer].Ent, graph.MemberOf, c.args[before].Ent, t.rule, 0.7, nil, v)
 		}
+		if t.pred == graph.Accused && c.typ(before) == graph.Person {
+			c.emitAt(c.args[doer].Ent, graph.Accused, c.args[before].Ent, t.rule, 0.7, nil, v)
+		}
 		return
 	}
 	subj := c.subjectOf(v, subjTypes...)
@@ -219,7 +227,7 @@ func (c *clause) objectAfter(e int, t trigger) int {
 		if w == ";" || w == "." || (w == "who" || w == "which" || w == "said" || w == "but") && k > e {
 			return -1
 		}
-		if objectBarrier[w] && k > e && t.pred != graph.Ordered {
+		if (objectBarrier[w] || w == ",") && k > e && t.pred != graph.Ordered {
 			return -1
 		}
 
