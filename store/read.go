@@ -65,7 +65,8 @@ func (s *Store) Resolve(name string) ([]graph.ID, error) {
 // value: first id's out keys, then its in keys, each in key order
 // (predicate, then the other end). A symmetric relation is stored once,
 // under its canonical key, so it is looked for on both sides whatever dir
-// asks for.
+// asks for. Each side costs one Badger iterator, which is most of the cost
+// of a call; predicates are Seeks within it.
 func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate) iter.Seq2[graph.Edge, error] {
 	return func(yield func(graph.Edge, error) bool) {
 		txn := s.db.NewTransaction(false)
@@ -78,43 +79,42 @@ func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate
 	}
 }
 
-// edgeScan is one prefix of adjacency keys to read.
+// edgeScan is one side of an entity's adjacency keys to read.
 type edgeScan struct {
-	prefix []byte
-	in     bool // in keys rather than out keys
-	dedup  bool // skip in keys whose subject is id: the out scan saw them
+	kind  byte              // kindOut or kindIn
+	preds []graph.Predicate // the predicates to seek, in key order; nil: all
 }
 
-// edgeScans lists the prefixes that hold id's edges in dir for preds, in
-// the order Edges yields them.
+// edgeScans lists the sides that hold id's edges in dir for preds, in the
+// order Edges yields them. A side dir does not ask for is still read for
+// its symmetric predicates.
 func edgeScans(id graph.ID, dir graph.Direction, preds []graph.Predicate) []edgeScan {
 	preds = slices.Clone(preds)
 	slices.Sort(preds)
 	preds = slices.Compact(preds)
 	var scans []edgeScan
-	side := func(kind byte, full bool, dedup bool) {
-		in := kind == kindIn
-		switch {
-		case full && len(preds) == 0:
-			scans = append(scans, edgeScan{adjacencyPrefix(kind, id), in, dedup})
-		case full:
-			for _, p := range preds {
-				scans = append(scans, edgeScan{adjacencyPredPrefix(kind, id, p), in, dedup})
-			}
-		default: // only the symmetric predicates, stored either way round
-			want := preds
-			if len(want) == 0 {
-				want = symmetric
-			}
-			for _, p := range want {
-				if p.Symmetric() {
-					scans = append(scans, edgeScan{adjacencyPredPrefix(kind, id, p), in, dedup})
-				}
+	for _, side := range []struct {
+		kind byte
+		full bool
+	}{{kindOut, dir&graph.Out != 0}, {kindIn, dir&graph.In != 0}} {
+		if side.full {
+			scans = append(scans, edgeScan{side.kind, preds})
+			continue
+		}
+		want := preds
+		if len(want) == 0 {
+			want = symmetric
+		}
+		var sym []graph.Predicate
+		for _, p := range want {
+			if p.Symmetric() {
+				sym = append(sym, p)
 			}
 		}
+		if len(sym) > 0 {
+			scans = append(scans, edgeScan{side.kind, sym})
+		}
 	}
-	side(kindOut, dir&graph.Out != 0, false)
-	side(kindIn, dir&graph.In != 0, true)
 	return scans
 }
 
@@ -130,29 +130,41 @@ var symmetric = func() []graph.Predicate {
 	return ps
 }()
 
-// scanEdges yields the edges under one prefix; false means stop.
+// scanEdges yields the edges of one side; false means stop.
 func scanEdges(txn *badger.Txn, id graph.ID, sc edgeScan, yield func(graph.Edge, error) bool) bool {
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: sc.prefix})
+	base := adjacencyPrefix(sc.kind, id)
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: base})
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
-		raw := it.Item().Key()
-		var (
-			k   graph.Key
-			err error
-		)
-		if sc.in {
-			k, err = parseInKey(raw)
-		} else {
-			k, err = parseOutKey(raw)
+	emit := func(prefix []byte) bool {
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			raw := it.Item().Key()
+			var (
+				k   graph.Key
+				err error
+			)
+			if sc.kind == kindIn {
+				k, err = parseInKey(raw)
+			} else {
+				k, err = parseOutKey(raw)
+			}
+			if err != nil {
+				yield(graph.Edge{}, fmt.Errorf("store: edges of %q: %w", id, err))
+				return false
+			}
+			if sc.kind == kindIn && k.Subject == id {
+				continue // a self-loop, already yielded from the out side
+			}
+			if !yield(graph.Edge{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object}, nil) {
+				return false
+			}
 		}
-		if err != nil {
-			yield(graph.Edge{}, fmt.Errorf("store: edges of %q: %w", id, err))
-			return false
-		}
-		if sc.dedup && k.Subject == id {
-			continue // a self-loop, already yielded from the out side
-		}
-		if !yield(graph.Edge{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object}, nil) {
+		return true
+	}
+	if sc.preds == nil {
+		return emit(base)
+	}
+	for _, p := range sc.preds {
+		if !emit(adjacencyPredPrefix(sc.kind, id, p)) {
 			return false
 		}
 	}

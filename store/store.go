@@ -39,7 +39,8 @@ var (
 type Options struct {
 	// ReadOnly opens an existing database for reading. Badger then takes a
 	// shared lock: several read-only opens may coexist, but not with a
-	// writer.
+	// writer. If the last writer died without closing the database, a
+	// read-only Open first opens it read-write once to replay its log.
 	ReadOnly bool
 	// InMemory keeps everything in memory (tests, scratch graphs); the path
 	// and ReadOnly are ignored.
@@ -90,6 +91,9 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	db, err := badger.Open(bopts)
+	if err != nil && opts.ReadOnly && !opts.InMemory && isTruncateError(err) {
+		db, err = recoverThenOpen(path, opts, bopts)
+	}
 	if err != nil {
 		if isLockError(err) {
 			return nil, fmt.Errorf("store: open %s: %w: wait for it to finish (Badger: %v)", path, ErrLocked, err)
@@ -199,6 +203,29 @@ func checkDir(path string, readOnly bool) error {
 // there is to go on.
 func isLockError(err error) bool {
 	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+// isTruncateError recognizes Badger's refusal to open read-only a database
+// whose writer died without Close: its write-ahead log needs truncating.
+func isTruncateError(err error) bool {
+	return errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error())
+}
+
+// recoverThenOpen opens the database read-write once, which replays and
+// truncates the log of a writer that died (a killed "kg ingest"), closes it
+// and opens it read-only again. Replaying loses nothing that was committed:
+// every Ingest commit is in the log.
+func recoverThenOpen(path string, opts Options, ro badger.Options) (*badger.DB, error) {
+	rw := opts
+	rw.ReadOnly = false
+	db, err := badger.Open(badgerOptions(path, rw))
+	if err != nil {
+		return nil, fmt.Errorf("recover after an unclean shutdown: %w", err)
+	}
+	if err := db.Close(); err != nil {
+		return nil, fmt.Errorf("recover after an unclean shutdown: %w", err)
+	}
+	return badger.Open(ro)
 }
 
 // checkSchema writes the schema version into an empty database and checks

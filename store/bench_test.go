@@ -1,0 +1,182 @@
+package store
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// benchSize reads a size from the environment, for quicker runs:
+// KG_BENCH_ENTITIES=10000 KG_BENCH_RELATIONS=100000 go test -bench Edges.
+func benchSize(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func benchID(i int) graph.ID { return graph.ID(fmt.Sprintf("entity-%06d", i)) }
+
+// bulkLoad writes a random graph of n entities and m relations into dir
+// with a Badger WriteBatch (Ingest's resolution would dominate the load,
+// and Edges reads only adjacency keys). Each relation carries one evidence
+// record, so relation values are of realistic size.
+func bulkLoad(b *testing.B, dir string, n, m int) {
+	b.Helper()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	wb := s.db.NewWriteBatch()
+	set := func(k, v []byte) {
+		if err := wb.Set(k, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := range n {
+		e := graph.Entity{ID: benchID(i), Name: fmt.Sprintf("Entity %d", i), Type: graph.Types[i%len(graph.Types)], Mentions: 1}
+		v, err := encodeEntity(e)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set(entityKey(e.ID), v)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range m {
+		s, o := rng.IntN(n), rng.IntN(n)
+		if s == o {
+			o = (o + 1) % n
+		}
+		k := graph.Key{Subject: benchID(s), Predicate: graph.Predicates[rng.IntN(len(graph.Predicates))], Object: benchID(o)}.Canonical()
+		r := graph.Relation{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object, Evidence: []graph.Evidence{{
+			Doc: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Start: 100, End: 180,
+			Sentence: "A sentence of about eighty bytes that says one entity did something to another.",
+		}}}
+		v, err := encodeRelation(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		set(relationKey(k), v)
+		set(outKey(k), nil)
+		set(inKey(k), nil)
+	}
+	if err := wb.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkEdges measures one entity's neighbours on a random graph of
+// 100,000 entities and 1,000,000 relations (about 20 edges per entity),
+// opened read-only after the load as a query process would.
+func BenchmarkEdges(b *testing.B) {
+	n := benchSize("KG_BENCH_ENTITIES", 100_000)
+	m := benchSize("KG_BENCH_RELATIONS", 1_000_000)
+	dir := b.TempDir()
+	start := time.Now()
+	bulkLoad(b, dir, n, m)
+	b.Logf("loaded %d entities, %d relations in %v", n, m, time.Since(start).Round(time.Millisecond))
+	s, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+
+	run := func(name string, dir graph.Direction, preds ...graph.Predicate) {
+		b.Run(name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(3, 4))
+			edges := 0
+			for b.Loop() {
+				for _, err := range s.Edges(benchID(rng.IntN(n)), dir, preds...) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					edges++
+				}
+			}
+			b.ReportMetric(float64(edges)/float64(b.N), "edges/op")
+		})
+	}
+	run("out", graph.Out)
+	run("in", graph.In)
+	run("both", graph.Both)
+	run("both/one-predicate", graph.Both, graph.TravelledTo)
+	run("out/symmetric-predicate", graph.Out, graph.Met)
+
+	b.Run("two-hop", func(b *testing.B) {
+		rng := rand.New(rand.NewPCG(5, 6))
+		reached := 0
+		for b.Loop() {
+			id := benchID(rng.IntN(n))
+			seen := map[graph.ID]bool{id: true}
+			for e, err := range s.Edges(id, graph.Both) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				next := e.Other(id)
+				if seen[next] {
+					continue
+				}
+				seen[next] = true
+				for e2, err := range s.Edges(next, graph.Both) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					seen[e2.Other(next)] = true
+				}
+			}
+			reached += len(seen)
+		}
+		b.ReportMetric(float64(reached)/float64(b.N), "nodes/op")
+	})
+}
+
+// BenchmarkIngest measures Ingest of article-sized batches (20 entities, 15
+// relations, a 5 kB body) into a database on disk, a quarter of the
+// entities recurring across documents.
+func BenchmarkIngest(b *testing.B) {
+	s, err := Open(b.TempDir(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	body := make([]byte, 5000)
+	for i := range body {
+		body[i] = 'a' + byte(i%26)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	doc := 0
+	for b.Loop() {
+		doc++
+		batch := graph.Batch{Doc: graph.Document{ID: graph.DocID(fmt.Sprintf("doc-%08d", doc)), Body: string(body)}}
+		for j := range 20 {
+			name := fmt.Sprintf("Person%d Family%d", doc*20+j, doc*20+j)
+			if j < 5 { // recurring people
+				k := rng.IntN(500)
+				name = fmt.Sprintf("Recurring%d Name%d", k, k)
+			}
+			batch.Entities = append(batch.Entities, graph.Entity{ID: graph.Slug(name), Name: name, Type: graph.Person, Mentions: 1, Docs: []graph.DocID{batch.Doc.ID}})
+		}
+		for j := range 15 {
+			batch.Relations = append(batch.Relations, graph.Relation{
+				Subject: batch.Entities[j].ID, Predicate: graph.Predicates[j%len(graph.Predicates)], Object: batch.Entities[j+1].ID,
+				Evidence: []graph.Evidence{{Doc: batch.Doc.ID, Start: j * 100, End: j*100 + 80, Sentence: string(body[:80])}},
+			})
+		}
+		if _, err := s.Ingest(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.db.Sync(); err != nil && err != badger.ErrBlockedWrites {
+		b.Fatal(err)
+	}
+}
