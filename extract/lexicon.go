@@ -22,7 +22,8 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
 	"defence", "defense", "oil", "finance", "justice", "home", "health", "trade", "energy", "economy",
 	"information", "education", "transport", "former", "acting", "senior", "first", "second", "third",
 	"attorney", "solicitor", "counsel", "special", "envoy", "spokesman", "spokeswoman", "speaker", "leader",
-	"chairman", "chairwoman", "director", "head", "commissioner", "state", "assistant", "under", "treasury")
+	"chairman", "chairwoman", "director", "head", "commissioner", "state", "assistant", "under", "treasury",
+	"democrat", "republican", "tory", "labour", "conservative", "liberal")
 
 // coreTitles end a title prefix: "Deputy Foreign Minister", "Colonel".
 var coreTitles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "col", "colonel", "gen",
@@ -32,7 +33,7 @@ var coreTitles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
 	"inspector", "supt", "superintendent", "det", "detective", "chancellor", "ambassador", "prof", "professor",
 	"mayor", "commander", "marshal", "brigadier", "brig", "premier", "minister", "secretary", "officer",
 	"constable", "envoy", "spokesman", "spokeswoman", "speaker", "chairman", "chairwoman", "director",
-	"commissioner", "counsel", "attorney", "solicitor", "chief")
+	"commissioner", "counsel", "attorney", "solicitor", "chief", "democrat", "republican", "tory")
 
 // aliasHonorifics are the titles kept in an alias form ("Mr Koussa").
 var aliasHonorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "col", "colonel", "gen", "general", "judge",

@@ -194,8 +194,33 @@ func preRole(toks []token, i int) (string, int) {
 func recognizeSentence(s *sentence, si int, labels []string) []mention {
 	toks := s.Tokens
 	var out []mention
+	credit := creditSpans(toks)
 	for _, c := range chunks(toks) {
+		if credit[c[0]] {
+			continue
+		}
 		out = append(out, chunkMentions(s, si, c[0], c[1], labels)...)
+	}
+	return out
+}
+
+// creditWords open a photo credit: "(Photo by X/Getty Images)".
+var creditWords = setOf("photo", "photograph", "picture", "image", "images", "credit", "pictured", "file")
+
+// creditSpans marks the tokens of parenthesized photo credits, which name
+// photographers and agencies, not the story's actors.
+func creditSpans(toks []token) map[int]bool {
+	var out map[int]bool
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "(" || !creditWords[toks[i+1].Lower] {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for j := i; j < len(toks) && toks[j].Text != ")"; j++ {
+			out[j] = true
+		}
 	}
 	return out
 }
@@ -283,6 +308,15 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 				a = k
 			}
 			break
+		}
+	}
+	// "U.S. President Donald Trump": a country before a title is a place of its own.
+	var pre []mention
+	if b-a > 2 && honorifics[strings.TrimSuffix(toks[a+1].Lower, ".")] && coreTitles[strings.TrimSuffix(toks[a+1].Lower, ".")] {
+		if e, ok := gazLookup(toks[a].Text); ok && e.Type == graph.Place {
+			pre = append(pre, newMention(s, si, a, a+1, graph.Place, true))
+			nationality = e.Name
+			a++
 		}
 	}
 	// Title prefix: "Deputy Foreign Minister", "Colonel", "Mr".
@@ -396,7 +430,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
 		out = append(out, ev)
 	}
-	return append(out, extra...)
+	return append(append(pre, out...), extra...)
 }
 
 // newMention builds a mention over toks[a:b].
