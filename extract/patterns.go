@@ -180,7 +180,7 @@ func (c *clause) apposition(ai, i int) {
 			c.emit(pe, graph.FamilyOf, te, "apposition-kin/v1", 0.85, map[string]string{"kin": ro.word})
 		case ro.kind == "advise" && tt == graph.Person:
 			c.emit(pe, graph.Advised, te, "apposition-aide/v1", 0.85, attrs)
-		case tt == graph.Organization && (ro.kind == "member" || ro.kind == "advise"):
+		case (tt == graph.Organization || tt == graph.Place && c.isInstitution(target)) && (ro.kind == "member" || ro.kind == "advise"):
 			c.emit(pe, graph.MemberOf, te, "apposition-member/v1", 0.85, attrs)
 		case tt == graph.Person && ro.kind == "member":
 			// "Trump's campaign manager": the "Trump campaign" when it is named.
@@ -416,6 +416,13 @@ func (c *clause) locations() {
 			}
 		}
 	}
+}
+
+// isInstitution reports whether a place arg is also a body people work
+// for: an embassy, a consulate.
+func (c *clause) isInstitution(a int) bool {
+	name := strings.ToLower(c.r.Entities[c.args[a].Ent].Name)
+	return strings.HasSuffix(name, "embassy") || strings.HasSuffix(name, "consulate") || strings.HasSuffix(name, "mission")
 }
 
 // isHeadedPlace reports whether arg a is a named building or site ("Farnham

@@ -124,6 +124,10 @@ func (r *related) clause(si, salient, regime int) *clause {
 			c.pronouns = append(c.pronouns, i) // bound by bindPronouns
 		case t.Lower == "regime" && regime >= 0 && i > 0 && (c.toks[i-1].Lower == "the" || c.toks[i-1].Lower == "its"):
 			c.add(arg{T0: i - 1, T1: i + 1, Ent: regime, Type: graph.Organization, Ref: true})
+		case (victimNouns[t.Lower] || eventHeads[t.Lower]) && i > 0 && c.toks[i-1].Lower == "the" && !(i+1 < len(c.toks) && c.toks[i+1].Lower == "of"):
+			if e := r.lastEventWithHead(t.Lower, si); e >= 0 {
+				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: graph.Event, Ref: true})
+			}
 		case (t.Lower == "court" || t.Lower == "embassy" || t.Lower == "party" || t.Lower == "agency" || t.Lower == "council") && i > 0 && c.toks[i-1].Lower == "the":
 			if e := r.lastWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: r.Entities[e].Type, Ref: true})
@@ -239,6 +243,24 @@ func (c *clause) bindPronouns() {
 			c.sortArgs()
 		}
 	}
+}
+
+// lastEventWithHead returns the event last named with head noun head
+// ("the killing" after "the killing of X"), at or before sentence si.
+func (r *related) lastEventWithHead(head string, si int) int {
+	best, bestSent := -1, -1
+	for i, e := range r.Entities {
+		if e.Type != graph.Event {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Head == head && m.Sent <= si && m.Sent > bestSent {
+				best, bestSent = i, m.Sent
+			}
+		}
+	}
+	return best
 }
 
 // lastWithHead returns the entity whose name ends in head ("court" for the

@@ -129,13 +129,21 @@ func (c *clause) fire(t trigger, v, e int) {
 	case graph.Accompanied:
 		c.fireAccompanied(t, v, e)
 		return
-	case graph.ConvictedOf:
-		// "the only man convicted of the bombing, Abdelbaset al-Megrahi".
+	case graph.ConvictedOf, graph.AccusedOf:
+		// "the only man convicted of the bombing, Abdelbaset al-Megrahi";
+		// "the two women believed to have carried out the killing, X and Y".
 		if o := c.objectAfter(e, t); o >= 0 {
 			x := c.args[o]
 			if x.T1+1 < len(c.toks) && c.toks[x.T1].Lower == "," {
-				if s := c.at[x.T1+1]; s >= 0 && c.typ(s) == graph.Person {
-					c.emitAt(c.args[s].Ent, t.pred, x.Ent, t.rule, 0.8, nil, v)
+				if s := c.argAfter(x.T1+1, 2); s >= 0 && c.typ(s) == graph.Person {
+					for _, p := range c.coordinated(s) {
+						c.emitAt(c.args[p].Ent, t.pred, x.Ent, t.rule, 0.75, nil, v)
+						if t.words[0] == "carried" {
+							if victim := c.r.Entities[x.Ent].Victim; victim >= 0 {
+								c.emitAt(c.args[p].Ent, graph.Killed, victim, t.rule, 0.7, nil, v)
+							}
+						}
+					}
 					return
 				}
 			}
