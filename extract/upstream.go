@@ -37,36 +37,7 @@ func segmentBody(body string) []span {
 	return out
 }
 
-func appendSpan(out []span, body string, s, e, para int, head bool) []span {
-	for s < e && (body[s] == ' ' || body[s] == '\t') {
-		s++
-	}
-	for e > s && (body[e-1] == ' ' || body[e-1] == '\t') {
-		e--
-	}
-	if e > s {
-		out = append(out, span{Start: s, End: e, Paragraph: para, Headline: head})
-	}
-	return out
-}
-
-// abbrevBefore reports whether text ends in an abbreviation that a full
-// stop does not end a sentence after: "Mr", "Col", "U.S", an initial.
-func abbrevBefore(text string) bool {
-	i := len(text)
-	for i > 0 && text[i-1] != ' ' && text[i-1] != '(' && text[i-1] != '"' {
-		i--
-	}
-	w := text[i:]
-	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
-		return true
-	}
-	if strings.Contains(w, ".") {
-		return true // U.S, a.m
-	}
-	return abbreviations[strings.ToLower(w)]
-}
-
+// abbreviations end in a full stop that is part of the word ("Mr.", "Jr.").
 var abbreviations = setOf("mr", "mrs", "ms", "dr", "col", "gen", "lt", "capt", "sgt", "maj", "sen", "rep", "gov", "st", "jr", "sr", "prof", "rev", "no", "vs", "inc", "corp", "ltd", "co", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "adm", "cmdr", "supt", "insp", "det", "pres")
 
 // gazEntry is what the gazetteer knows about a phrase.

@@ -285,7 +285,7 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 		if victim < 0 {
 			return
 		}
-		for _, vv := range append(c.coordinatedBefore(victim), c.coordinatedAfterKilled(e)...) {
+		for _, vv := range c.coordinatedBefore(victim) {
 			if ev := c.r.eventOfVictim(c.args[vv].Ent); ev >= 0 {
 				c.emitAt(c.args[vv].Ent, graph.VictimOf, ev, "victim-passive/v1", 0.7, nil, v)
 			}
@@ -306,8 +306,6 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
 	}
 }
-
-func (c *clause) coordinatedAfterKilled(e int) []int { return nil }
 
 // eventOfVictim returns the event named by its victim, or -1.
 func (r *related) eventOfVictim(p int) int {
