@@ -214,3 +214,20 @@ func status(e graph.Evidence) graph.Status {
 	}
 	return e.Status
 }
+
+// missingEnds returns the relation ends the graph does not list, sorted, so
+// that formats needing every node declared can declare them.
+func (s *snap) missingEnds() []graph.ID {
+	seen := map[graph.ID]bool{}
+	var ids []graph.ID
+	for _, r := range s.relations {
+		for _, id := range []graph.ID{r.Subject, r.Object} {
+			if _, ok := s.byID[id]; !ok && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
