@@ -2,6 +2,7 @@ package text
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -213,5 +214,78 @@ func TestFindDate(t *testing.T) {
 		if got := findDate(tt.in); got != tt.want {
 			t.Errorf("findDate(%q): got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestCleanHTMLNewsPage(t *testing.T) {
+	raw, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Clean(raw, "news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Minister resigns over harbour contracts" || a.Date != "2023-02-11" {
+		t.Errorf("Title, Date: got %q, %q", a.Title, a.Date)
+	}
+	paras := strings.Split(a.Body, "\n\n")
+	want := []string{
+		"Minister resigns over harbour contracts",
+		"Opposition demands inquiry into tender process",
+		"The minister leaving the ministry on Friday evening. Photo: Example Agency",
+	}
+	if len(paras) < len(want) || !slices.Equal(paras[:len(want)], want) {
+		t.Errorf("head paragraphs: got %q, want %q", paras, want)
+	}
+	if last := paras[len(paras)-1]; last != "It has not commented further." {
+		t.Errorf("last paragraph: got %q", last)
+	}
+	for _, junk := range []string{"cookies", "Home", "Related", "Most read", "Share", "©", "analytics", "color:red", "11 February", "Jane Doe"} {
+		if strings.Contains(a.Body, junk) {
+			t.Errorf("furniture %q kept in body", junk)
+		}
+	}
+}
+
+func TestCleanHardWrapped(t *testing.T) {
+	raw := `Council approves budget
+
+The city council approved next year's budget on Thursday after a
+debate that lasted well into the night, with members of the ruling
+coalition voting in favour and the opposition abstaining.
+
+The budget raises spending on public transport by a fifth and freezes
+property taxes for a second year. The mayor said the plan was
+"balanced and fair" and thanked officials for their work on it.
+
+Opposition councillors said the figures relied on optimistic
+forecasts of tourist numbers and warned of cuts later in the year if
+those forecasts were not met.
+`
+	a, err := Clean([]byte(raw), "wire.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(a.Body, "\n\n")
+	if len(paras) != 4 {
+		t.Fatalf("got %d paragraphs, want 4: %q", len(paras), paras)
+	}
+	if !strings.HasPrefix(paras[1], "The city council approved") || !strings.Contains(paras[1], "after a debate that lasted") {
+		t.Errorf("wrapped lines not joined: %q", paras[1])
+	}
+	ss := Segment(a.Body)
+	if len(ss) != 5 {
+		t.Errorf("got %d sentences, want 5", len(ss))
+	}
+}
+
+func TestCleanShortNote(t *testing.T) {
+	a, err := Clean([]byte("Meeting moved to Friday.\n"), "note.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Body != "Meeting moved to Friday." {
+		t.Errorf("Body: got %q", a.Body)
 	}
 }

@@ -27,7 +27,7 @@ func cleanHTML(s string, a *Article) {
 	art, err := parser.ParseDocument(doc, nil)
 	body := ""
 	if err == nil && art.Node != nil {
-		body = joinParagraphs(blockText(art.Node))
+		body = joinParagraphs(dropFurniture(blockText(art.Node)))
 		if a.Title = strings.TrimSpace(art.Title()); a.Title == "" {
 			a.Title = meta.title
 		}
@@ -58,6 +58,19 @@ func cleanHTML(s string, a *Article) {
 		body = a.Title + "\n\n" + body
 	}
 	a.Body = body
+}
+
+// dropFurniture removes the paragraphs readability leaves in that read as
+// page furniture on their own: a bare date, a byline, a share prompt, a
+// copyright line.
+func dropFurniture(paras []string) []string {
+	out := paras[:0]
+	for _, p := range paras {
+		if !measure(p).furniture {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 type htmlMeta struct{ title, date string }

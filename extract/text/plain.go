@@ -341,7 +341,14 @@ func headline(blocks []block, first int, keep []bool) int {
 		if b.furniture || b.words == 0 {
 			continue
 		}
-		if !headlineLike(b, i == first-1 || keep[i+1]) {
+		opening := true // the first line of text in the document
+		for j := 0; j < i; j++ {
+			if !blocks[j].furniture {
+				opening = false
+				break
+			}
+		}
+		if !headlineLike(b, i == first-1 || keep[i+1], opening) {
 			continue
 		}
 		keep[i] = true
@@ -354,8 +361,9 @@ func headline(blocks []block, first int, keep []bool) int {
 // article's head. Long lines must be prose (a caption or standfirst). Lines
 // of up to three words (menus, section names, site names) count only when
 // they end in a colon (a kicker) or, next to the body or the headline, are
-// capitalized like a place name (a dateline).
-func headlineLike(b block, adjacent bool) bool {
+// capitalized like a place name (a dateline) or open the document (a short
+// headline).
+func headlineLike(b block, adjacent, opening bool) bool {
 	switch {
 	case b.words > maxHeadWords:
 		return (b.final || strings.Contains(b.text, ". ")) && letters(b.text)*3 > b.chars*2
@@ -364,7 +372,7 @@ func headlineLike(b block, adjacent bool) bool {
 	case strings.HasSuffix(b.text, ":"):
 		return true
 	}
-	return adjacent && dateline(b.text)
+	return adjacent && (opening || dateline(b.text))
 }
 
 // dateline reports whether s looks like a dateline: one to three

@@ -49,6 +49,10 @@ func Segment(body string) []Sentence {
 			if len(out)-first == 1 {
 				s := &out[first]
 				s.Headline = len(s.Tokens) <= maxHeadlineTokens && !endsSentence(s.Tokens)
+				if !s.Headline && len(s.Tokens) <= maxHeadlineTokens && terminal(s.Tokens[len(s.Tokens)-1].Text) == weakAbbrev {
+					// "Libyan Ambassador Denounces Gadhafi At U.N.": capitalized throughout.
+					s.Headline = titleCase(s.Tokens)
+				}
 			}
 			para++
 		}
@@ -179,6 +183,23 @@ func endsSentence(toks []Token) bool {
 	}
 	k := terminal(toks[i].Text)
 	return k == stop || k == ellipsis || k == weakAbbrev
+}
+
+// titleCase reports whether every word of toks but short function words
+// starts with a capital letter.
+func titleCase(toks []Token) bool {
+	words := 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if !unicode.IsUpper(r) && len(t.Text) > 3 {
+			return false
+		}
+	}
+	return words >= 2
 }
 
 func isCloser(t string) bool {

@@ -105,6 +105,9 @@ func TestSegmentHeadline(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Headline flags: got %v, want %v", got, want)
 	}
+	if ss := Segment("Ambassador Denounces Leader At U.N.\n\nHe spoke in the U.S."); !ss[0].Headline || ss[1].Headline {
+		t.Errorf("Headline of a title-case line ending in U.N.: got %v; of a sentence: got %v", ss[0].Headline, ss[1].Headline)
+	}
 	ss := Segment(body)
 	if ss[3].Paragraph != 3 || ss[4].Paragraph != 3 {
 		t.Errorf("Paragraph of last sentences: got %d, %d, want 3, 3", ss[3].Paragraph, ss[4].Paragraph)
