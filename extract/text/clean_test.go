@@ -289,3 +289,28 @@ func TestCleanShortNote(t *testing.T) {
 		t.Errorf("Body: got %q", a.Body)
 	}
 }
+
+func TestCleanStopsAtComments(t *testing.T) {
+	raw := article[:strings.Index(article, "Share This Article")] + `Comments (2)
+
+harbourwatcher
+3 hours ago
+About time too. The whole tender process was a scandal from the start and everyone on the island knew it, whatever the ministry claims now.
+Reply
+
+kmuscat
+2 hours ago
+I doubt anything will change after this. The same people will be back in a year and we will be reading the same story again, mark my words.
+Reply
+`
+	a, err := Clean([]byte(raw), "story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.Body, "thanked members for their patience.") {
+		t.Errorf("body does not end with the article: %q", a.Body[max(0, len(a.Body)-120):])
+	}
+	if strings.Contains(a.Body, "About time") || strings.Contains(a.Body, "mark my words") {
+		t.Errorf("reader comments kept in body")
+	}
+}

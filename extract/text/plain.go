@@ -82,6 +82,7 @@ type block struct {
 	chars     int
 	stopDens  float64 // share of words that are function words
 	furniture bool    // reads as page interface: share prompts, bylines, dates, links, copyright
+	terminal  bool    // furniture that closes an article: a copyright line, a comments heading
 	final     bool    // ends with sentence punctuation
 	cls       class
 }
@@ -164,7 +165,7 @@ func pickTitle(blocks []block, headStart, first int, keep []bool) string {
 // measure computes a block's features.
 func measure(text string) block {
 	b := block{text: text, chars: utf8.RuneCountInString(text)}
-	stops, weak, strong, numeric := 0, 0, 0, 0
+	stops, weak, strong, numeric, comments := 0, 0, 0, 0, 0
 	prev := ""
 	forEachWord(text, func(w string) {
 		b.words++
@@ -181,6 +182,9 @@ func measure(text string) block {
 		if c := w[0]; '0' <= c && c <= '9' {
 			numeric++
 		}
+		if lw == "comment" || lw == "comments" || lw == "responses" || lw == "replies" {
+			comments++
+		}
 		prev = lw
 	})
 	if b.words > 0 {
@@ -189,7 +193,9 @@ func measure(text string) block {
 	b.final = endsWithStop(text)
 	switch {
 	case strings.Contains(text, "©") || strings.HasPrefix(strings.ToLower(text), "copyright"):
-		b.furniture = true
+		b.furniture, b.terminal = true, true
+	case b.words <= 6 && comments > 0 && weak*2 >= b.words:
+		b.furniture, b.terminal = true, true // "Comments (12)", "Leave a comment"
 	case hasLink(text):
 		b.furniture = true
 	case b.words < 25 && strong > 0:
@@ -311,6 +317,11 @@ func mainCluster(blocks []block) (int, int) {
 		first, chars = -1, 0
 	}
 	for i, b := range blocks {
+		if b.terminal {
+			closeRun()
+			gap = maxGap + 1
+			continue
+		}
 		if b.cls != good {
 			gap++
 			if gap > maxGap {
