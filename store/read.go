@@ -154,7 +154,7 @@ func scanEdges(txn *badger.Txn, id graph.ID, sc edgeScan, yield func(graph.Edge,
 			if sc.kind == kindIn && k.Subject == id {
 				continue // a self-loop, already yielded from the out side
 			}
-			if !yield(graph.Edge{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object}, nil) {
+			if !yield(graph.Edge(k), nil) {
 				return false
 			}
 		}

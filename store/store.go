@@ -84,6 +84,9 @@ var (
 // newer kg wrote it, and fs.ErrNotExist for a read-only open of a missing
 // database.
 func Open(path string, opts Options) (*Store, error) {
+	if path == "" && !opts.InMemory {
+		return nil, fmt.Errorf("store: open: no database path given")
+	}
 	bopts := badgerOptions(path, opts)
 	if !opts.InMemory {
 		if err := checkDir(path, opts.ReadOnly); err != nil {

@@ -393,6 +393,7 @@ func TestOpenErrors(t *testing.T) {
 		defer s.Close()
 		for _, opts := range []Options{{}, {ReadOnly: true}} {
 			_, err := Open(dir, opts)
+			t.Logf("second Open %+v: %v", opts, err)
 			if !errors.Is(err, ErrLocked) {
 				t.Errorf("second Open %+v: err = %v, want ErrLocked", opts, err)
 			}
@@ -430,6 +431,7 @@ func TestOpenErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := Open(dir, Options{})
+		t.Logf("foreign file: %v", err)
 		if !errors.Is(err, ErrNotKG) || !strings.Contains(err.Error(), "notes.txt") {
 			t.Errorf("Open of a directory with notes.txt: err = %v, want ErrNotKG naming the file", err)
 		}
@@ -458,7 +460,9 @@ func TestOpenErrors(t *testing.T) {
 		if err := db.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Open(dir, Options{}); !errors.Is(err, ErrNotKG) {
+		_, err = Open(dir, Options{})
+		t.Logf("another Badger database: %v", err)
+		if !errors.Is(err, ErrNotKG) {
 			t.Errorf("Open of another program's Badger database: err = %v, want ErrNotKG", err)
 		}
 	})
@@ -477,7 +481,9 @@ func TestOpenErrors(t *testing.T) {
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := Open(dir, Options{}); !errors.Is(err, ErrSchemaNewer) {
+		_, err = Open(dir, Options{})
+		t.Logf("newer schema: %v", err)
+		if !errors.Is(err, ErrSchemaNewer) {
 			t.Errorf("Open of a newer database: err = %v, want ErrSchemaNewer", err)
 		}
 	})
@@ -488,6 +494,11 @@ func TestOpenErrors(t *testing.T) {
 		}
 		if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("read-only Open created %s", dir)
+		}
+	})
+	t.Run("no path", func(t *testing.T) {
+		if _, err := Open("", Options{}); err == nil {
+			t.Error("Open with an empty path succeeded")
 		}
 	})
 	t.Run("fresh directory", func(t *testing.T) {
