@@ -212,7 +212,16 @@ var creditWords = setOf("photo", "photograph", "picture", "image", "images", "cr
 func creditSpans(toks []token) map[int]bool {
 	var out map[int]bool
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text != "(" || !creditWords[toks[i+1].Lower] {
+		if toks[i].Text != "(" {
+			continue
+		}
+		credit := creditWords[toks[i+1].Lower]
+		for j := i + 1; j < len(toks) && j < i+12 && toks[j].Text != ")"; j++ {
+			if toks[j].Text == "/" || toks[j].Lower == "via" {
+				credit = true // "(Anthony Devlin/AFP via Getty Images)"
+			}
+		}
+		if !credit {
 			continue
 		}
 		if out == nil {
@@ -261,21 +270,15 @@ func nerType(labels []string, a, b int) graph.Type {
 func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	toks := s.Tokens
 	// Whole-chunk gazetteer hits first: "The Hague", "The Independent".
-	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 {
+	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 && !strings.HasSuffix(toks[b-1].Lower, "-based") {
 		if toks[a].Lower == "the" && !strings.HasPrefix(strings.ToLower(e.Name), "the ") {
 			a++ // "The International Criminal Court" is named without its article
 		}
-		return []mention{newMention(s, si, a, b, e.Type, true)}
-	}
-	// Leading words that begin sentences but are not names.
-	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower]) {
-		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
-			break // "Mr", "Chief" stay for the title rule
+		// "The Odebrecht group": a known name with a head noun after it.
+		if m, ok := headMention(s, si, a, b, false); ok {
+			return []mention{m}
 		}
-		a++
-	}
-	if a >= b {
-		return nil
+		return []mention{newMention(s, si, a, b, e.Type, true)}
 	}
 	// "The Geneva-based Alpine Relief Foundation": split after "-based".
 	for k := a; k < b-1; k++ {
@@ -284,12 +287,31 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			return append(out, chunkMentions(s, si, k+1, b, labels)...)
 		}
 	}
-	// "X-based": X is a place.
+	// "X-based": X is a place, "New York" whole.
 	if last := toks[b-1]; strings.HasSuffix(last.Lower, "-based") {
+		for a < b-1 && toks[a].Lower == "the" {
+			a++
+		}
+		name := joinTokens(toks, a, b)
+		if _, ok := gazLookup(name[:len(name)-len("-based")]); !ok {
+			for a < b-1 && nonNames[toks[a].Lower] {
+				a++
+			}
+		}
 		m := newMention(s, si, a, b, graph.Place, true)
 		m.End -= len("-based")
 		m.Text = m.Text[:len(m.Text)-len("-based")]
 		return []mention{m}
+	}
+	// Leading words that begin sentences but are not names.
+	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b) {
+		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
+			break // "Mr", "Chief" stay for the title rule
+		}
+		a++
+	}
+	if a >= b {
+		return nil
 	}
 	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
 	for k := a + 1; k < b; k++ {
@@ -502,6 +524,14 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if titled {
 		return graph.Person, true
 	}
+	if b-a > 1 && !toks[b-1].Caps {
+		switch {
+		case placeHeads[last] && !orgHeads[last]:
+			return graph.Place, true
+		case placeHeads[last] && lowerHeads[last] == graph.Place:
+			return graph.Place, true
+		}
+	}
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
 	}
@@ -522,7 +552,9 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		}
 	}
 	if nt := nerType(labels, a, b); nt != "" && nt != "misc" {
-		return nt, false
+		// In a title-case line the tagger alone is weak evidence; a given
+		// name makes a person certain enough.
+		return nt, nt == graph.Person && b-a > 1 && knownFirstName(toks[a].Text)
 	}
 	// Person cues in context.
 	if role, _ := preRole(toks, a); role != "" {

@@ -55,7 +55,7 @@ var triggerTable = func() map[string][]trigger {
 		joinedAt[i].prep = setOf("at", "in")
 	}
 	add(joinedAt)
-	add(triggers(graph.TravelledTo, place, per, 2, "travel/v1", "as far as", "flight to", "trip to", "journey to", "exile in"))
+	add(triggers(graph.TravelledTo, place, per, 2, "travel/v1", "as far as", "flight to", "trip to", "journey to"))
 	add(triggers(graph.Accompanied, per, per, 3, "accompany/v1", "accompanied", "accompanying", "accompanies",
 		"traveling with", "travelling with", "travelled with", "traveled with", "went with", "fled with", "flew with"))
 	add(triggers(graph.DefectedFrom, org, per, 8, "defect/v1", "defected", "defect", "defects", "defecting", "deserted",
@@ -155,6 +155,12 @@ func (c *clause) fire(t trigger, v, e int) {
 		if doer < 0 {
 			return
 		}
+		// "headed by Col Gaddafi's son Seif al-Islam".
+		if x := c.args[doer]; x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
+			if n := c.argAfter(x.T1+1, 4); n >= 0 && c.typ(n) == graph.Person {
+				doer = n
+			}
+		}
 		before := c.argBefore(v-1, graph.Organization, graph.Person)
 		if before < 0 {
 			return
@@ -212,6 +218,16 @@ func (c *clause) objectAfter(e int, t trigger) int {
 	for k := e; k < len(c.toks) && k <= e+t.window; k++ {
 		if a := c.at[k]; a >= 0 && (len(t.prep) == 0 || k > 0 && t.prep[c.toks[k-1].Lower] || k > 1 && t.prep[c.toks[k-2].Lower]) {
 			x := c.args[a]
+			// "Arab League chief Amr Moussa": the person the role introduces.
+			if x.Type == graph.Organization && typeIn(graph.Person, t.obj) {
+				j := x.T1
+				for j < len(c.toks) && c.at[j] < 0 && roleKind(c.toks[j].Lower) != "" {
+					j++
+				}
+				if j > x.T1 && j < len(c.toks) && c.at[j] >= 0 && c.typ(c.at[j]) == graph.Person {
+					return c.at[j]
+				}
+			}
 			// "Gaddafi's son Saif al-Islam": the person after the possessive.
 			if x.T1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
 				if n := c.argAfter(x.T1+1, 4); n >= 0 && typeIn(c.typ(n), t.obj) {
