@@ -216,7 +216,7 @@ var titleAbbrevs = setOf(
 	"Mr", "Mrs", "Ms", "Mssrs", "Messrs", "Dr", "Prof", "Col", "Gen", "Lt", "Sgt", "Capt", "Cpt", "Cmdr",
 	"Cdr", "Maj", "Adm", "Brig", "Cpl", "Pte", "Pvt", "Gov", "Sen", "Rep", "Rev", "Fr", "Hon", "Pres",
 	"Supt", "Insp", "Det", "Amb", "Sec", "Mt", "Ft", "St", "Ste", "No", "Nos", "Nr", "Fig", "Figs",
-	"Vol", "vol", "pp", "p", "vs", "v", "Art", "art", "ch", "Ch", "Sr", "Jr", "Sra", "Sgto", "Gens",
+	"Vol", "vol", "pp", "p", "vs", "v", "Art", "art", "ch", "Ch", "Sra", "Sgto", "Gens",
 	"approx", "ca", "cf", "Mme", "Mlle", "Herr", "Dott", "Ing", "Hr", "Mag", "Bros",
 )
 

@@ -44,6 +44,7 @@ func TestSegmentSentences(t *testing.T) {
 		{"single newline is space", "The minister\nresigned. He left.", []string{"The minister\nresigned.", "He left."}},
 		{"exclamation", "Stop! Who goes there? Nobody.", []string{"Stop!", "Who goes there?", "Nobody."}},
 		{"etc", "They brought food, water, etc. The rest stayed.", []string{"They brought food, water, etc.", "The rest stayed."}},
+		{"junior", "He met Donald Trump Jr. The talks failed. Trump Jr. was there.", []string{"He met Donald Trump Jr.", "The talks failed.", "Trump Jr. was there."}},
 		{"digit after stop", "He was 62. 270 people died.", []string{"He was 62.", "270 people died."}},
 		{"empty", "  \n\n ", nil},
 	}

@@ -196,7 +196,7 @@ func isInitial(w string) bool {
 var otherAbbrevs = setOf(
 	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-	"Inc", "Ltd", "Co", "Corp", "Plc", "plc", "LLC", "Bhd", "etc", "al", "Ave", "Blvd", "Rd",
+	"Jr", "Sr", "Snr", "Jnr", "Inc", "Ltd", "Co", "Corp", "Plc", "plc", "LLC", "Bhd", "etc", "al", "Ave", "Blvd", "Rd",
 	"Dept", "Univ", "Assn", "Est", "est", "Gov't", "Mass", "Calif", "Fla", "Ill", "Wash", "Penn",
 	"Conn", "Ariz", "Colo", "Ga", "Ky", "La", "Md", "Mich", "Minn", "Mo", "Nev", "Okla", "Ore",
 	"Tenn", "Tex", "Va", "Wis", "Ala", "Ark", "Kan", "Neb", "Del", "Ind", "Miss",
