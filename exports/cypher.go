@@ -46,7 +46,7 @@ func writeCypher(w io.Writer, s *snap) error {
 			attributed = append(attributed, e.AttributedTo)
 		}
 		fmt.Fprintf(&b, "MATCH (s:Entity {id: %s}), (o:Entity {id: %s}) MERGE (s)-[r:%s]->(o) SET r.predicate = %s, r.status = %s, r.symmetric = %t, r.evidence_count = %d, r.sentences = %s, r.docs = %s, r.statuses = %s, r.attributed_to = %s",
-			cypherString(string(r.Subject)), cypherString(string(r.Object)), cypherName(upperSnake(r.Predicate)),
+			cypherString(string(r.Subject)), cypherString(string(r.Object)), upperSnake(r.Predicate), // [A-Z0-9_] only: no quoting needed
 			cypherString(string(r.Predicate)), cypherString(string(r.Status())), r.Predicate.Symmetric(), len(r.Evidence),
 			cypherList(sentences), cypherList(docs), cypherList(statuses), cypherList(attributed))
 		for _, k := range sortedKeys(r.Attrs) {

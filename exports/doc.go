@@ -10,8 +10,14 @@
 //
 // Diagrams are rendered in-process with go-graphviz (Graphviz compiled to
 // WebAssembly). That library is not safe for concurrent use, so every call
-// into it is serialized by a package-level mutex. Its PNG output is broken,
-// so PNG is rasterized from the SVG instead; see png.go and pdf.go.
+// into it is serialized by a package-level mutex. Its PNG output is broken
+// and it has no PDF renderer, so PNG and PDF are converted from the SVG by
+// librsvg's rsvg-convert when it is on PATH (ErrNoRasterizer otherwise; see
+// raster.go). Small graphs (up to 40 entities) are laid out by dot with
+// edge labels; larger ones by sfdp with overlap=scale, which lays out 300
+// entities in under a second, and past 250 relations the edge labels move
+// into the tooltips. Every SVG node and edge carries a tooltip: names,
+// aliases and type; the evidence sentences and who they are attributed to.
 //
 // Select cuts the subgraph worth drawing out of a larger graph: the
 // neighbourhood of focus entities, filtered by predicate, type and evidence.

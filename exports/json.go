@@ -74,14 +74,7 @@ func writeJSON(w io.Writer, s *snap) error {
 			Subject: r.Subject, Predicate: r.Predicate, Object: r.Object,
 			Status:   r.Status(),
 			Attrs:    nonNilMap(r.Attrs),
-			Evidence: make([]jsonEvidence, 0, len(r.Evidence)),
-		}
-		for _, e := range r.Evidence {
-			jr.Evidence = append(jr.Evidence, jsonEvidence{
-				Doc: e.Doc, Sentence: e.Sentence, Start: e.Start, End: e.End,
-				Extractor: e.Extractor, Confidence: finite(e.Confidence),
-				Status: status(e), AttributedTo: e.AttributedTo, Date: e.Date,
-			})
+			Evidence: evidenceRecords(r),
 		}
 		out.Relations = append(out.Relations, jr)
 	}
