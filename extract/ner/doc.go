@@ -9,12 +9,16 @@
 // word and its lowercase form, word shapes (Xxxx, XX, X.X., dd), prefixes
 // and suffixes of one to four bytes, capitalization, hyphen, digit and
 // punctuation flags, the words and shapes two either side, word bigrams,
-// the sentence start, whether the sentence is an all-capitals headline, a
+// the sentence start, whether the sentence is a headline in capitals or in
+// title case (training adds title-cased copies of some sentences so that
+// such headlines are not read as one long name), a
 // lexicon of words usually written in lowercase in the training data, and
 // whether the word is a common word or a name in an English dictionary
 // (Debian's wamerican word list, so that words the training data never
 // showed still get a hint). Typographic quotes,
-// apostrophes and dashes are mapped to ASCII before features are taken.
+// apostrophes and dashes are mapped to ASCII before features are taken, and
+// an Arabic article or patronymic joined by a hyphen (al-Islam, el-Sisi,
+// bin-Laden) is set aside so that the name after it looks like a name.
 //
 // The weights (model.bin, embedded with go:embed) are pruned, quantized to
 // int16 and stored sparsely as varints. Load decodes them once.
@@ -31,9 +35,12 @@
 //
 //	go run ./extract/ner/train -train eng.train -dev eng.testa -dict /usr/share/dict/words -out extract/ner/model.bin
 //
-// The command prints entity-level scores (exact span and type) on eng.testa
-// and, as a check on news of another style that it never trains on, on
-// CoNLL04. Expect lower accuracy outside Reuters newswire: on CoNLL04, whose
-// annotators also count titles such as "President" into names, PER, ORG and
-// LOC together reach an F1 near 0.69 against about 0.90 on eng.testa.
+// Training is deterministic: the same data and flags give the same bytes.
+// The command prints entity-level scores (exact span and type) on eng.testa,
+// on eng.testa in title case, and, as a check on news of another style that
+// it never trains on, on CoNLL04. Measured for the committed model: F1 0.901
+// on eng.testa (PER 0.920, LOC 0.931, ORG 0.848, MISC 0.877), 0.854 on
+// eng.testa in title case, and 0.68 for PER, ORG and LOC on CoNLL04, whose
+// annotators also count titles such as "President" into names. Expect lower
+// accuracy outside Reuters newswire of the 1990s.
 package ner

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,6 +67,8 @@ const (
 	tDictShort
 	tDictM1
 	tDictP1
+	tHyphenHead
+	tHyphenTail
 )
 
 // Word flags.
@@ -86,12 +89,13 @@ const (
 // token is one word prepared for feature extraction; its byte slices point
 // into the scratch arena.
 type token struct {
-	word  []byte // normalized word, case kept
-	lower []byte // lowercased, digits mapped to '0'
-	shape []byte // X/x/d shape, runs capped at 4
-	short []byte // X/x/d shape, runs collapsed
-	flags uint16
-	runes int
+	word    []byte // normalized word, case kept
+	lower   []byte // lowercased, digits mapped to '0'
+	shape   []byte // X/x/d shape, runs capped at 4
+	short   []byte // X/x/d shape, runs collapsed
+	flags   uint16
+	runes   int
+	letters int
 	// usuallyLower is set when the lexicon says the lowercased form occurs
 	// mostly in lowercase: a capitalized "The" or "RUGBY" is not a name.
 	usuallyLower bool
@@ -137,6 +141,25 @@ func normalize(dst []byte, s string) []byte {
 	return dst
 }
 
+// stripParticle returns the name after an Arabic article or patronymic
+// joined by a hyphen (al-Islam, el-Sisi, bin-Laden, Abu-Bakr): the training
+// data has few such words, and the name alone looks like the names it has.
+func stripParticle(w []byte) []byte {
+	k := bytes.IndexByte(w, '-')
+	if k < 1 || k > 4 || k+1 >= len(w) || w[k+1] < 'A' || w[k+1] > 'Z' {
+		return w
+	}
+	var head [4]byte
+	for i, c := range w[:k] {
+		head[i] = c | 0x20 // ASCII lowercase; other bytes fail the switch
+	}
+	switch string(head[:k]) {
+	case "al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "bin", "ibn", "abu", "bint", "ben", "ul":
+		return w[k+1:]
+	}
+	return w
+}
+
 // shapeByte classifies one rune for the word shape.
 func shapeByte(r rune) byte {
 	switch {
@@ -163,7 +186,7 @@ func shapeByte(r rune) byte {
 func prepare(tok *token, word string, arena []byte, lex *lexicon) []byte {
 	start := len(arena)
 	arena = normalize(arena, word)
-	w := arena[start:]
+	w := stripParticle(arena[start:])
 
 	start = len(arena)
 	var flags uint16
@@ -247,7 +270,7 @@ func prepare(tok *token, word string, arena []byte, lex *lexicon) []byte {
 	}
 	short := arena[start:]
 
-	*tok = token{word: w, lower: lower, shape: shape, short: short, flags: flags, runes: runes}
+	*tok = token{word: w, lower: lower, shape: shape, short: short, flags: flags, runes: runes, letters: letters}
 	if letters > 0 && lex != nil {
 		tok.usuallyLower = lex.usuallyLower(lower)
 		tok.dict = lex.dictClass(lower)
@@ -255,8 +278,30 @@ func prepare(tok *token, word string, arena []byte, lex *lexicon) []byte {
 	return arena
 }
 
+// Sentence casing modes: headlines in capitals or in title case carry no
+// casing evidence, and features conjoined with the mode let the model learn
+// to lean on word identity and the dictionary there instead.
+const (
+	modeNormal byte = iota
+	modeCaps
+	modeTitle
+)
+
+// sentenceMode tells normal sentences from headlines in capitals ("RUSSIA
+// SAYS TROOPS WILL LEAVE") and in title case ("Obama Meets Putin As
+// Sanctions Bite").
+func sentenceMode(toks []token) byte {
+	if capsSentence(toks) {
+		return modeCaps
+	}
+	if titleSentence(toks) {
+		return modeTitle
+	}
+	return modeNormal
+}
+
 // capsSentence reports whether no word of toks has a lowercase letter while
-// some has a capital: headlines in capitals need different evidence.
+// some has a capital.
 func capsSentence(toks []token) bool {
 	caps := false
 	for i := range toks {
@@ -268,6 +313,37 @@ func capsSentence(toks []token) bool {
 		}
 	}
 	return caps
+}
+
+// titleSentence reports whether every word of toks but short function words
+// is capitalized, at least three are, and at least two of those are words
+// usually written in lowercase: a headline, not a list of names.
+func titleSentence(toks []token) bool {
+	capitalized, common := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.letters == 0 || (i > 0 && isFunctionWord(t.lower)) {
+			continue
+		}
+		if t.flags&fInitCap == 0 {
+			return false
+		}
+		capitalized++
+		if t.usuallyLower || t.dict == 1 {
+			common++
+		}
+	}
+	return capitalized >= 3 && common >= 2
+}
+
+// isFunctionWord reports whether lower is a short word that title case
+// often leaves in lowercase.
+func isFunctionWord(lower []byte) bool {
+	switch string(lower) {
+	case "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as", "with", "from", "into", "over", "up", "off", "out", "vs", "v", "via", "per":
+		return true
+	}
+	return false
 }
 
 func hasLowerLetter(b []byte) bool {
@@ -309,10 +385,9 @@ func boolByte(b bool) byte {
 }
 
 // features appends the hashed features of word i of toks to out.
-func features(toks []token, i int, capsSent bool, out []uint64) []uint64 {
+func features(toks []token, i int, mode byte, out []uint64) []uint64 {
 	t := &toks[i]
 	m2, m1, p1, p2 := at(toks, i-2), at(toks, i-1), at(toks, i+1), at(toks, i+2)
-	caps := boolByte(capsSent)
 
 	out = append(out,
 		seed(tBias),
@@ -322,8 +397,8 @@ func features(toks []token, i int, capsSent bool, out []uint64) []uint64 {
 		hashBytes(seed(tShort), t.short),
 		hashByte(seed(tLength), lengthBucket(t.runes)),
 		hashBytes(hashByte(seed(tUsuallyLower), boolByte(t.usuallyLower)), t.short),
-		hashBytes(hashByte(seed(tCapsSent), caps), t.short),
-		hashBytes(hashByte(seed(tCapsSentLower), caps), t.lower),
+		hashBytes(hashByte(seed(tCapsSent), mode), t.short),
+		hashBytes(hashByte(seed(tCapsSentLower), mode), t.lower),
 		hashBytes(seed(tLowerM2), m2.lower),
 		hashBytes(seed(tLowerM1), m1.lower),
 		hashBytes(seed(tLowerP1), p1.lower),
@@ -355,6 +430,15 @@ func features(toks []token, i int, capsSent bool, out []uint64) []uint64 {
 		out = append(out,
 			hashBytes(hashByte(seed(tPrefix), byte(k)), t.lower[:k]),
 			hashBytes(hashByte(seed(tSuffix), byte(k)), t.lower[len(t.lower)-k:]))
+	}
+	if t.flags&fHyphen != 0 {
+		// The parts of al-Islam, Jong-nam, Coca-Cola, anti-Israeli.
+		if k := bytes.IndexByte(t.lower, '-'); k > 0 {
+			out = append(out, hashBytes(seed(tHyphenHead), t.lower[:k]))
+		}
+		if k := bytes.LastIndexByte(t.lower, '-'); k >= 0 && k+1 < len(t.lower) {
+			out = append(out, hashBytes(hashBytes(seed(tHyphenTail), t.lower[k+1:]), t.short))
+		}
 	}
 	for b := 0; b < numFlags; b++ {
 		if t.flags&(1<<b) != 0 {

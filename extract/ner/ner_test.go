@@ -46,6 +46,10 @@ func TestTagSentences(t *testing.T) {
 		{"North Korean leader Kim Jong-un 's half-brother Kim Jong-nam was killed in Malaysia .",
 			[]string{"MISC:North Korean", "PER:Kim Jong-un", "PER:Kim Jong-nam", "LOC:Malaysia"}},
 		{"it rained all day and nobody went out .", []string{}},
+		// Headlines: casing carries no evidence in capitals or title case.
+		// Obama and Putin postdate the 1996 training data; their type is a guess.
+		{"Obama Meets Putin In Moscow As Sanctions Bite", []string{"*:Obama", "*:Putin", "LOC:Moscow"}},
+		{"RUSSIA SAYS TROOPS WILL LEAVE CHECHNYA", []string{"LOC:RUSSIA", "LOC:CHECHNYA"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -74,7 +78,7 @@ func TestTagInvariants(t *testing.T) {
 		strings.Fields("ISRAEL SAYS ARAFAT WILL MEET NETANYAHU IN GAZA"),
 		strings.Fields(strings.Repeat("Pierre Vinken of Elsevier N.V. said , ", 40)),
 	}
-	for _, words := range inputs {
+	for n, words := range inputs {
 		labels, conf := tagger.TagScores(words)
 		plain := tagger.Tag(words)
 		if len(labels) != len(words) || len(conf) != len(words) || len(plain) != len(words) {
@@ -92,7 +96,7 @@ func TestTagInvariants(t *testing.T) {
 				t.Errorf("%q: %s at %d does not continue an entity: %q", words, l, i, labels)
 			}
 			if !(conf[i] >= 0 && conf[i] <= 1) {
-				t.Errorf("%q: confidence %d is %v, want within [0, 1]", words, i, conf[i])
+				t.Errorf("input %d: confidence %d is %v, want within [0, 1]", n, i, conf[i])
 			}
 		}
 	}
@@ -214,8 +218,9 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
-// TestCoNLLDev scores the embedded model on CoNLL-2003 eng.testa. The floor
-// sits a little below the 0.905 measured when the model was trained.
+// TestCoNLLDev scores the embedded model on CoNLL-2003 eng.testa. The floors
+// sit a little below what was measured when the model was trained (overall
+// 0.901; PER 0.920, LOC 0.931, ORG 0.848, MISC 0.877).
 func TestCoNLLDev(t *testing.T) {
 	f, err := os.Open(testaPath)
 	if err != nil {
@@ -228,7 +233,7 @@ func TestCoNLLDev(t *testing.T) {
 	}
 	rep := Evaluate(dev, mustLoad(t).Tag)
 	t.Logf("eng.testa:\n%s", rep)
-	floors := map[string]float64{"overall": 0.88, "PER": 0.89, "LOC": 0.91, "ORG": 0.83, "MISC": 0.84}
+	floors := map[string]float64{"overall": 0.88, "PER": 0.90, "LOC": 0.91, "ORG": 0.82, "MISC": 0.85}
 	for typ, floor := range floors {
 		c := rep.Overall
 		if typ != "overall" {

@@ -122,14 +122,14 @@ func (t *Tagger) emissions(s *scratch, words []string) {
 	for i, w := range words {
 		s.arena = prepare(&s.toks[i], w, s.arena, &t.m.lex)
 	}
-	caps := capsSentence(s.toks)
+	mode := sentenceMode(s.toks)
 	if cap(s.emit) < n*numLabels {
 		s.emit = make([]float32, n*numLabels)
 	}
 	s.emit = s.emit[:n*numLabels]
 	m := t.m
 	for i := range s.toks {
-		s.feats = features(s.toks, i, caps, s.feats[:0])
+		s.feats = features(s.toks, i, mode, s.feats[:0])
 		var acc [numLabels]int32
 		for _, f := range s.feats {
 			r := m.feats.get(fixKey(f))
@@ -239,7 +239,7 @@ func (t *Tagger) marginals(s *scratch, n int) []float64 {
 			for l := 0; l < numLabels; l++ {
 				tmp[l] = ninf
 				if allowed(p, l) {
-					tmp[l] = float64(m.trans[p][l]+emit[(i+1)*numLabels+l])/temp + beta[(i+1)*numLabels+l]
+					tmp[l] = float64(m.trans[p][l])/temp + float64(emit[(i+1)*numLabels+l])/temp + beta[(i+1)*numLabels+l]
 				}
 			}
 			beta[i*numLabels+p] = logSumExp(tmp[:])
@@ -247,7 +247,8 @@ func (t *Tagger) marginals(s *scratch, n int) []float64 {
 	}
 	z := logSumExp(alpha[(n-1)*numLabels:])
 	for i := range alpha {
-		alpha[i] = math.Exp(alpha[i] + beta[i] - z)
+		// Rounding can leave a certain label a hair above 1.
+		alpha[i] = min(1, math.Exp(alpha[i]+beta[i]-z))
 	}
 	return alpha
 }

@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TrainOptions configure Train.
@@ -19,6 +21,10 @@ type TrainOptions struct {
 	// Prune drops averaged weights whose magnitude is below it, and features
 	// left with no weight, to keep the model small.
 	Prune float64
+	// TitleCase, when positive, adds a title-cased copy ("Talks Resume In
+	// Geneva") of every TitleCase-th training sentence, so that the model
+	// sees headlines whose casing says nothing.
+	TitleCase int
 	// Seed fixes the order of training sentences in each epoch.
 	Seed uint64
 	// Dictionary is an English word list, one word per line (Debian's
@@ -46,6 +52,11 @@ func Train(train, dev []Sentence, opts TrainOptions) (*Tagger, error) {
 		}
 	}
 	common, proper := dictionaryKeys(opts.Dictionary)
+	if opts.TitleCase > 0 {
+		n := len(train)
+		train = append(train[:n:n], titleCased(train, opts.TitleCase)...)
+		logf("train: %d title-cased copies\n", len(train)-n)
+	}
 	tr := newTrainer(train, common, proper)
 	logf("train: %d sentences, %d features, lexicon %d words, dictionary %d common %d proper\n",
 		len(train), len(tr.keys), len(tr.lexKeys), len(common), len(proper))
@@ -121,12 +132,12 @@ func newTrainer(sents []Sentence, common, proper []uint64) *trainer {
 			toks = append(toks, token{})
 			arena = prepare(&toks[len(toks)-1], w, arena, &lex)
 		}
-		caps := capsSentence(toks)
+		mode := sentenceMode(toks)
 		ts := trainSentence{labels: make([]int8, len(s.Words)), starts: make([]int32, 0, len(s.Words)+1)}
 		for i := range toks {
 			ts.labels[i] = int8(labelIndex(s.Labels[i]))
 			ts.starts = append(ts.starts, int32(len(ts.rows)))
-			feats = features(toks, i, caps, feats[:0])
+			feats = features(toks, i, mode, feats[:0])
 			for _, f := range feats {
 				f = fixKey(f)
 				r, ok := index[f]
@@ -190,6 +201,32 @@ func buildLexicon(sents []Sentence) []uint64 {
 		}
 	}
 	return sortedKeys(set)
+}
+
+// titleCased returns title-cased copies of every nth sentence. Half the
+// copies leave short function words in lowercase, as news agencies do; the
+// others capitalize every word.
+func titleCased(sents []Sentence, nth int) []Sentence {
+	var out []Sentence
+	for k := nth - 1; k < len(sents); k += nth {
+		s := sents[k]
+		keepSmall := (k/nth)%2 == 0
+		c := Sentence{Words: make([]string, len(s.Words)), Labels: s.Labels}
+		changed := false
+		for i, w := range s.Words {
+			c.Words[i] = w
+			r, size := utf8.DecodeRuneInString(w)
+			if !unicode.IsLower(r) || (keepSmall && i > 0 && isFunctionWord([]byte(w))) {
+				continue
+			}
+			c.Words[i] = string(unicode.ToUpper(r)) + w[size:]
+			changed = true
+		}
+		if changed {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // dictionaryKeys splits a word list into the keys of its lowercase entries

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/extract/ner"
 )
@@ -24,6 +26,7 @@ func main() {
 		out       = flag.String("out", "extract/ner/model.bin", "where to write the model")
 		epochs    = flag.Int("epochs", 15, "most training epochs; the best on -dev is kept")
 		prune     = flag.Float64("prune", 0.5, "drop averaged weights smaller than this")
+		titleCase = flag.Int("titlecase", 6, "add a title-cased copy of every n-th training sentence (0: none)")
 		seed      = flag.Uint64("seed", 1, "shuffling seed")
 		ood       = flag.String("ood", "/work/shared/datasets/conll04/conll04_train.json,/work/shared/datasets/conll04/conll04_dev.json", "CoNLL04 JSON files to report scores on (news of another style; never trained on), comma-separated")
 		eval      = flag.String("eval", "", "only score this model file on -dev and -ood")
@@ -41,7 +44,7 @@ func main() {
 		}
 		return
 	}
-	opts := ner.TrainOptions{Epochs: *epochs, Prune: *prune, Seed: *seed, Log: os.Stderr}
+	opts := ner.TrainOptions{Epochs: *epochs, Prune: *prune, TitleCase: *titleCase, Seed: *seed, Log: os.Stderr}
 	if *dict != "" {
 		b, err := os.ReadFile(*dict)
 		if err != nil {
@@ -102,6 +105,11 @@ func evaluate(path, dev string, ood []string) error {
 		return err
 	}
 	fmt.Printf("%s:\n%s", dev, ner.Evaluate(sents, t.Tag))
+	titled := make([]ner.Sentence, 0, len(sents))
+	for _, s := range sents {
+		titled = append(titled, ner.Sentence{Words: titleCase(s.Words), Labels: s.Labels})
+	}
+	fmt.Printf("%s in title case (a robustness check):\n%s", dev, ner.Evaluate(titled, t.Tag))
 	var all []ner.Sentence
 	for _, p := range ood {
 		s, err := readCoNLL04(p)
@@ -121,6 +129,25 @@ func evaluate(path, dev string, ood []string) error {
 			len(all), rep, 100*c.F1())
 	}
 	return nil
+}
+
+// titleCase capitalizes every word but a few short function words, as a
+// headline would be written.
+func titleCase(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		switch w {
+		case "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with":
+			if i > 0 {
+				continue
+			}
+		}
+		if r, n := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			out[i] = string(unicode.ToUpper(r)) + w[n:]
+		}
+	}
+	return out
 }
 
 func readCoNLL(path string) ([]ner.Sentence, error) {
