@@ -543,6 +543,10 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	case eventHeads[last] && b-a > 1:
 		return graph.Event, true
 	}
+	// "Donald Marsh Jr.": a generational suffix ends only a person's name.
+	if b-a >= 2 && nameSuffixes[last] {
+		return graph.Person, true
+	}
 	// "X is Second Secretary", "X, a spokesman": a person, whatever the tagger says.
 	if b+1 < len(toks) && (toks[b].Lower == "is" || toks[b].Lower == "was") {
 		for k := b + 1; k < len(toks) && k < b+5; k++ {
