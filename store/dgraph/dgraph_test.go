@@ -49,15 +49,8 @@ func openEmpty(t testing.TB) *Store {
 	if err := s.DropAll(); err != nil {
 		t.Fatalf("DropAll: %v", err)
 	}
-	if prepare != nil {
-		prepare(t)
-	}
 	return s
 }
-
-// prepare, when set, runs after each drop (the two-group test moves
-// predicates between groups there).
-var prepare func(t testing.TB)
 
 // conformant adapts Store to graphtest.Graph.
 type conformant struct{ *Store }
@@ -183,6 +176,14 @@ func extraBatches(n int) []graph.Batch {
 	return out
 }
 
+// onePerson returns a document that names one person and nothing else.
+func onePerson(doc graph.DocID, name string) graph.Batch {
+	return graph.Batch{
+		Doc:      graph.Document{ID: doc, Body: name + " spoke."},
+		Entities: []graph.Entity{{ID: graph.Slug(name), Name: name, Type: graph.Person, Mentions: 1, Docs: []graph.DocID{doc}}},
+	}
+}
+
 func TestSkip(t *testing.T) {
 	s := openEmpty(t)
 	first, err := s.Ingest(graphtest.BatchA())
@@ -208,23 +209,31 @@ func TestSkip(t *testing.T) {
 // reads and its commit, a transaction that touches what the ingest writes.
 // Dgraph aborts the ingest; it must run again and lose nothing.
 func TestConflictRetry(t *testing.T) {
+	a := []graph.Batch{graphtest.BatchA()}
 	tests := []struct {
 		name        string
+		before      []graph.Batch
 		ingest      graph.Batch
 		meanwhile   graph.Batch
 		wantSkipped bool
 	}{
 		// Both ingest the same document: it lands once.
-		{"same document", graphtest.BatchB(), graphtest.BatchB(), true},
+		{"same document", a, graphtest.BatchB(), graphtest.BatchB(), true},
 		// Both merge into London (mentions, documents): no update is lost.
-		{"same entity", graphtest.BatchB(), extraBatches(1)[0], false},
+		{"same entity", a, graphtest.BatchB(), extraBatches(1)[0], false},
+		// Both create Koussa, spelled two ways, with nothing else in
+		// common: only their phonetic index key collides, and the second
+		// must resolve to the first instead of making a duplicate.
+		{"same new entity", nil, onePerson("doc-y", "Musa Kusa"), onePerson("doc-x", "Moussa Koussa"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := openEmpty(t)
 			other := connect(t)
-			if _, err := s.Ingest(graphtest.BatchA()); err != nil {
-				t.Fatal(err)
+			for _, b := range tt.before {
+				if _, err := s.Ingest(b); err != nil {
+					t.Fatal(err)
+				}
 			}
 			var calls []int
 			s.beforeCommit = func(attempt int) error {
@@ -248,7 +257,7 @@ func TestConflictRetry(t *testing.T) {
 				t.Errorf("Skipped = %v, want %v", res.Skipped, tt.wantSkipped)
 			}
 			m := graph.NewMemory()
-			for _, b := range []graph.Batch{graphtest.BatchA(), tt.meanwhile, tt.ingest} {
+			for _, b := range append(tt.before, tt.meanwhile, tt.ingest) {
 				if _, err := m.Ingest(b); err != nil {
 					t.Fatal(err)
 				}
