@@ -16,5 +16,6 @@
 // neighbours. The article is the longest stretch of good lines not broken by
 // a run of bad ones or by a copyright line or comments heading, together
 // with the headline lines just above it (kicker, headline, standfirst,
-// dateline, captions). It relies on no phrases of particular sites.
+// dateline, captions). Its word lists are generic web-interface vocabulary
+// ("share", "subscribe", "comments"), not phrases of particular sites.
 package text
