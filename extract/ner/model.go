@@ -95,12 +95,16 @@ func (t *table) has(k uint64) bool { return len(t.keys) > 0 && t.get(k) >= 0 }
 // weights (multiplied by scale when summed), a label transition matrix whose
 // last row holds the start transitions, and the lexicon.
 type model struct {
-	scale       float32
-	temperature float32
-	trans       [numLabels + 1][numLabels]float32
-	feats       table
-	weights     []int16
-	lex         lexicon
+	scale   float32
+	trans   [numLabels + 1][numLabels]float32
+	feats   table
+	weights []int16
+	lex     lexicon
+
+	// For TagScores: the temperature (at least a small positive number)
+	// and exp(trans/temperature), zero where BIO forbids the transition.
+	temp     float64
+	expTrans [numLabels + 1][numLabels]float64
 }
 
 // modelData is a model before it is indexed: sorted keys with their rows.
@@ -120,11 +124,20 @@ func (d *modelData) lexicon() lexicon {
 }
 
 func (d *modelData) index() *model {
-	return &model{
-		scale: d.scale, temperature: d.temperature, trans: d.trans,
+	m := &model{
+		scale: d.scale, trans: d.trans,
 		feats: newTable(d.keys), weights: d.weights,
 		lex: d.lexicon(),
 	}
+	m.temp = max(float64(d.temperature), 1e-3)
+	for p := range m.expTrans {
+		for l := range m.expTrans[p] {
+			if allowed(p, l) {
+				m.expTrans[p][l] = math.Exp(float64(d.trans[p][l]) / m.temp)
+			}
+		}
+	}
+	return m
 }
 
 // encode writes d. Keys are stored as varint deltas in ascending order and

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -241,6 +242,46 @@ func TestCoNLLDev(t *testing.T) {
 		}
 		if c.F1() < floor {
 			t.Errorf("%s F1 = %.4f, want >= %.2f", typ, c.F1(), floor)
+		}
+	}
+}
+
+// TestMarginalsBruteForce checks forward-backward against summing over every
+// label sequence of a short sentence.
+func TestMarginalsBruteForce(t *testing.T) {
+	tagger := mustLoad(t)
+	words := strings.Fields("Koussa left Tripoli")
+	s := new(scratch)
+	tagger.emissions(s, words)
+	got := append([]float64(nil), tagger.marginals(s, len(words))...)
+
+	m := tagger.m
+	want := make([]float64, len(words)*numLabels)
+	z := 0.0
+	var seq [3]int
+	for seq[0] = 0; seq[0] < numLabels; seq[0]++ {
+		for seq[1] = 0; seq[1] < numLabels; seq[1]++ {
+			for seq[2] = 0; seq[2] < numLabels; seq[2]++ {
+				score, prev, ok := 0.0, numLabels, true
+				for i, l := range seq {
+					ok = ok && allowed(prev, l)
+					score += float64(m.trans[prev][l]) + float64(s.emit[i*numLabels+l])
+					prev = l
+				}
+				if !ok {
+					continue
+				}
+				p := math.Exp(score / m.temp)
+				z += p
+				for i, l := range seq {
+					want[i*numLabels+l] += p
+				}
+			}
+		}
+	}
+	for i := range want {
+		if w := want[i] / z; math.Abs(got[i]-w) > 1e-6 {
+			t.Errorf("marginal of word %d label %s = %.12f, want %.12f", i/numLabels, labels[i%numLabels], got[i], w)
 		}
 	}
 }

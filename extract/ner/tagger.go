@@ -28,6 +28,7 @@ type scratch struct {
 	emit  []float32 // len(words)*numLabels
 	back  []int8
 	path  []int8
+	prob  []float64 // marginals' work space
 }
 
 var (
@@ -205,67 +206,72 @@ func decode(trans *[numLabels + 1][numLabels]float32, emit []float32, n int, s *
 }
 
 // marginals returns P(label l at word i) in row-major order by
-// forward-backward over exp(score/temperature).
+// forward-backward over exp(score/temperature), rescaling each position to
+// keep the numbers in range. The result aliases the scratch.
 func (t *Tagger) marginals(s *scratch, n int) []float64 {
 	m := t.m
-	temp := float64(m.temperature)
-	if temp <= 0 {
-		temp = 1
+	size := n * numLabels
+	if cap(s.prob) < 3*size {
+		s.prob = make([]float64, 3*size)
 	}
-	emit := s.emit[:n*numLabels]
-	alpha := make([]float64, n*numLabels)
-	beta := make([]float64, n*numLabels)
-	ninf := math.Inf(-1)
+	e, alpha, beta := s.prob[:size], s.prob[size:2*size], s.prob[2*size:3*size]
+	for i := 0; i < n; i++ {
+		row := s.emit[i*numLabels : (i+1)*numLabels]
+		mx := row[0]
+		for _, x := range row {
+			mx = max(mx, x)
+		}
+		for l, x := range row {
+			e[i*numLabels+l] = math.Exp(float64(x-mx) / m.temp)
+		}
+	}
 	for l := 0; l < numLabels; l++ {
-		alpha[l] = ninf
-		if allowed(numLabels, l) {
-			alpha[l] = float64(m.trans[numLabels][l]+emit[l]) / temp
-		}
+		alpha[l] = m.expTrans[numLabels][l] * e[l]
 	}
-	var tmp [numLabels]float64
+	normalizeSum(alpha[:numLabels])
 	for i := 1; i < n; i++ {
-		for l := 0; l < numLabels; l++ {
-			for p := 0; p < numLabels; p++ {
-				tmp[p] = ninf
-				if allowed(p, l) {
-					tmp[p] = alpha[(i-1)*numLabels+p] + float64(m.trans[p][l])/temp
-				}
+		prev, cur := alpha[(i-1)*numLabels:i*numLabels], alpha[i*numLabels:(i+1)*numLabels]
+		for l := range cur {
+			sum := 0.0
+			for p, a := range prev {
+				sum += a * m.expTrans[p][l]
 			}
-			alpha[i*numLabels+l] = logSumExp(tmp[:]) + float64(emit[i*numLabels+l])/temp
+			cur[l] = sum * e[i*numLabels+l]
 		}
+		normalizeSum(cur)
+	}
+	for l := 0; l < numLabels; l++ {
+		beta[(n-1)*numLabels+l] = 1
 	}
 	for i := n - 2; i >= 0; i-- {
-		for p := 0; p < numLabels; p++ {
-			for l := 0; l < numLabels; l++ {
-				tmp[l] = ninf
-				if allowed(p, l) {
-					tmp[l] = float64(m.trans[p][l])/temp + float64(emit[(i+1)*numLabels+l])/temp + beta[(i+1)*numLabels+l]
-				}
+		next, cur := beta[(i+1)*numLabels:(i+2)*numLabels], beta[i*numLabels:(i+1)*numLabels]
+		for p := range cur {
+			sum := 0.0
+			for l, b := range next {
+				sum += m.expTrans[p][l] * e[(i+1)*numLabels+l] * b
 			}
-			beta[i*numLabels+p] = logSumExp(tmp[:])
+			cur[p] = sum
 		}
+		normalizeSum(cur)
 	}
-	z := logSumExp(alpha[(n-1)*numLabels:])
-	for i := range alpha {
-		// Rounding can leave a certain label a hair above 1.
-		alpha[i] = min(1, math.Exp(alpha[i]+beta[i]-z))
+	for i := 0; i < size; i++ {
+		alpha[i] *= beta[i]
+	}
+	for i := 0; i < n; i++ {
+		normalizeSum(alpha[i*numLabels : (i+1)*numLabels])
 	}
 	return alpha
 }
 
-func logSumExp(xs []float64) float64 {
-	mx := math.Inf(-1)
-	for _, x := range xs {
-		if x > mx {
-			mx = x
-		}
-	}
-	if math.IsInf(mx, -1) {
-		return mx
-	}
+// normalizeSum scales xs to sum to 1, leaving all-zero rows alone.
+func normalizeSum(xs []float64) {
 	sum := 0.0
 	for _, x := range xs {
-		sum += math.Exp(x - mx)
+		sum += x
 	}
-	return mx + math.Log(sum)
+	if sum > 0 {
+		for i := range xs {
+			xs[i] /= sum
+		}
+	}
 }
