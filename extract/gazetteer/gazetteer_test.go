@@ -235,3 +235,14 @@ func TestDataConsistency(t *testing.T) {
 		t.Errorf("embedded data is %d bytes, want under 2 MB", size)
 	}
 }
+
+func BenchmarkLookup(b *testing.B) {
+	phrases := []string{"Libya", "Moussa Koussa", "U.S.", "Arab League", "Tripoli", "Deputy Foreign Minister"}
+	load()
+	for b.Loop() {
+		for _, p := range phrases {
+			Lookup(p)
+			IsTitle(p)
+		}
+	}
+}

@@ -314,3 +314,59 @@ Reply
 		t.Errorf("reader comments kept in body")
 	}
 }
+
+func TestCleanMidBodyFurniture(t *testing.T) {
+	raw := `Menu
+Search
+World
+Business
+Sport
+
+Fishermen rescued after three days adrift
+
+Coastguard finds crew of seven alive near reef
+
+Updated 14:32, 3 March 2022
+
+Seven fishermen who had been missing for three days were found alive on Thursday clinging to their damaged boat near an outlying reef, the coastguard said.
+
+The men had set out from the northern port on Monday morning but lost contact with the shore when their engine failed during a storm later that day.
+
+Advertisement
+
+"They were exhausted and very thirsty, but all of them could walk," a coastguard officer told reporters at the harbour, where relatives had gathered since dawn.
+
+Read more: Storm season starts early this year
+
+The fishermen were taken to hospital for checks and are expected to be released on Friday, according to the regional health authority.
+
+Follow us on Twitter
+Sign up for our morning newsletter
+Related
+Ferry service suspended as storm hits coast
+Record catch reported by southern fleet
+Port strike enters third week
+`
+	a, err := Clean([]byte(raw), "story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(a.Body, "\n\n")
+	want := []string{"Fishermen rescued after three days adrift", "Coastguard finds crew of seven alive near reef"}
+	if len(paras) < 2 || !slices.Equal(paras[:2], want) {
+		t.Errorf("head: got %q, want %q", paras[:min(2, len(paras))], want)
+	}
+	if a.Date != "2022-03-03" {
+		t.Errorf("Date: got %q, want 2022-03-03", a.Date)
+	}
+	for _, keep := range []string{"Seven fishermen", "lost contact", "very thirsty", "expected to be released on Friday"} {
+		if !strings.Contains(a.Body, keep) {
+			t.Errorf("article text %q missing", keep)
+		}
+	}
+	for _, junk := range []string{"Menu", "Advertisement", "Read more", "Follow us", "newsletter", "Related", "Ferry", "Port strike", "Updated"} {
+		if strings.Contains(a.Body, junk) {
+			t.Errorf("furniture %q kept", junk)
+		}
+	}
+}
