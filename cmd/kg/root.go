@@ -80,15 +80,10 @@ func openStore(ro *rootOptions, readOnly bool) (database, error) {
 			return nil, fmt.Errorf("no database at %s: run `kg ingest FILE` first, or point --db (or $KG_DB) at one", ro.DB)
 		}
 	}
-	s, err := store.Open(ro.DB, store.Options{})
+	// Readers share the database: Badger gives read-only opens a shared lock.
+	s, err := store.Open(ro.DB, store.Options{ReadOnly: readOnly})
 	if err != nil {
-		switch {
-		case errors.Is(err, store.ErrLocked):
-			return nil, fmt.Errorf("database %s is in use by another kg process; wait for it to finish: %w", ro.DB, err)
-		case errors.Is(err, store.ErrNotKG):
-			return nil, fmt.Errorf("%s is not a kg database; choose another --db directory: %w", ro.DB, err)
-		}
-		return nil, fmt.Errorf("open database %s: %w", ro.DB, err)
+		return nil, err // the store's errors name the path and say what to do
 	}
 	return s, nil
 }
