@@ -177,7 +177,7 @@ func TestFirstName(t *testing.T) {
 		{"Jong-nam", true}, {"Kim", true}, {"Xi", true}, {"Jinping", true}, {"Huong", true}, {"Siti", true},
 		{"Marcelo", true}, {"Luiz", true}, {"Dilma", true}, {"José", true}, {"Jose", true}, {"João", true},
 		{"Paul", true}, {"Robert", true}, {"Rick", true},
-		{"Gaddafi", false}, {"Koussa", false}, {"Tripoli", false}, {"Britain", false}, {"the", false}, {"", false},
+		{"He", false}, {"Young", false}, {"Long", false}, {"Gaddafi", false}, {"Koussa", false}, {"Tripoli", false}, {"Britain", false}, {"the", false}, {"", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
