@@ -46,6 +46,9 @@ func Train(train, dev []Sentence, opts TrainOptions) (*Tagger, error) {
 	if len(train) == 0 || len(dev) == 0 {
 		return nil, ErrNoData
 	}
+	if opts.Epochs < 1 {
+		return nil, fmt.Errorf("ner: train: %d epochs, want at least 1", opts.Epochs)
+	}
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, format, args...)
