@@ -54,6 +54,15 @@ var generic = map[string]bool{
 	"distrito nacional": true, "ciudad de mexico": true, "nord": true, "sud": true, "est": true,
 	"ouest": true, "centro": true, "norte": true, "sur": true, "oriental": true, "occidental": true,
 	"litoral": true, "jura": true, "kent": true, "ash": true, "pool": true, "mon": true,
+	"bay": true, "gulf": true, "most": true, "unity": true, "grad": true, "male": true, "var": true,
+	"lot": true, "bury": true, "brent": true, "bled": true, "tak": true, "ain": true, "sid": true,
+	"sal": true, "sul": true, "isla": true, "nip": true, "lib": true, "cher": true, "tori": true,
+	"chin": true, "pest": true, "nan": true, "mie": true, "saga": true, "lau": true, "tuy": true,
+	"bam": true, "mono": true, "lacs": true, "van": true, "union": true, "liberty": true,
+	// Given names first and places second in the news.
+	"mary": true, "paul": true, "pita": true, "ewa": true, "uri": true, "angus": true,
+	"charlotte": true, "isabel": true, "lara": true, "magdalena": true, "nelson": true,
+	"paola": true, "kerry": true, "clare": true, "duarte": true, "concepción": true, "sila": true,
 }
 
 type country struct {
