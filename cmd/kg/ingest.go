@@ -1,15 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,6 +30,7 @@ type ingestOptions struct {
 	paths   []string
 	workers int
 	quiet   bool
+	verbose bool
 	stdin   io.Reader
 	stderr  io.Writer
 }
@@ -62,6 +66,7 @@ others go in, and kg exits non-zero at the end with a summary.`,
 	}
 	cmd.Flags().IntVarP(&opts.workers, "workers", "j", runtime.NumCPU(), "articles extracted in parallel")
 	cmd.Flags().BoolVarP(&opts.quiet, "quiet", "q", false, "print only errors and the summary")
+	cmd.Flags().BoolVarP(&opts.verbose, "verbose", "v", false, "a line for every article (the default for up to 10)")
 	return cmd
 }
 
@@ -108,8 +113,14 @@ func runIngest(opts *ingestOptions) error {
 		}
 	}
 
-	// Workers extract in parallel; results are committed in input order so
-	// that entity ids come out the same whatever the scheduling.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// Workers extract in parallel; one writer commits the results in input
+	// order, so entity ids come out the same whatever the scheduling. The
+	// window bounds how far extraction may run ahead of the writer, and so
+	// the memory held by batches waiting for their turn.
+	window := make(chan struct{}, 4*opts.workers)
 	jobs := make(chan int)
 	results := make(chan extracted, opts.workers)
 	for w := 0; w < opts.workers; w++ {
@@ -122,18 +133,39 @@ func runIngest(opts *ingestOptions) error {
 		}()
 	}
 	go func() {
+		defer close(jobs)
 		for i := range inputs {
-			jobs <- i
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-		close(jobs)
 	}()
 
+	verbose := opts.verbose || len(inputs) <= 10
+	progress := newProgress(opts.stderr, len(inputs), opts.quiet)
 	start := time.Now()
 	var added, skipped, failed, words int
 	var ents, rels int
 	pending := map[int]extracted{}
-	for next := 0; next < len(inputs); {
-		r := <-results
+	next := 0
+	interrupted := false
+	for next < len(inputs) {
+		var r extracted
+		select {
+		case r = <-results:
+		case <-ctx.Done():
+			interrupted = true
+		}
+		if interrupted {
+			break
+		}
 		pending[r.i] = r
 		for {
 			r, ok := pending[next]
@@ -141,10 +173,12 @@ func runIngest(opts *ingestOptions) error {
 				break
 			}
 			delete(pending, next)
+			<-window
 			next++
 			name := inputs[r.i].path
 			if r.err != nil {
 				failed++
+				progress.clear()
 				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, r.err)
 				continue
 			}
@@ -152,13 +186,16 @@ func runIngest(opts *ingestOptions) error {
 			res, err := s.Ingest(r.batch)
 			if err != nil {
 				failed++
+				progress.clear()
 				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, err)
 				continue
 			}
 			words += r.words
+			progress.update(next, words)
 			if res.Skipped {
 				skipped++
-				if !opts.quiet {
+				if verbose && !opts.quiet {
+					progress.clear()
 					fmt.Fprintf(opts.stderr, "%s: already in the database, skipped\n", name)
 				}
 				continue
@@ -166,14 +203,19 @@ func runIngest(opts *ingestOptions) error {
 			added++
 			ents += res.Entities
 			rels += res.Relations
-			if !opts.quiet {
+			if verbose && !opts.quiet {
+				progress.clear()
 				fmt.Fprintf(opts.stderr, "%s: %d entities, %d relations\n", name, res.Entities, res.Relations)
 			}
 		}
 	}
+	progress.clear()
 	elapsed := time.Since(start)
 	fmt.Fprintf(opts.stderr, "ingested %d of %d articles into %s (%d already there, %d failed): %d entities, %d relations; %s, %.0f words/s\n",
 		added, len(inputs), opts.root.DB, skipped, failed, ents, rels, elapsed.Round(time.Millisecond), float64(words)/elapsed.Seconds())
+	if interrupted {
+		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: the %d articles committed are kept; run the same command again to ingest the rest", added)}
+	}
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed (see above)", failed, len(inputs))}
 	}
