@@ -50,6 +50,9 @@ func (s *Store) Ingest(b graph.Batch) (store.IngestResult, error) {
 		res, err = s.ingestOnce(ctx, b, attempt)
 		return err
 	})
+	if !res.Skipped {
+		s.dropSnapshot()
+	}
 	if err != nil {
 		return store.IngestResult{Doc: b.Doc.ID}, fmt.Errorf("dgraph: ingest %s: %w", b.Doc.ID, err)
 	}
@@ -323,7 +326,7 @@ func diff(have, want []string) (add, remove []string) {
 
 // getRelations reads the relation nodes with the given canonical keys in
 // one request.
-func getRelations(ctx context.Context, txn *dgo.Txn, keys []graph.Key) (map[graph.Key]relationNode, error) {
+func getRelations(ctx context.Context, txn querier, keys []graph.Key) (map[graph.Key]relationNode, error) {
 	out := map[graph.Key]relationNode{}
 	if len(keys) == 0 {
 		return out, nil
