@@ -25,6 +25,9 @@ type TrainOptions struct {
 	// Geneva") of every TitleCase-th training sentence, so that the model
 	// sees headlines whose casing says nothing.
 	TitleCase int
+	// Members, when above 1, trains that many perceptrons on differently
+	// shuffled data and averages their weights.
+	Members int
 	// Seed fixes the order of training sentences in each epoch.
 	Seed uint64
 	// Dictionary is an English word list, one word per line (Debian's
@@ -63,15 +66,24 @@ func Train(train, dev []Sentence, opts TrainOptions) (*Tagger, error) {
 	tr := newTrainer(train, common, proper)
 	logf("train: %d sentences, %d features, lexicon %d words, dictionary %d common %d proper\n",
 		len(train), len(tr.keys), len(tr.lexKeys), len(common), len(proper))
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67))
+	members := max(opts.Members, 1)
+	trs := []*trainer{tr}
+	rngs := []*rand.Rand{rand.New(rand.NewPCG(opts.Seed, 0x6b67))}
+	for k := 1; k < members; k++ {
+		trs = append(trs, tr.sibling())
+		rngs = append(rngs, rand.New(rand.NewPCG(opts.Seed+uint64(k), 0x6b67)))
+	}
 	var (
 		best      *modelData
 		bestF1    = -1.0
 		bestEpoch int
 	)
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		errs := tr.epoch(rng)
-		d := tr.snapshot(opts.Prune)
+		errs := 0
+		for k, t := range trs {
+			errs += t.epoch(rngs[k])
+		}
+		d := snapshot(trs, opts.Prune)
 		rep := Evaluate(dev, newTagger(d.index()).Tag)
 		logf("epoch %d: %d training sentences wrong, %d features kept, dev F1 %.2f\n",
 			epoch, errs, len(d.keys), 100*rep.Overall.F1())
@@ -313,12 +325,30 @@ func (tr *trainer) update(i int, d float32) {
 	tr.sum[i] += float64(d) * tr.step
 }
 
-// snapshot returns the averaged weights, pruned and quantized to int16.
-func (tr *trainer) snapshot(prune float64) *modelData {
+// sibling returns a trainer over the same sentences and features with
+// fresh weights, for an ensemble.
+func (tr *trainer) sibling() *trainer {
+	sib := *tr
+	sib.w = make([]float32, len(tr.w))
+	sib.sum = make([]float64, len(tr.sum))
+	sib.trans, sib.transSum = [numLabels + 1][numLabels]float32{}, [numLabels + 1][numLabels]float64{}
+	sib.step = 1
+	return &sib
+}
+
+// snapshot returns the averaged weights of the trainers, averaged again over
+// the trainers, pruned and quantized to int16.
+func snapshot(trs []*trainer, prune float64) *modelData {
+	tr := trs[0]
+	k := float64(len(trs))
 	avg := make([]float64, len(tr.w))
 	maxAbs := 0.0
-	for i, w := range tr.w {
-		a := float64(w) - tr.sum[i]/tr.step
+	for i := range avg {
+		a := 0.0
+		for _, t := range trs {
+			a += float64(t.w[i]) - t.sum[i]/t.step
+		}
+		a /= k
 		if math.Abs(a) < prune {
 			a = 0
 		}
@@ -328,7 +358,11 @@ func (tr *trainer) snapshot(prune float64) *modelData {
 	d := &modelData{lexKeys: tr.lexKeys, commonKeys: tr.common, properKeys: tr.proper, temperature: 1}
 	for p := range tr.trans {
 		for l := range tr.trans[p] {
-			d.trans[p][l] = float32(float64(tr.trans[p][l]) - tr.transSum[p][l]/tr.step)
+			a := 0.0
+			for _, t := range trs {
+				a += float64(t.trans[p][l]) - t.transSum[p][l]/t.step
+			}
+			d.trans[p][l] = float32(a / k)
 		}
 	}
 	if maxAbs == 0 {

@@ -45,7 +45,7 @@ func tinySentences() []Sentence {
 func TestTrainTiny(t *testing.T) {
 	sents := tinySentences()
 	var log bytes.Buffer
-	tagger, err := Train(sents, sents, TrainOptions{Epochs: 5, Seed: 1, TitleCase: 2, Log: &log})
+	tagger, err := Train(sents, sents, TrainOptions{Epochs: 5, Seed: 1, TitleCase: 2, Members: 2, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestTrainTiny(t *testing.T) {
 		}
 	}
 
-	again, err := Train(sents, sents, TrainOptions{Epochs: 5, Seed: 1, TitleCase: 2})
+	again, err := Train(sents, sents, TrainOptions{Epochs: 5, Seed: 1, TitleCase: 2, Members: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,7 @@ func main() {
 		epochs    = flag.Int("epochs", 15, "most training epochs; the best on -dev is kept")
 		prune     = flag.Float64("prune", 0.5, "drop averaged weights smaller than this")
 		titleCase = flag.Int("titlecase", 6, "add a title-cased copy of every n-th training sentence (0: none)")
+		members   = flag.Int("members", 5, "perceptrons trained on differently shuffled data and averaged")
 		seed      = flag.Uint64("seed", 1, "shuffling seed")
 		ood       = flag.String("ood", "/work/shared/datasets/conll04/conll04_train.json,/work/shared/datasets/conll04/conll04_dev.json", "CoNLL04 JSON files to report scores on (news of another style; never trained on), comma-separated")
 		eval      = flag.String("eval", "", "only score this model file on -dev and -ood")
@@ -44,7 +45,7 @@ func main() {
 		}
 		return
 	}
-	opts := ner.TrainOptions{Epochs: *epochs, Prune: *prune, TitleCase: *titleCase, Seed: *seed, Log: os.Stderr}
+	opts := ner.TrainOptions{Epochs: *epochs, Prune: *prune, TitleCase: *titleCase, Members: *members, Seed: *seed, Log: os.Stderr}
 	if *dict != "" {
 		b, err := os.ReadFile(*dict)
 		if err != nil {
