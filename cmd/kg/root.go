@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/store"
+	"github.com/kgraph/kg/store/dgraph"
 )
 
 // database is what the commands need of a backend: the graph interfaces,
@@ -63,7 +65,7 @@ Everything runs offline: no network, no model downloads, no API keys.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&ro.DB, "db", defaultDB(), "database directory (default $KG_DB, else ./kg.db)")
+	root.PersistentFlags().StringVar(&ro.DB, "db", defaultDB(), "database directory, or dgraph://HOST:PORT for a Dgraph cluster (default $KG_DB, else ./kg.db)")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, f := range commandFactories {
 		root.AddCommand(f(ro))
@@ -71,10 +73,18 @@ Everything runs offline: no network, no model downloads, no API keys.`,
 	return root
 }
 
-// openStore opens the database the --db flag names. Reading commands pass
+// openStore opens the database the --db flag names: a Badger directory, or
+// a Dgraph cluster for dgraph://HOST:PORT. Reading commands pass
 // readOnly, and a database that does not exist yet is then an error that
 // says to ingest first, rather than an empty directory left behind.
 func openStore(ro *rootOptions, readOnly bool) (database, error) {
+	if addr, ok := strings.CutPrefix(ro.DB, "dgraph://"); ok {
+		s, err := dgraph.Open(addr)
+		if err != nil {
+			return nil, fmt.Errorf("open database %s: %w", ro.DB, err)
+		}
+		return s, nil
+	}
 	if readOnly {
 		if _, err := os.Stat(ro.DB); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database at %s: run `kg ingest FILE` first, or point --db (or $KG_DB) at one", ro.DB)
