@@ -154,6 +154,9 @@ func scoreCoNLL04(t *testing.T, s conll04Sentence, perPred map[graph.Predicate]*
 		h, ok1 := match[r.Subject]
 		tl, ok2 := match[r.Object]
 		if !ok1 || !ok2 {
+			if testing.Verbose() && os.Getenv("CONLL04_DEBUG") != "" {
+				t.Logf("FP? %s %s %s | %s", r.Subject, r.Predicate, r.Object, text)
+			}
 			unmatched = append(unmatched, r.Predicate)
 			continue
 		}

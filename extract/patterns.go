@@ -51,6 +51,8 @@ func roleKind(w string) string {
 		return "advise"
 	case memberNouns[w]:
 		return "member"
+	case killerNouns[w]:
+		return "killer"
 	}
 	return ""
 }
@@ -180,6 +182,8 @@ func (c *clause) apposition(ai, i int) {
 			c.emit(pe, graph.FamilyOf, te, "apposition-kin/v1", 0.85, map[string]string{"kin": ro.word})
 		case ro.kind == "advise" && tt == graph.Person:
 			c.emit(pe, graph.Advised, te, "apposition-aide/v1", 0.85, attrs)
+		case ro.kind == "killer" && tt == graph.Person:
+			c.emit(pe, graph.Killed, te, "apposition-killer/v1", 0.8, nil)
 		case (tt == graph.Organization || tt == graph.Place && c.isInstitution(target)) && (ro.kind == "member" || ro.kind == "advise"):
 			c.emit(pe, graph.MemberOf, te, "apposition-member/v1", 0.85, attrs)
 		case tt == graph.Person && ro.kind == "member":
@@ -258,11 +262,19 @@ func (c *clause) prenominal() {
 				if j < k-1 && j > 0 && c.at[j-1] >= 0 && c.typ(c.at[j-1]) == graph.Organization {
 					c.emit(p.Ent, graph.MemberOf, c.args[c.at[j-1]].Ent, "prenominal-role/v1", 0.8, map[string]string{"role": joinTokens(c.toks, j, k-1)})
 				}
+				// "Kennedy's assassin, Lee Harvey Oswald".
+				if j == k-2 && j > 1 && killerNouns[c.toks[j].Lower] && isPossessive(c.toks[j-1]) && c.at[j-2] >= 0 && c.typ(c.at[j-2]) == graph.Person {
+					c.emit(p.Ent, graph.Killed, c.args[c.at[j-2]].Ent, "prenominal-killer/v1", 0.75, nil)
+				}
 			}
 			continue
 		}
 		o := c.at[k-1]
 		if len(roles) == 0 && !poss {
+			// "Illinois Gov. James Thompson": a titled person of a locality.
+			if c.typ(o) == graph.Place && c.args[o].T1 == p.T0 && c.r.Entities[p.Ent].Attrs["title"] != "" && c.r.isLocality(c.args[o].Ent) {
+				c.emit(p.Ent, graph.LivesIn, c.args[o].Ent, "prenominal-place/v1", 0.6, nil)
+			}
 			continue
 		}
 		role := joinTokens(c.toks, k+btoi(poss), p.T0)
@@ -280,6 +292,11 @@ func (c *clause) prenominal() {
 			c.emit(p.Ent, graph.FamilyOf, c.args[o].Ent, "prenominal-kin/v1", 0.85, map[string]string{"kin": role})
 		case ot == graph.Person && kind == "advise":
 			c.emit(p.Ent, graph.Advised, c.args[o].Ent, "prenominal-aide/v1", 0.8, map[string]string{"role": role})
+		case ot == graph.Person && kind == "killer":
+			c.emit(p.Ent, graph.Killed, c.args[o].Ent, "prenominal-killer/v1", 0.8, nil)
+		case ot == graph.Place && !poss && kind != "kin" && c.r.isLocality(c.args[o].Ent):
+			// "Atlanta businessman Neil Estes": a local person.
+			c.emit(p.Ent, graph.LivesIn, c.args[o].Ent, "prenominal-place/v1", 0.6, nil)
 		}
 	}
 }
@@ -447,4 +464,100 @@ func (r *related) entityNamed(name string, t graph.Type) int {
 		}
 	}
 	return -1
+}
+
+// killerNouns make a role "killed": "Kennedy assassin Lee Harvey Oswald".
+var killerNouns = setOf("assassin", "killer", "murderer", "gunman", "slayer")
+
+// isLocality reports whether entity e is a place below the level of a
+// country (a town, region or site), so that belonging to it says where a
+// person is from rather than which state they serve.
+func (r *related) isLocality(e int) bool {
+	ent := r.Entities[e]
+	if ent.Type != graph.Place {
+		return false
+	}
+	if g, ok := gazLookup(ent.Name); ok && g.Kind == "country" {
+		return false
+	}
+	_, dem := demonymOf(ent.Name)
+	return !dem
+}
+
+// placeKind returns the gazetteer kind of place entity e: "country",
+// "region", "city", or "" when the gazetteer does not know it.
+func (r *related) placeKind(e int) string {
+	if g, ok := gazLookup(r.Entities[e].Name); ok && g.Type == graph.Place {
+		return g.Kind
+	}
+	return ""
+}
+
+// placeChains reads "Aiken, South Carolina", "in Paris, France", "DAYTON,
+// Ohio": a place, a comma, and the region or country it lies in. Lists of
+// places ("Colombia, Bolivia, Ecuador") are not chains.
+func (c *clause) placeChains() {
+	for ai, a := range c.args {
+		if a.Ref || a.Type != graph.Place || !c.match(a.T1, ",") || a.T1+1 >= len(c.toks) {
+			continue
+		}
+		bi := c.at[a.T1+1]
+		if bi < 0 || c.args[bi].Type != graph.Place || c.args[bi].Ref {
+			continue
+		}
+		b := c.args[bi]
+		outer := c.r.placeKind(b.Ent)
+		inner := c.r.placeKind(a.Ent)
+		if outer != "country" && outer != "region" || inner == "country" || inner == outer && outer == "region" {
+			continue
+		}
+		// A list goes on: ", Z" or "and Z" with another place.
+		if b.T1 < len(c.toks) && (c.toks[b.T1].Lower == "," || c.toks[b.T1].Lower == "and") && b.T1+1 < len(c.toks) {
+			if n := c.at[b.T1+1]; n >= 0 && c.args[n].Type == graph.Place && c.r.placeKind(c.args[n].Ent) == outer {
+				continue
+			}
+		}
+		if ai > 0 && a.T0 > 1 && (c.toks[a.T0-1].Lower == "," || c.toks[a.T0-1].Lower == "and") {
+			if p := c.at[a.T0-2]; p >= 0 && c.args[p].Type == graph.Place && c.r.placeKind(c.args[p].Ent) == outer {
+				continue
+			}
+		}
+		c.emit(a.Ent, graph.LocatedIn, b.Ent, "place-comma/v1", 0.75, nil)
+	}
+}
+
+// origins reads "Andrew Hall of Miami", "Marie Ferraro, 50, of Bethany":
+// a person of a place is from it; "Sam Kadet of Skadden", "Wang Li at the
+// Institute of Mechanics": a person of an organization belongs to it.
+func (c *clause) origins() {
+	for _, p := range c.args {
+		if p.Ref || p.Type != graph.Person {
+			continue
+		}
+		k := p.T1
+		// An age between commas: ", 50, of".
+		if c.match(k, ",") && k+2 < len(c.toks) && number(c.toks[k+1].Text, 1, 120) > 0 && c.toks[k+2].Lower == "," {
+			k += 3
+		}
+		if k >= len(c.toks) || c.toks[k].Lower != "of" && c.toks[k].Lower != "at" {
+			continue
+		}
+		j := k + 1
+		if c.match(j, "the") {
+			j++
+		}
+		if j >= len(c.toks) || c.at[j] < 0 || c.args[c.at[j]].T0 != j {
+			continue
+		}
+		o := c.args[c.at[j]]
+		if o.Ref {
+			continue
+		}
+		switch {
+		case o.Type == graph.Organization:
+			c.emit(p.Ent, graph.MemberOf, o.Ent, "person-of-org/v1", 0.65, nil)
+		case o.Type == graph.Place && c.toks[k].Lower == "of" && c.r.isLocality(o.Ent):
+			c.emit(p.Ent, graph.LivesIn, o.Ent, "person-of-place/v1", 0.65, nil)
+		}
+	}
 }

@@ -393,6 +393,10 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		if m, ok := headMention(s, si, t0, b, true); ok {
 			return []mention{m}
 		}
+		// "educated in the US": a country's short name used as a noun.
+		if e, ok := gazLookup(joinTokens(toks, t0, b)); ok && e.Type == graph.Place && nounUse(toks, b) {
+			return []mention{newMention(s, si, t0, b, graph.Place, true)}
+		}
 		return nil
 	}
 	// A name with a lowercase head: "Djerba airport", "Gaddafi regime".
@@ -453,6 +457,26 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		out = append(out, ev)
 	}
 	return append(append(pre, out...), extra...)
+}
+
+// nounUse reports whether the word ending before token b stands as a noun
+// rather than an adjective: nothing nameable follows it ("in the US.", "the
+// US and Britain", "the US said"), as opposed to "US officials" or "US and
+// British officials".
+func nounUse(toks []token, b int) bool {
+	if b >= len(toks) || !toks[b].Word {
+		return true
+	}
+	next := toks[b]
+	if next.Lower == "and" || next.Lower == "or" {
+		if b+1 < len(toks) {
+			if _, dem := demonymOf(toks[b+1].Text); dem {
+				return false
+			}
+		}
+		return true
+	}
+	return !next.Cap && (nonNames[next.Lower] || saidVerbs[next.Lower] || strings.HasSuffix(next.Lower, "ed"))
 }
 
 // newMention builds a mention over toks[a:b].
@@ -524,6 +548,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if titled {
 		return graph.Person, true
 	}
+	// "Andrew Hall": a given name the tagger reads as a person's outweighs a
+	// place head.
+	if b-a == 2 && knownFirstName(toks[a].Text) && nerType(labels, a, b) == graph.Person {
+		return graph.Person, false
+	}
 	if b-a > 1 && !toks[b-1].Caps {
 		switch {
 		case placeHeads[last] && !orgHeads[last]:
@@ -554,6 +583,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 				return graph.Person, false
 			}
 		}
+	}
+	// "Nadia Price": a given name and one or two more words is a person's
+	// name, whatever the tagger makes of the surname.
+	if nt := nerType(labels, a, b); (nt == graph.Place || nt == "misc") && b-a >= 2 && b-a <= 3 && knownFirstName(toks[a].Text) && !placeHeads[last] {
+		return graph.Person, false
 	}
 	if nt := nerType(labels, a, b); nt != "" && nt != "misc" {
 		// In a title-case line the tagger alone is weak evidence; a given

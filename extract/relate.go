@@ -203,24 +203,56 @@ func (r *related) roleRef(toks []token, i int) (int, int) {
 
 // bindPronouns binds "he", "she", "him", "her". A pronoun at the head of
 // the sentence continues the last sentence's subject; one after a person
-// named in this sentence is that person; one reported by a speaker ("X said
-// he had ...") is someone other than the speaker when the text offers one.
+// named in this sentence is that person. Speech changes this: the speaker
+// of a trailing attribution ('"...," he said') is the person the text is
+// about, and a pronoun inside the quote is someone other than the speaker;
+// one reported by a pronoun speaker ("He said later he had ...") is
+// someone other than the speaker when the text offers one.
 func (c *clause) bindPronouns() {
+	quoteEnd, speakerTok := c.trailingSpeaker()
+	quoteSpeaker := -1
+	if speakerTok >= 0 {
+		if a := c.at[speakerTok]; a >= 0 && c.args[a].Type == graph.Person {
+			quoteSpeaker = c.args[a].Ent
+		}
+	}
 	for _, i := range c.pronouns {
 		w := c.toks[i].Lower
 		ent := -1
-		speaker := -1
-		if i >= 2 && (attributeVerbs[c.toks[i-1].Lower] || c.toks[i-1].Lower == "that" && attributeVerbs[c.toks[i-2].Lower]) {
-			v := i - 1
-			if c.toks[v].Lower == "that" {
-				v--
+		if i == speakerTok {
+			// '"...," he said': the paragraph's subject speaks.
+			ent = c.subject
+			if ent < 0 {
+				ent = c.salient
 			}
-			if v > 0 && c.at[v-1] >= 0 && c.args[c.at[v-1]].Type == graph.Person {
-				speaker = c.args[c.at[v-1]].Ent
-			}
+			quoteSpeaker = ent
+			c.bind(i, ent)
+			continue
 		}
+		if i < quoteEnd && speakerTok > i {
+			// Inside the quote: not the speaker.
+			if speakerTok < len(c.at) && c.at[speakerTok] < 0 && quoteSpeaker < 0 {
+				quoteSpeaker = c.subject // a pronoun speaker not bound yet
+				if quoteSpeaker < 0 {
+					quoteSpeaker = c.salient
+				}
+			}
+			for k := len(c.args) - 1; k >= 0 && ent < 0; k-- {
+				if a := c.args[k]; a.T1 <= i && a.Type == graph.Person && !a.Ref && a.Ent != quoteSpeaker {
+					ent = a.Ent
+				}
+			}
+			for _, cand := range []int{c.salient, c.subject} {
+				if ent < 0 && cand >= 0 && cand != quoteSpeaker {
+					ent = cand
+				}
+			}
+			c.bind(i, ent)
+			continue
+		}
+		speaker, pronounSpeaker := c.reportingSpeaker(i)
 		switch {
-		case speaker >= 0 && c.salient >= 0 && c.salient != speaker:
+		case speaker >= 0 && pronounSpeaker && c.salient >= 0 && c.salient != speaker:
 			ent = c.salient
 		case w == "he" || w == "she":
 			for k := len(c.args) - 1; k >= 0; k-- {
@@ -238,11 +270,82 @@ func (c *clause) bindPronouns() {
 		if ent < 0 {
 			ent = c.salient
 		}
-		if ent >= 0 {
-			c.add(arg{T0: i, T1: i + 1, Ent: ent, Type: graph.Person, Ref: true})
-			c.sortArgs()
-		}
+		c.bind(i, ent)
 	}
+}
+
+// bind makes the pronoun at token i an arg for entity ent (none when ent < 0).
+func (c *clause) bind(i, ent int) {
+	if ent < 0 {
+		return
+	}
+	c.add(arg{T0: i, T1: i + 1, Ent: ent, Type: graph.Person, Ref: true})
+	c.sortArgs()
+}
+
+// reportingSpeaker returns the person whose report the pronoun at token i
+// opens ("X said he", "he said later that he"), and whether that speaker
+// is itself a pronoun; -1 when the pronoun is not reported speech.
+func (c *clause) reportingSpeaker(i int) (int, bool) {
+	v := i - 1
+	for skipped := 0; v > 0 && skipped < 2; skipped++ {
+		w := c.toks[v].Lower
+		if w == "that" || sentenceAdverbs[w] || strings.HasSuffix(w, "ly") && c.toks[v].Word && !c.toks[v].Cap {
+			v--
+			continue
+		}
+		break
+	}
+	if v < 1 || !attributeVerbs[c.toks[v].Lower] {
+		return -1, false
+	}
+	a := c.at[v-1]
+	if a < 0 || c.args[a].Type != graph.Person {
+		return -1, false
+	}
+	return c.args[a].Ent, c.args[a].Ref || personPronouns[c.toks[v-1].Lower]
+}
+
+// sentenceAdverbs may stand between a verb of saying and what was said.
+var sentenceAdverbs = setOf("later", "earlier", "then", "also", "again", "yesterday", "today", "previously", "once", "still")
+
+// trailingSpeaker finds a quotation closed by its attribution: '"...," he
+// said', '"...", Mr X told reporters'. It returns the token where the
+// quotation ends and the token of its speaker, or (-1, -1).
+func (c *clause) trailingSpeaker() (int, int) {
+	n := len(c.toks)
+	if n < 4 || !isQuote(c.toks[0].Text) {
+		return -1, -1
+	}
+	for q := n - 2; q > 0; q-- {
+		if !isQuote(c.toks[q].Text) {
+			continue
+		}
+		k := q + 1
+		if k < n && c.toks[k].Text == "," {
+			k++
+		}
+		// ", he said" or ", said Mr X".
+		switch {
+		case k+1 < n && attributeVerbs[c.toks[k+1].Lower] && (personPronouns[c.toks[k].Lower] || c.at[k] >= 0):
+			return q, k
+		case k+1 < n && attributeVerbs[c.toks[k].Lower] && c.at[k+1] >= 0:
+			return q, k + 1
+		}
+		// A multi-word name before the verb: ", Mr Ibrahim said".
+		if k < n && c.at[k] >= 0 {
+			e := c.args[c.at[k]].T1
+			if e < n && attributeVerbs[c.toks[e].Lower] {
+				return q, k
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "''" || s == "``"
 }
 
 // lastEventWithHead returns the event last named with head noun head
@@ -552,6 +655,8 @@ func (c *clause) read() {
 	c.prenominal()
 	c.titles()
 	c.locations()
+	c.placeChains()
+	c.origins()
 	c.verbs()
 	c.speechAccusations()
 }

@@ -67,14 +67,15 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.AccusedOf, event, per, 8, "accused-of/v1", "accused of", "implicated in", "suspected of",
 		"charged with", "charged over", "wanted in connection with", "wanted over", "wanted for", "questioning about",
 		"questioned about", "questioned over", "in relation to", "responsibility for", "indicted for", "indicted on",
-		"carried out", "accused gaddafi of", "role in", "behind the", "ordered", "ordering"))
+		"carried out", "role in", "behind the", "ordered", "ordering"))
 	add(triggers(graph.ConvictedOf, event, per, 8, "convicted/v1", "convicted of", "found guilty of", "jailed for",
 		"jailed over", "sentenced for", "guilty of", "convicted for"))
 	add(triggers(graph.HeldAt, place, per, 3, "held/v1", "held at", "held in", "being held", "staying at", "detained at",
 		"detained in", "kept at", "imprisoned in", "jailed in", "custody at", "custody in"))
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
-		"native of", "resident of", "grew up in", "living in exile in"))
-	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed"))
+		"native of", "resident of", "grew up in", "living in exile in", "born in", "hails from"))
+	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed",
+		"killing", "murdering", "assassinating", "shot and killed"))
 	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed"))
 	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
 		"brokered", "secure the release", "secured the release", "negotiating"))
@@ -286,6 +287,13 @@ func (c *clause) coordinatedBefore(a int) []int {
 }
 
 func (c *clause) fireKilled(t trigger, v, e int) {
+	if strings.HasSuffix(c.toks[v].Lower, "ing") {
+		// A gerund takes its victim directly ("in killing Kennedy"); "the
+		// killing of X" names an event instead.
+		if c.match(e, "of") || v > 0 && determiners[c.toks[v-1].Lower] {
+			return
+		}
+	}
 	// "X was killed by Y", "X had been killed by Y".
 	if e < len(c.toks) && c.toks[e].Lower == "by" {
 		killer := c.argAfter(e+1, 4)
@@ -472,3 +480,6 @@ var accuseSpeech = setOf("said", "says", "claimed", "claims", "alleged", "allege
 
 var incriminating = setOf("implicated", "ordered", "responsible", "behind", "guilty", "killed", "murdered",
 	"tortured", "involved", "complicit", "orchestrated", "masterminded", "planned", "carried")
+
+// determiners before a verb form make it a noun: "the killing".
+var determiners = setOf("the", "a", "an", "this", "that", "his", "her", "its", "their", "'s", "’s")
