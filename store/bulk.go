@@ -1,0 +1,360 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Sentinel errors of Import.
+var (
+	// ErrNotEmpty: Import was given a database that already holds a graph.
+	ErrNotEmpty = errors.New("database is not empty")
+	// ErrUnsorted: Import's relations did not come in canonical key order.
+	ErrUnsorted = errors.New("relations not in key order")
+)
+
+// ImportResult counts what Import wrote.
+type ImportResult struct {
+	Entities  int
+	Relations int
+	Evidence  int
+	Keys      int // Badger keys written, all kinds together
+}
+
+// Stream ids of Import's StreamWriter: one per key kind, so that each
+// stream's keys are sorted and no two streams' key ranges overlap, as the
+// StreamWriter requires.
+const (
+	streamSchema uint32 = iota + 1
+	streamEntity
+	streamAlias
+	streamRelation
+	streamOut
+	streamIn
+)
+
+// importBufferSize is how many bytes of keys and values Import hands
+// Badger at a time.
+const importBufferSize = 4 << 20
+
+// Import writes a whole graph into an empty database, much faster than
+// Ingest: it builds Badger's sorted tables directly (Badger's StreamWriter)
+// instead of committing transactions, and leaves one level of tables that
+// answers reads faster than an ingested database's several. It writes the
+// same keys as Ingest (the schema version, entities, their index keys,
+// relations and both adjacency keys), so every reader works on the result.
+// Documents are not imported: entities keep the ids of theirs in Docs.
+//
+// Entities may come in any order; an id given twice is merged
+// (graph.MergeEntity). Relations must come in canonical key order
+// (graph.Key.Less on Relation.Key, the order graph.Lister yields); one
+// given twice in a row is merged (evidence and attributes). Self-loops are
+// left out, as Ingest leaves them out; a relation whose ends are not among
+// the entities is written all the same.
+//
+// Memory: Import holds every entity, encoded (a few hundred bytes each),
+// every index key (about 40 bytes, four or five per entity) and every
+// relation's in key (about 50 bytes each with its bookkeeping) to sort them;
+// relation values stream through. A graph of 10^6 entities and 10^7
+// relations needs about 1 GB.
+//
+// It returns an error wrapping ErrNotEmpty when the database holds
+// anything but its schema version, ErrUnsorted when relations are out of
+// order, and ErrReadOnly on a read-only store. On any error the database
+// is left empty, as it was. Nil sequences count as empty.
+func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph.Relation]) (ImportResult, error) {
+	var res ImportResult
+	if s.readOnly {
+		return res, fmt.Errorf("store: import: %w", ErrReadOnly)
+	}
+	if entities == nil {
+		entities = func(func(graph.Entity) bool) {}
+	}
+	if relations == nil {
+		relations = func(func(graph.Relation) bool) {}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.checkEmpty(); err != nil {
+		return res, err
+	}
+	sw := s.db.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		sw.Cancel()
+		return res, fmt.Errorf("store: import: prepare: %w", err)
+	}
+	res, err := writeGraph(sw, entities, relations)
+	if err == nil {
+		if err = sw.Flush(); err != nil {
+			err = fmt.Errorf("flush: %w", err)
+		}
+	} else {
+		sw.Cancel()
+	}
+	if err != nil {
+		// Leave the database as it was: empty but for its schema version.
+		if derr := s.db.DropAll(); derr != nil {
+			return ImportResult{}, fmt.Errorf("store: import: %w (and emptying the database again failed: %v)", err, derr)
+		}
+		if serr := s.checkSchema(); serr != nil {
+			return ImportResult{}, fmt.Errorf("store: import: %w (and %v)", err, serr)
+		}
+		return ImportResult{}, fmt.Errorf("store: import: %w", err)
+	}
+	return res, nil
+}
+
+// checkEmpty fails with ErrNotEmpty unless the schema version is the only
+// key in the database.
+func (s *Store) checkEmpty() error {
+	return s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if k := it.Item().Key(); !bytes.Equal(k, schemaKey()) {
+				return fmt.Errorf("store: import into %s: %w: it holds key %x; import only into a new database", s.path, ErrNotEmpty, k)
+			}
+		}
+		return nil
+	})
+}
+
+// kvWriter batches keys and values for a StreamWriter.
+type kvWriter struct {
+	sw   *badger.StreamWriter
+	buf  *z.Buffer
+	keys int
+}
+
+func newKVWriter(sw *badger.StreamWriter) *kvWriter {
+	return &kvWriter{sw: sw, buf: z.NewBuffer(importBufferSize+(1<<20), "kg.import")}
+}
+
+// add queues one key and value for the stream; keys of a stream must come
+// in increasing order.
+func (w *kvWriter) add(stream uint32, k, v []byte) error {
+	badger.KVToBuffer(&pb.KV{Key: k, Value: v, Version: 1, StreamId: stream}, w.buf)
+	w.keys++
+	if w.buf.LenNoPadding() >= importBufferSize {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush hands the queued keys to Badger.
+func (w *kvWriter) flush() error {
+	if w.buf.LenNoPadding() == 0 {
+		return nil
+	}
+	if err := w.sw.Write(w.buf); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	w.buf.Reset()
+	return nil
+}
+
+func (w *kvWriter) release() { _ = w.buf.Release() }
+
+// keyArena holds many short keys in one allocation, to be sorted.
+type keyArena struct {
+	data []byte
+	refs []uint64 // offset<<16 | length; keys are at most maxKeySize < 1<<16 bytes
+}
+
+func (a *keyArena) add(k []byte) {
+	a.refs = append(a.refs, uint64(len(a.data))<<16|uint64(len(k)))
+	a.data = append(a.data, k...)
+}
+
+func (a *keyArena) key(ref uint64) []byte {
+	off, n := ref>>16, ref&0xFFFF
+	return a.data[off : off+n]
+}
+
+// sorted yields the keys in byte order, each once.
+func (a *keyArena) sorted() iter.Seq[[]byte] {
+	slices.SortFunc(a.refs, func(x, y uint64) int { return bytes.Compare(a.key(x), a.key(y)) })
+	return func(yield func([]byte) bool) {
+		var prev []byte
+		for i, ref := range a.refs {
+			k := a.key(ref)
+			if i > 0 && bytes.Equal(k, prev) {
+				continue
+			}
+			prev = k
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// writeGraph streams the graph into sw, one stream per key kind.
+func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relations iter.Seq[graph.Relation]) (ImportResult, error) {
+	var res ImportResult
+	w := newKVWriter(sw)
+	defer w.release()
+	if err := w.add(streamSchema, schemaKey(), encodeSchemaVersion(SchemaVersion)); err != nil {
+		return res, err
+	}
+
+	// Entities: gathered, merged by id and sorted, then written with their index keys.
+	byID := map[graph.ID]graph.Entity{}
+	for e := range entities {
+		if e.ID == "" {
+			return res, fmt.Errorf("entity %q has no id", e.Name)
+		}
+		if old, ok := byID[e.ID]; ok {
+			e = mergeEntity(old, e)
+		}
+		byID[e.ID] = e
+	}
+	ids := make([]graph.ID, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var aliases keyArena
+	for _, id := range ids {
+		e := byID[id]
+		delete(byID, id)
+		v, err := encodeEntity(e)
+		if err != nil {
+			return res, err
+		}
+		if err := w.add(streamEntity, entityKey(id), v); err != nil {
+			return res, err
+		}
+		for _, k := range graph.IndexKeys(e) {
+			aliases.add(aliasKey(k, id))
+		}
+		res.Entities++
+	}
+	for k := range aliases.sorted() {
+		if err := w.add(streamAlias, k, nil); err != nil {
+			return res, err
+		}
+	}
+	aliases = keyArena{}
+
+	// Relations stream through in key order, merged when given twice in a
+	// row; their in keys are gathered and sorted.
+	var (
+		ins     keyArena
+		pending graph.Relation
+		have    bool
+	)
+	emit := func(r graph.Relation) error {
+		k := r.Key()
+		v, err := encodeRelation(r)
+		if err != nil {
+			return err
+		}
+		if err := w.add(streamRelation, relationKey(k), v); err != nil {
+			return err
+		}
+		if err := w.add(streamOut, outKey(k), nil); err != nil {
+			return err
+		}
+		ins.add(inKey(k))
+		res.Relations++
+		res.Evidence += len(r.Evidence)
+		return nil
+	}
+	for r := range relations {
+		k := r.Key()
+		if k.Subject == k.Object {
+			continue // Ingest never writes a self-loop either
+		}
+		r.Subject, r.Object = k.Subject, k.Object
+		if have {
+			pk := pending.Key()
+			switch {
+			case pk == k:
+				pending.MergeEvidence(r.Evidence...)
+				for a, v := range r.Attrs {
+					if pending.Attrs == nil {
+						pending.Attrs = map[string]string{}
+					}
+					if _, ok := pending.Attrs[a]; !ok {
+						pending.Attrs[a] = v
+					}
+				}
+				continue
+			case k.Less(pk):
+				return res, fmt.Errorf("%w: %v after %v", ErrUnsorted, k, pk)
+			}
+			if err := emit(pending); err != nil {
+				return res, err
+			}
+		}
+		pending, have = r, true
+		pending.Evidence = slices.Clone(r.Evidence)
+		graph.SortEvidence(pending.Evidence)
+	}
+	if have {
+		if err := emit(pending); err != nil {
+			return res, err
+		}
+	}
+	for k := range ins.sorted() {
+		if err := w.add(streamIn, k, nil); err != nil {
+			return res, err
+		}
+	}
+	if err := w.flush(); err != nil {
+		return res, err
+	}
+	res.Keys = w.keys
+	return res, nil
+}
+
+// Compact rewrites the database into as few tables as it can and reclaims
+// value log space no key points to any more, so that its size on disk is
+// what the graph needs. It is for after a large import or ingest; readers
+// do not need it.
+func (s *Store) Compact() error {
+	if s.readOnly {
+		return fmt.Errorf("store: compact: %w", ErrReadOnly)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.db.Flatten(2); err != nil {
+		return fmt.Errorf("store: compact: flatten: %w", err)
+	}
+	for {
+		err := s.db.RunValueLogGC(0.5)
+		if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrGCInMemoryMode) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("store: compact: value log: %w", err)
+		}
+	}
+}
+
+// ScanAdjacency counts id's adjacency keys, out and in, with one Badger
+// key-only prefix iterator per side and no decoding: the least any
+// neighbours query can do, against which Edges is measured.
+func (s *Store) ScanAdjacency(id graph.ID) (int, error) {
+	n := 0
+	txn := s.db.NewTransaction(false)
+	defer txn.Discard()
+	for _, kind := range []byte{kindOut, kindIn} {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: adjacencyPrefix(kind, id)})
+		for it.Rewind(); it.Valid(); it.Next() {
+			n++
+		}
+		it.Close()
+	}
+	return n, nil
+}

@@ -1,0 +1,273 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"iter"
+	"reflect"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/graphtest"
+)
+
+// ingested returns a store holding the graphtest fixture, ingested.
+func ingested(t *testing.T) *Store {
+	t.Helper()
+	s := openMem(t)
+	for _, b := range []graph.Batch{graphtest.BatchA(), graphtest.BatchB(), graphtest.BatchC()} {
+		if _, err := s.Ingest(b); err != nil {
+			t.Fatalf("Ingest(%s): %v", b.Doc.ID, err)
+		}
+	}
+	return s
+}
+
+// values drops the errors of a graph.Lister sequence (failing the test on one).
+func values[T any](t *testing.T, seq iter.Seq2[T, error]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for x, err := range seq {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// rawKeys returns every key and value in s but the documents', as "key=value" in hex.
+func rawKeys(t *testing.T, s *Store) []string {
+	t.Helper()
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			k := it.Item().KeyCopy(nil)
+			if k[0] == kindDoc {
+				continue
+			}
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%x=%x", k, v))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestImportSameAsIngest imports the graph an ingest built and checks that
+// the two databases hold the same keys and values (documents aside) and
+// answer every reader alike.
+func TestImportSameAsIngest(t *testing.T) {
+	for _, onDisk := range []bool{false, true} {
+		t.Run(fmt.Sprintf("onDisk=%v", onDisk), func(t *testing.T) {
+			src := ingested(t)
+			var dst *Store
+			dir := ""
+			if onDisk {
+				dir = t.TempDir()
+				var err error
+				if dst, err = Open(dir, Options{}); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				dst = openMem(t)
+			}
+			res, err := dst.Import(values(t, src.Entities()), values(t, src.Relations()))
+			if err != nil {
+				t.Fatalf("Import: %v", err)
+			}
+			st, err := src.Stats()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ImportResult{Entities: st.Entities, Relations: st.Relations, Evidence: st.Evidence}
+			res.Keys = 0
+			if res != want {
+				t.Errorf("Import = %+v, want %+v", res, want)
+			}
+			if onDisk { // what was written survives a reopen
+				if err := dst.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if dst, err = Open(dir, Options{ReadOnly: true}); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { dst.Close() })
+			}
+			if got, want := rawKeys(t, dst), rawKeys(t, src); !reflect.DeepEqual(got, want) {
+				t.Errorf("imported keys differ from ingested ones:\nimported %q\ningested %q", got, want)
+			}
+			compareReaders(t, dst, src)
+		})
+	}
+}
+
+// compareReaders checks that got answers graph's readers as want does.
+func compareReaders(t *testing.T, got, want *Store) {
+	t.Helper()
+	ge, we := collect(t, got.Entities()), collect(t, want.Entities())
+	if !reflect.DeepEqual(ge, we) {
+		t.Errorf("Entities differ:\ngot  %+v\nwant %+v", ge, we)
+	}
+	if g, w := collect(t, got.Relations()), collect(t, want.Relations()); !reflect.DeepEqual(g, w) {
+		t.Errorf("Relations differ:\ngot  %+v\nwant %+v", g, w)
+	}
+	for _, e := range we {
+		for _, dir := range []graph.Direction{graph.Out, graph.In, graph.Both} {
+			g, w := collect(t, got.Edges(e.ID, dir)), collect(t, want.Edges(e.ID, dir))
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("Edges(%s, %d) = %v, want %v", e.ID, dir, g, w)
+			}
+		}
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			g, err := got.Resolve(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := want.Resolve(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("Resolve(%q) = %v, want %v", name, g, w)
+			}
+		}
+		g, gok, err := got.Entity(e.ID)
+		if err != nil || !gok || !reflect.DeepEqual(g, e) {
+			t.Errorf("Entity(%s) = %+v, %v, %v; want %+v", e.ID, g, gok, err, e)
+		}
+	}
+}
+
+func TestImportMerges(t *testing.T) {
+	s := openMem(t)
+	ev := func(start int) graph.Evidence {
+		return graph.Evidence{Doc: "d1", Sentence: "A met B.", Start: start, End: start + 8}
+	}
+	ents := []graph.Entity{
+		{ID: "b", Name: "Bea Bold", Type: graph.Person, Mentions: 1, Docs: []graph.DocID{"d2"}},
+		{ID: "a", Name: "Al Able", Type: graph.Person, Mentions: 2},
+		{ID: "b", Name: "Bold", Type: graph.Person, Mentions: 3, Docs: []graph.DocID{"d1"}},
+	}
+	rels := []graph.Relation{
+		{Subject: "a", Predicate: graph.Met, Object: "b", Evidence: []graph.Evidence{ev(10)}},
+		{Subject: "b", Predicate: graph.Met, Object: "a", Evidence: []graph.Evidence{ev(0), ev(10)}}, // the same, reversed
+		{Subject: "b", Predicate: graph.Advised, Object: "b"},                                       // a self-loop
+		{Subject: "b", Predicate: graph.Advised, Object: "a", Attrs: map[string]string{"role": "aide"}},
+	}
+	res, err := s.Import(slicesValues(ents), slicesValues(rels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Entities != 2 || res.Relations != 2 || res.Evidence != 2 {
+		t.Errorf("Import = %+v, want 2 entities, 2 relations, 2 evidence records", res)
+	}
+	b, _, err := s.Entity("b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Mentions != 4 || !reflect.DeepEqual(b.Docs, []graph.DocID{"d1", "d2"}) || !reflect.DeepEqual(b.Aliases, []string{"Bold"}) {
+		t.Errorf("merged entity = %+v, want 4 mentions, docs d1 d2, alias Bold", b)
+	}
+	r, ok, err := s.Relation(graph.Key{Subject: "b", Predicate: graph.Met, Object: "a"})
+	if err != nil || !ok {
+		t.Fatalf("Relation(a met b) = %v, %v", ok, err)
+	}
+	if len(r.Evidence) != 2 || r.Evidence[0].Start != 0 {
+		t.Errorf("merged evidence = %+v, want starts 0 and 10", r.Evidence)
+	}
+	ids, err := s.Resolve("Bold")
+	if err != nil || !reflect.DeepEqual(ids, []graph.ID{"b"}) {
+		t.Errorf("Resolve(Bold) = %v, %v; want [b]", ids, err)
+	}
+}
+
+func slicesValues[T any](xs []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, x := range xs {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	t.Run("not empty", func(t *testing.T) {
+		s := ingested(t)
+		before := rawKeys(t, s)
+		_, err := s.Import(slicesValues([]graph.Entity{{ID: "x", Name: "X", Type: graph.Place}}), nil)
+		if !errors.Is(err, ErrNotEmpty) {
+			t.Errorf("Import into a full database: %v, want ErrNotEmpty", err)
+		}
+		if after := rawKeys(t, s); !reflect.DeepEqual(after, before) {
+			t.Errorf("a refused import changed the database")
+		}
+	})
+	t.Run("unsorted", func(t *testing.T) {
+		s := openMem(t)
+		rels := []graph.Relation{
+			{Subject: "b", Predicate: graph.Advised, Object: "c"},
+			{Subject: "a", Predicate: graph.Advised, Object: "c"},
+		}
+		_, err := s.Import(slicesValues([]graph.Entity{{ID: "a", Name: "A", Type: graph.Place}}), slicesValues(rels))
+		if !errors.Is(err, ErrUnsorted) {
+			t.Fatalf("Import of unsorted relations: %v, want ErrUnsorted", err)
+		}
+		if got := rawKeys(t, s); len(got) != 1 || !bytes.HasPrefix([]byte(got[0]), []byte("01=")) {
+			t.Errorf("after a failed import the database holds %q, want only the schema version", got)
+		}
+		// and it can still be imported into
+		if _, err := s.Import(slicesValues([]graph.Entity{{ID: "a", Name: "A", Type: graph.Place}}), nil); err != nil {
+			t.Errorf("Import after a failed one: %v", err)
+		}
+	})
+	t.Run("read-only", func(t *testing.T) {
+		dir := t.TempDir()
+		s, err := Open(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		ro, err := Open(dir, Options{ReadOnly: true})
+		if err == nil {
+			defer ro.Close()
+			_, err = ro.Import(nil, nil)
+		}
+		if !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Import read-only: %v, want ErrReadOnly", err)
+		}
+	})
+}
+
+func TestScanAdjacency(t *testing.T) {
+	s := ingested(t)
+	for e, err := range s.Entities() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.ScanAdjacency(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for range s.Edges(e.ID, graph.Both) {
+			want++
+		}
+		if n != want {
+			t.Errorf("ScanAdjacency(%s) = %d, want %d (its edges)", e.ID, n, want)
+		}
+	}
+}
