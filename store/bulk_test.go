@@ -164,7 +164,7 @@ func TestImportMerges(t *testing.T) {
 	rels := []graph.Relation{
 		{Subject: "a", Predicate: graph.Met, Object: "b", Evidence: []graph.Evidence{ev(10)}},
 		{Subject: "b", Predicate: graph.Met, Object: "a", Evidence: []graph.Evidence{ev(0), ev(10)}}, // the same, reversed
-		{Subject: "b", Predicate: graph.Advised, Object: "b"},                                       // a self-loop
+		{Subject: "b", Predicate: graph.Advised, Object: "b"},                                        // a self-loop
 		{Subject: "b", Predicate: graph.Advised, Object: "a", Attrs: map[string]string{"role": "aide"}},
 	}
 	res, err := s.Import(slicesValues(ents), slicesValues(rels))
