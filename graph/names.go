@@ -145,12 +145,25 @@ func Surname(name string) string {
 	return words[len(words)-1]
 }
 
-// Index-key prefixes: an exact alias, a phonetic key, a surname.
+// Index-key prefixes: an exact alias, a phonetic key, a surname, and the
+// phonetic key of a person's first and last names alone.
 const (
-	keyExact    = "n:"
-	keyPhonetic = "p:"
-	keySurname  = "s:"
+	keyExact     = "n:"
+	keyPhonetic  = "p:"
+	keySurname   = "s:"
+	keyFirstLast = "f:"
 )
+
+// FirstLastKey is the phonetic key of a person's first and last names with
+// any middle names left out, so that "Ali Abdussalam Treki" and "Ali
+// Treiki" meet. It is "" for a name of fewer than two words.
+func FirstLastKey(name string) string {
+	words := strings.Fields(PhoneticKey(name))
+	if len(words) < 2 {
+		return ""
+	}
+	return words[0] + " " + words[len(words)-1]
+}
 
 // IndexKeys returns the lookup keys under which a store indexes e: each of
 // its names and aliases exactly and phonetically, and a person's surname.
@@ -167,6 +180,9 @@ func IndexKeys(e Entity) []string {
 		if e.Type == Person {
 			if s := Surname(n); s != "" {
 				set[keySurname+s] = true
+			}
+			if f := FirstLastKey(n); f != "" {
+				set[keyFirstLast+f] = true
 			}
 		}
 	}

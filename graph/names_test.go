@@ -98,3 +98,59 @@ func TestMemoryCrossDocumentResolution(t *testing.T) {
 		t.Errorf("Resolve(kusa) = %v, want [moussa-koussa]", got)
 	}
 }
+
+func TestFirstLastKeyJoinsMiddleNames(t *testing.T) {
+	if a, b := FirstLastKey("Ali Abdussalam Treki"), FirstLastKey("Ali Treiki"); a != b || a == "" {
+		t.Errorf("FirstLastKey: %q vs %q, want equal", a, b)
+	}
+	if a, b := FirstLastKey("Kim Jong-nam"), FirstLastKey("Kim Jong-un"); a == b {
+		t.Errorf("FirstLastKey(Kim Jong-nam) == FirstLastKey(Kim Jong-un) = %q", a)
+	}
+	if got := FirstLastKey("Gaddafi"); got != "" {
+		t.Errorf("FirstLastKey(one word) = %q, want empty", got)
+	}
+}
+
+func TestMergeEntityName(t *testing.T) {
+	tests := []struct{ dst, src, want string }{
+		{"Koussa", "Moussa Koussa", "Moussa Koussa"},
+		{"Gaddafi regime", "Muammar Al Qathafi's regime", "Gaddafi regime"},
+		{"Moussa Koussa", "Koussa", "Moussa Koussa"},
+		{"Ali Abdussalam Treki", "Ali Treiki", "Ali Abdussalam Treki"},
+	}
+	for _, tt := range tests {
+		got := MergeEntity(Entity{ID: "x", Name: tt.dst, Type: Person}, Entity{Name: tt.src, Type: Person})
+		if got.Name != tt.want {
+			t.Errorf("MergeEntity(%q, %q).Name = %q, want %q", tt.dst, tt.src, got.Name, tt.want)
+		}
+		if tt.src != got.Name {
+			found := false
+			for _, a := range got.Aliases {
+				found = found || a == tt.src
+			}
+			if !found {
+				t.Errorf("MergeEntity(%q, %q) lost %q from the aliases %v", tt.dst, tt.src, tt.src, got.Aliases)
+			}
+		}
+	}
+}
+
+func TestMemoryJoinsMiddleNameVariants(t *testing.T) {
+	m := NewMemory()
+	if _, err := m.Ingest(Batch{Doc: Document{ID: "d1"}, Entities: []Entity{{ID: "ali-abdussalam-treki", Name: "Ali Abdussalam Treki", Type: Person}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Ingest(Batch{Doc: Document{ID: "d2"}, Entities: []Entity{
+		{ID: "ali-treiki", Name: "Ali Treiki", Type: Person},
+		{ID: "ali-hassan", Name: "Ali Hassan", Type: Person},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []ID
+	for e := range m.Entities() {
+		ids = append(ids, e.ID)
+	}
+	if len(ids) != 2 || ids[0] != "ali-abdussalam-treki" || ids[1] != "ali-hassan" {
+		t.Errorf("entities = %v, want [ali-abdussalam-treki ali-hassan]", ids)
+	}
+}

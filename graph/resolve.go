@@ -42,7 +42,7 @@ func PlanBatch(b Batch, idx Index) (map[ID]ID, error) {
 // trusted first. One-word surface forms only count exactly and only for
 // persons' surnames, so that "Moussa Ibrahim" never joins "Moussa Koussa".
 func matchKeys(e Entity) [][]string {
-	var exact, phon, sur []string
+	var exact, phon, firstLast, sur []string
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		k := NameKey(n)
 		if k == "" {
@@ -55,13 +55,18 @@ func matchKeys(e Entity) [][]string {
 		if multi {
 			phon = append(phon, keyPhonetic+PhoneticKey(n))
 		}
+		if e.Type == Person {
+			if f := FirstLastKey(n); f != "" {
+				firstLast = append(firstLast, keyFirstLast+f)
+			}
+		}
 	}
 	if e.Type == Person && !strings.Contains(NameKey(e.Name), " ") {
 		if k := NameKey(e.Name); k != "" {
 			sur = append(sur, keySurname+k, keyExact+k)
 		}
 	}
-	return [][]string{exact, phon, sur}
+	return [][]string{exact, phon, firstLast, sur}
 }
 
 func matchExisting(e Entity, idx Index) (ID, error) {
@@ -128,12 +133,14 @@ func freshID(e Entity, idx Index, taken map[ID]bool) (ID, error) {
 
 // MergeEntity folds src into dst: aliases and documents are united,
 // mentions added, attributes dst lacks copied. dst keeps its id and type;
-// it takes src's name when that is a fuller form of the same name (more
-// words), so an entity first seen as "Koussa" becomes "Moussa Koussa".
+// it takes src's name only when dst's is a short form of it (all of dst's
+// words, fewer of them), so an entity first seen as "Koussa" becomes
+// "Moussa Koussa", while "Gaddafi regime" stays itself when another article
+// says "Muammar Al Qathafi's regime".
 func MergeEntity(dst, src Entity) Entity {
 	out := dst
 	out.Aliases = append([]string(nil), dst.Aliases...)
-	if len(strings.Fields(src.Name)) > len(strings.Fields(dst.Name)) {
+	if shortFormOf(dst.Name, src.Name) {
 		out.AddAlias(dst.Name)
 		out.Name = src.Name
 	}
@@ -168,4 +175,23 @@ func MergeEntity(dst, src Entity) Entity {
 	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
 	out.Docs = docs
 	return out
+}
+
+// shortFormOf reports whether name short is a shortened form of long: every
+// word of short appears in long, and long has more words.
+func shortFormOf(short, long string) bool {
+	sw, lw := strings.Fields(NameKey(short)), strings.Fields(NameKey(long))
+	if len(sw) >= len(lw) {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range lw {
+		have[w] = true
+	}
+	for _, w := range sw {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
 }
