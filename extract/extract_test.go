@@ -132,6 +132,14 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"Karim Zayed|travelled-to|Tunisia"}, []string{"Omar Badr|travelled-to|Tunisia"}},
 		{"country as a noun", "Ahmed Salem studied in the US before he moved to Rome.",
 			[]string{"Ahmed Salem|travelled-to|Rome"}, nil},
+		{"organization before a title", "NATO Secretary General Lena Holm arrived in Riga.",
+			[]string{"Lena Holm|member-of|NATO"}, nil},
+		{"an ambassador to a body is not its member", "U.N. Ambassador Pablo Ruiz spoke for Chile.",
+			nil, []string{"Pablo Ruiz|member-of|U.N."}},
+		{"demonym, body and role", "Danish Police Chief, Erik Lund, said the port was closed.",
+			[]string{"Erik Lund|member-of|Danish Police"}, nil},
+		{"plural possessor in a name", "Rosa Lima, also from the ruling Farmers' Party, resigned.",
+			[]string{"Rosa Lima|member-of|Farmers' Party"}, nil},
 		{"list is not apposition", "Paulo Reis, Ana Costa and Rui Lopes attended.",
 			nil, []string{"Paulo Reis|advised|Ana Costa", "Paulo Reis|member-of|Ana Costa"}},
 	}
@@ -203,6 +211,15 @@ func TestCoreference(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestHeadlineVerbsAreNotNames(t *testing.T) {
+	b := extractText(t, "Veteran Envoy Slams Harrow At Summit\n\nThe veteran envoy Omar Harrow spoke in Geneva on Monday.")
+	for _, e := range b.Entities {
+		if strings.Contains(e.Name, "Slams") || strings.Contains(e.Name, "At") {
+			t.Errorf("%q (%s) joins headline words into a name", e.Name, e.Type)
+		}
 	}
 }
 

@@ -272,8 +272,14 @@ func (c *clause) prenominal() {
 		o := c.at[k-1]
 		if len(roles) == 0 && !poss {
 			// "Illinois Gov. James Thompson": a titled person of a locality.
-			if c.typ(o) == graph.Place && c.args[o].T1 == p.T0 && c.r.Entities[p.Ent].Attrs["title"] != "" && c.r.isLocality(c.args[o].Ent) {
+			title := c.r.Entities[p.Ent].Attrs["title"]
+			switch {
+			case c.args[o].T1 != p.T0 || title == "" || c.args[o].Ref:
+			case c.typ(o) == graph.Place && c.r.isLocality(c.args[o].Ent):
 				c.emit(p.Ent, graph.LivesIn, c.args[o].Ent, "prenominal-place/v1", 0.6, nil)
+			case c.typ(o) == graph.Organization && !envoyTitle(title):
+				// "U.N. Ambassador X": a post in the organization.
+				c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-title/v1", 0.75, map[string]string{"role": title})
 			}
 			continue
 		}
@@ -560,4 +566,18 @@ func (c *clause) origins() {
 			c.emit(p.Ent, graph.LivesIn, o.Ent, "person-of-place/v1", 0.65, nil)
 		}
 	}
+}
+
+// envoyTitle reports whether a title names a post sent to a body rather
+// than held in it: a "U.N. Ambassador" represents a country at the U.N.
+func envoyTitle(title string) bool {
+	w := strings.Fields(strings.ToLower(title))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[len(w)-1] {
+	case "ambassador", "envoy", "delegate", "observer", "representative":
+		return true
+	}
+	return false
 }

@@ -116,7 +116,7 @@ func chunks(toks []token) [][2]int {
 					j += 2
 					continue
 				}
-				if isPossessive(t) && pluralPossessors[toks[j-1].Lower] {
+				if (isPossessive(t) || (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End) && pluralPossessors[toks[j-1].Lower] {
 					j += 2
 					continue
 				}
@@ -199,7 +199,35 @@ func recognizeSentence(s *sentence, si int, labels []string) []mention {
 		if credit[c[0]] {
 			continue
 		}
-		out = append(out, chunkMentions(s, si, c[0], c[1], labels)...)
+		for _, part := range splitTitleCase(s, c) {
+			out = append(out, chunkMentions(s, si, part[0], part[1], labels)...)
+		}
+	}
+	return out
+}
+
+// headlineBreaks are the function words a title-case line capitalizes:
+// "Envoy Denounces Gadhafi At U.N." holds no name across "At".
+var headlineBreaks = setOf("at", "in", "on", "to", "for", "with", "from", "by", "as", "after", "over",
+	"into", "against", "amid", "is", "are", "was", "says", "say", "said", "will", "may", "be", "the", "a", "an", "and", "or")
+
+// splitTitleCase cuts a chunk of a title-case line at its function words.
+func splitTitleCase(s *sentence, c [2]int) [][2]int {
+	if !s.TitleCase {
+		return [][2]int{c}
+	}
+	var out [][2]int
+	start := c[0]
+	for k := c[0]; k < c[1]; k++ {
+		if headlineBreaks[s.Tokens[k].Lower] && s.Tokens[k].Cap {
+			if k > start {
+				out = append(out, [2]int{start, k})
+			}
+			start = k + 1
+		}
+	}
+	if start < c[1] {
+		out = append(out, [2]int{start, c[1]})
 	}
 	return out
 }
@@ -304,7 +332,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		return []mention{m}
 	}
 	// Leading words that begin sentences but are not names.
-	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b) {
+	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b && !isPossessive(toks[a+1])) {
 		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
 			break // "Mr", "Chief" stay for the title rule
 		}
@@ -320,6 +348,20 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			return append(out, chunkMentions(s, si, k, b, labels)...)
 		}
 	}
+	// "U.N. Ambassador Mohamed Shalgham", "NATO Secretary General X": an
+	// organization before a title is a mention of its own.
+	for k := a + 1; k < b-1 && k <= a+4; k++ {
+		l := strings.TrimSuffix(toks[k].Lower, ".")
+		if !honorifics[l] {
+			continue
+		}
+		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && e.Type == graph.Organization {
+			out := []mention{newMention(s, si, a, k, graph.Organization, true)}
+			return append(out, chunkMentions(s, si, k, b, labels)...)
+		}
+		break
+	}
+	a0 := a
 	// "Indonesian Siti Aisyah": a demonym before a name is a nationality.
 	nationality := ""
 	for k := a + 1; k <= a+2 && k < b; k++ {
@@ -387,6 +429,14 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	trailingRole := joinTokens(toks, b, b0)
 	if t0 >= b {
 		return nil
+	}
+	// "Malaysian Police Chief": the demonym and the body are an
+	// organization; the role belongs to whoever the sentence names with it.
+	if trailingRole != "" && nationality != "" && title == "" && t0 == a && a0 < a && demonymHeads[toks[b-1].Lower] {
+		m := newMention(s, si, a0, b, graph.Organization, true)
+		m.Head = toks[b-1].Lower
+		m.Modifier = joinTokens(toks, a0, a)
+		return []mention{m}
 	}
 	// Demonyms are attributes, not entities, unless a head noun follows.
 	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a {
@@ -546,7 +596,9 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	name := joinTokens(toks, a, b)
 	last := toks[b-1].Lower
 	if titled {
-		return graph.Person, true
+		// A title-case headline capitalizes verbs too ("Envoy Denounces X"):
+		// there a title only types what the body confirms.
+		return graph.Person, !s.TitleCase
 	}
 	// "Andrew Hall": a given name the tagger reads as a person's outweighs a
 	// place head.
