@@ -152,7 +152,14 @@ const (
 	keyPhonetic  = "p:"
 	keySurname   = "s:"
 	keyFirstLast = "f:"
+	keyCompact   = "c:"
 )
+
+// compactKey is the phonetic key with the spaces taken out, so that names
+// split differently meet: "Abdel Fatah Younis" and "Abdulfatah Younis".
+func compactKey(name string) string {
+	return strings.ReplaceAll(PhoneticKey(name), " ", "")
+}
 
 // FirstLastKey is the phonetic key of a person's first and last names with
 // any middle names left out, so that "Ali Abdussalam Treki" and "Ali
@@ -176,6 +183,7 @@ func IndexKeys(e Entity) []string {
 		}
 		if p := PhoneticKey(n); p != "" {
 			set[keyPhonetic+p] = true
+			set[keyCompact+strings.ReplaceAll(p, " ", "")] = true
 		}
 		if e.Type == Person {
 			if s := Surname(n); s != "" {
@@ -195,7 +203,8 @@ func IndexKeys(e Entity) []string {
 }
 
 // LookupKeys returns the keys to try, in order of trust, when a person asks
-// for name: the exact form, its phonetic form, then the name as a surname.
+// for name: the exact form, the name as a surname, its phonetic forms, then
+// a person's first and last names.
 // Use the first tier that finds anything.
 func LookupKeys(name string) []string {
 	var keys []string
@@ -207,7 +216,10 @@ func LookupKeys(name string) []string {
 		}
 	}
 	if p := PhoneticKey(name); p != "" {
-		keys = append(keys, keyPhonetic+p)
+		keys = append(keys, keyPhonetic+p, keyCompact+strings.ReplaceAll(p, " ", ""))
+		if f := FirstLastKey(name); f != "" {
+			keys = append(keys, keyFirstLast+f)
+		}
 	}
 	return keys
 }

@@ -9,6 +9,7 @@ func TestPhoneticKey(t *testing.T) {
 		{"Shokri Ghanem", "Shukri Ghanem"},
 		{"Mohammed Ismail", "Mohamed Ismail", "Muhammad Ismail"},
 		{"Ali Treki", "Ali Treiki"},
+		{"Abdel Fatah Younis", "Abdel Fattah Younis"},
 	}
 	for _, group := range same {
 		want := PhoneticKey(group[0])
@@ -152,5 +153,36 @@ func TestMemoryJoinsMiddleNameVariants(t *testing.T) {
 	}
 	if len(ids) != 2 || ids[0] != "ali-abdussalam-treki" || ids[1] != "ali-hassan" {
 		t.Errorf("entities = %v, want [ali-abdussalam-treki ali-hassan]", ids)
+	}
+}
+
+func TestMemoryJoinsSpellingsOfOneWordNames(t *testing.T) {
+	m := NewMemory()
+	if _, err := m.Ingest(Batch{Doc: Document{ID: "d1"}, Entities: []Entity{
+		{ID: "muammar-gaddafi", Name: "Muammar Gaddafi", Type: Person, Aliases: []string{"Gaddafi"}},
+		{ID: "abdel-fatah-younis", Name: "Abdel Fatah Younis", Type: Person},
+		{ID: "moussa-koussa", Name: "Moussa Koussa", Type: Person},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Ingest(Batch{Doc: Document{ID: "d2"}, Entities: []Entity{
+		{ID: "qaddafi", Name: "Qaddafi", Type: Person},
+		{ID: "abdulfatah-younis", Name: "Abdulfatah Younis", Type: Person},
+		{ID: "moussa", Name: "Moussa", Type: Person},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []ID
+	for e := range m.Entities() {
+		ids = append(ids, e.ID)
+	}
+	want := []ID{"abdel-fatah-younis", "moussa", "moussa-koussa", "muammar-gaddafi"}
+	if len(ids) != len(want) {
+		t.Fatalf("entities = %v, want %v", ids, want)
+	}
+	for i := range want {
+		if ids[i] != want[i] {
+			t.Fatalf("entities = %v, want %v", ids, want)
+		}
 	}
 }

@@ -15,8 +15,9 @@ type Index interface {
 
 // PlanBatch decides the id each entity of b takes in the graph behind idx:
 // an existing entity of the same type that it names (by a multi-word name
-// exactly or phonetically, or, for a one-word person name, by surname), or
-// a new slug of its name made unique. It returns batch id -> graph id.
+// exactly or phonetically, a person by first and last name, or a one-word
+// person name by surname), or a new slug of its name made unique. It
+// returns batch id -> graph id.
 //
 // Two batch entities may land on one graph entity; callers merge them.
 func PlanBatch(b Batch, idx Index) (map[ID]ID, error) {
@@ -53,7 +54,7 @@ func matchKeys(e Entity) [][]string {
 			exact = append(exact, keyExact+k)
 		}
 		if multi {
-			phon = append(phon, keyPhonetic+PhoneticKey(n))
+			phon = append(phon, keyPhonetic+PhoneticKey(n), keyCompact+compactKey(n))
 		}
 		if e.Type == Person {
 			if f := FirstLastKey(n); f != "" {
@@ -63,7 +64,10 @@ func matchKeys(e Entity) [][]string {
 	}
 	if e.Type == Person && !strings.Contains(NameKey(e.Name), " ") {
 		if k := NameKey(e.Name); k != "" {
-			sur = append(sur, keySurname+k, keyExact+k)
+			// A surname alone, or spelled another way ("Qaddafi" for an
+			// entity known as "Gaddafi"): only one-word aliases carry that
+			// phonetic key, so a first name never matches a full name.
+			sur = append(sur, keySurname+k, keyExact+k, keyPhonetic+PhoneticKey(e.Name))
 		}
 	}
 	return [][]string{exact, phon, firstLast, sur}
