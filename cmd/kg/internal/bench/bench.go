@@ -1,0 +1,470 @@
+// Package bench is the engine of `kg bench`: it generates a deterministic
+// synthetic corpus and graph and measures kg on them (ingest, bulk import,
+// size on disk, traversal, rendering), each beside the limit it is held
+// against: a raw Badger key scan for traversal, tokenizing alone for
+// ingest.
+package bench
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"slices"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/kgraph/kg/exports"
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/text"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/store"
+)
+
+// Config says what to measure.
+type Config struct {
+	// Entities in the synthetic graph; it has ten times as many relations.
+	Entities int
+	// Articles generated for the ingest figures (0: 300).
+	Articles int
+	// Workers for the all-cores ingest (0: runtime.NumCPU()).
+	Workers int
+	// Samples of each traversal (0: 2,000 one-hop, 200 two-hop, 50 paths).
+	Samples int
+	// RenderNodes is the size of the diagram rendered (0: 300).
+	RenderNodes int
+	// Dir holds the temporary databases ("": the system's temporary directory).
+	Dir string
+	// CPUProfile, when set, receives a CPU profile of the ingest runs.
+	CPUProfile io.Writer
+	// Log receives a line as each stage starts; nil discards them.
+	Log io.Writer
+}
+
+// Result is what Run measured. Rates are per second, latencies medians
+// (p50) or 99th percentiles (p99) over the samples.
+type Result struct {
+	Entities              int     `json:"entities"`
+	Relations             int     `json:"relations"`
+	IngestWordsPerSec1    float64 `json:"ingest_words_per_sec_1core"`
+	IngestWordsPerSecAll  float64 `json:"ingest_words_per_sec_all"`
+	ImportRelationsPerSec float64 `json:"import_relations_per_sec"`
+	BytesPerRelation      float64 `json:"bytes_per_relation"`
+	NeighborsP50us        float64 `json:"neighbors_p50_us"`
+	NeighborsP99us        float64 `json:"neighbors_p99_us"`
+	TwoHopP50us           float64 `json:"two_hop_p50_us"`
+	ShortestPathP50us     float64 `json:"shortest_path_p50_us"`
+	RawScanP50us          float64 `json:"raw_scan_p50_us"`
+	TokenizeWordsPerSec   float64 `json:"tokenize_words_per_sec"`
+	Render300NodesMs      float64 `json:"render_300_nodes_ms"`
+	PeakRSSBytes          int64   `json:"peak_rss_bytes"`
+
+	// Details for the text table, not in the JSON object.
+	workers     int
+	articles    int
+	words       int
+	render      int
+	importTime  time.Duration
+	bytesOnDisk int64
+	meanDegree  float64
+	twoHopNodes int
+}
+
+// Run generates the corpus and graph and measures everything in Result.
+func Run(cfg Config) (Result, error) {
+	if cfg.Entities < 10 {
+		return Result{}, fmt.Errorf("bench: %d entities: need at least 10", cfg.Entities)
+	}
+	if cfg.Articles <= 0 {
+		cfg.Articles = 300
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	if cfg.RenderNodes <= 0 {
+		cfg.RenderNodes = 300
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	dir, err := os.MkdirTemp(cfg.Dir, "kg-bench-")
+	if err != nil {
+		return Result{}, fmt.Errorf("bench: %w", err)
+	}
+	defer os.RemoveAll(dir)
+
+	res := Result{Entities: cfg.Entities, workers: cfg.Workers, articles: cfg.Articles, render: cfg.RenderNodes}
+	if err := runIngest(cfg, dir, &res); err != nil {
+		return res, err
+	}
+	if err := runGraph(cfg, dir, &res); err != nil {
+		return res, err
+	}
+	res.PeakRSSBytes = peakRSS()
+	return res, nil
+}
+
+// runIngest measures the whole pipeline over generated articles with one
+// worker and with cfg.Workers, and tokenizing alone.
+func runIngest(cfg Config, dir string, res *Result) error {
+	fmt.Fprintf(cfg.Log, "bench: generating %d articles\n", cfg.Articles)
+	arts := Articles(cfg.Articles, 20*cfg.Articles)
+	x, err := extract.New()
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if cfg.CPUProfile != nil {
+		if err := pprof.StartCPUProfile(cfg.CPUProfile); err != nil {
+			return fmt.Errorf("bench: cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	for _, w := range []int{1, cfg.Workers} {
+		fmt.Fprintf(cfg.Log, "bench: ingesting %d articles with %d worker(s)\n", len(arts), w)
+		words, took, err := ingest(x, arts, w, filepath.Join(dir, fmt.Sprintf("ingest-%d", w)))
+		if err != nil {
+			return err
+		}
+		rate := float64(words) / took.Seconds()
+		if w == 1 {
+			res.IngestWordsPerSec1 = rate
+		}
+		res.IngestWordsPerSecAll = rate
+		res.words = words
+	}
+	if cfg.CPUProfile != nil {
+		pprof.StopCPUProfile()
+	}
+
+	fmt.Fprintf(cfg.Log, "bench: tokenizing\n")
+	words := 0
+	start := time.Now()
+	for range 3 {
+		for _, a := range arts {
+			for _, s := range text.Segment(string(a)) {
+				words += len(s.Tokens)
+			}
+		}
+	}
+	took := time.Since(start)
+	// Tokens count punctuation too: rate the ceiling in the words the
+	// pipeline counts (fields of the body), over the same three passes.
+	res.TokenizeWordsPerSec = float64(3*res.words) / took.Seconds()
+	_ = words
+	return nil
+}
+
+// ingest runs extraction on workers goroutines and one writer committing
+// in article order, as `kg ingest` does, into a new database at path. It
+// returns the words ingested (fields of the cleaned bodies) and the time
+// taken, the database's Close included.
+func ingest(x *extract.Extractor, arts [][]byte, workers int, path string) (int, time.Duration, error) {
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		return 0, 0, fmt.Errorf("bench: %w", err)
+	}
+	type result struct {
+		i     int
+		batch graph.Batch
+		err   error
+	}
+	start := time.Now()
+	jobs := make(chan int)
+	results := make(chan result, workers)
+	window := make(chan struct{}, 4*workers)
+	go func() {
+		defer close(jobs)
+		for i := range arts {
+			window <- struct{}{}
+			jobs <- i
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				b, err := x.Extract(fmt.Sprintf("article-%05d.txt", i), arts[i])
+				results <- result{i, b, err}
+			}
+		}()
+	}
+	pending := map[int]result{}
+	words := 0
+	var firstErr error
+	for next := 0; next < len(arts); {
+		r := <-results
+		pending[r.i] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			<-window
+			next++
+			if r.err == nil {
+				_, r.err = s.Ingest(r.batch)
+			}
+			if r.err != nil && firstErr == nil {
+				firstErr = fmt.Errorf("bench: article %d: %w", r.i, r.err)
+			}
+			words += len(strings.Fields(r.batch.Doc.Body))
+		}
+	}
+	if err := s.Close(); err != nil && firstErr == nil {
+		firstErr = fmt.Errorf("bench: %w", err)
+	}
+	return words, time.Since(start), firstErr
+}
+
+// runGraph bulk-imports the synthetic graph, compacts it, weighs it and
+// times traversals on it, opened read-only as a query process opens it.
+func runGraph(cfg Config, dir string, res *Result) error {
+	fmt.Fprintf(cfg.Log, "bench: generating a graph of %d entities\n", cfg.Entities)
+	g := newSynthGraph(cfg.Entities)
+	res.Relations = len(g.rels)
+	res.meanDegree = 2 * float64(len(g.rels)) / float64(cfg.Entities)
+	path := filepath.Join(dir, "graph")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	fmt.Fprintf(cfg.Log, "bench: importing %d relations\n", len(g.rels))
+	start := time.Now()
+	if _, err := s.Import(g.entities(), g.relations()); err != nil {
+		s.Close()
+		return fmt.Errorf("bench: %w", err)
+	}
+	res.importTime = time.Since(start)
+	res.ImportRelationsPerSec = float64(len(g.rels)) / res.importTime.Seconds()
+	fmt.Fprintf(cfg.Log, "bench: compacting\n")
+	if err := s.Compact(); err != nil {
+		s.Close()
+		return fmt.Errorf("bench: %w", err)
+	}
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if res.bytesOnDisk, err = dirSize(path); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	res.BytesPerRelation = float64(res.bytesOnDisk) / float64(len(g.rels))
+
+	s, err = store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	defer s.Close()
+	samples := func(def int) int {
+		if cfg.Samples > 0 {
+			return min(cfg.Samples, def)
+		}
+		return def
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func(k int) []graph.ID {
+		ids := make([]graph.ID, k)
+		for i := range ids {
+			ids[i] = g.ids[rng.IntN(len(g.ids))]
+		}
+		return ids
+	}
+
+	fmt.Fprintf(cfg.Log, "bench: one hop\n")
+	one := pick(samples(2000))
+	var edges []graph.Edge
+	neighbors := func(id graph.ID) error {
+		edges = edges[:0]
+		for e, err := range s.Edges(id, graph.Both) {
+			if err != nil {
+				return err
+			}
+			edges = append(edges, e)
+		}
+		return nil
+	}
+	raw := func(id graph.ID) error { _, err := s.ScanAdjacency(id); return err }
+	// Warm: a first pass over the samples fills the page and block caches.
+	if _, err := timeEach(one, neighbors); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	rawT, err := timeEach(one, raw)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	nT, err := timeEach(one, neighbors)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	res.RawScanP50us, res.NeighborsP50us, res.NeighborsP99us = us(pct(rawT, 50)), us(pct(nT, 50)), us(pct(nT, 99))
+
+	fmt.Fprintf(cfg.Log, "bench: two hops\n")
+	two := pick(samples(200))
+	nodes := 0
+	twoHop := func(id graph.ID) error {
+		hops, err := graph.Neighbors(s, id, 2, nil)
+		nodes += len(hops)
+		return err
+	}
+	if _, err := timeEach(two, twoHop); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	nodes = 0
+	tT, err := timeEach(two, twoHop)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	res.TwoHopP50us = us(pct(tT, 50))
+	res.twoHopNodes = nodes / len(two)
+
+	fmt.Fprintf(cfg.Log, "bench: shortest paths\n")
+	from, to := pick(samples(50)), pick(samples(50))
+	k := 0
+	path1 := func(id graph.ID) error {
+		_, err := graph.ShortestPaths(s, id, to[k%len(to)], 6, nil, 1)
+		k++
+		return err
+	}
+	if _, err := timeEach(from, path1); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	k = 0
+	pT, err := timeEach(from, path1)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	res.ShortestPathP50us = us(pct(pT, 50))
+
+	fmt.Fprintf(cfg.Log, "bench: rendering %d nodes\n", cfg.RenderNodes)
+	m, focus, err := neighbourhood(s, g.hub(len(g.ids)/100), cfg.RenderNodes)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	start = time.Now()
+	if err := exports.Write(io.Discard, "svg", m, exports.Options{Focus: []graph.ID{focus}}); err != nil {
+		return fmt.Errorf("bench: render: %w", err)
+	}
+	res.Render300NodesMs = float64(time.Since(start).Microseconds()) / 1000
+	return nil
+}
+
+// neighbourhood copies into memory the nearest n entities of id (id
+// included) and the relations between them.
+func neighbourhood(s *store.Store, id graph.ID, n int) (*graph.Memory, graph.ID, error) {
+	hops, err := graph.Neighbors(s, id, 3, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	keep := map[graph.ID]bool{id: true}
+	for _, h := range hops {
+		if len(keep) >= n {
+			break
+		}
+		keep[h.ID] = true
+	}
+	m := graph.NewMemory()
+	for k := range keep {
+		e, _, err := s.Entity(k)
+		if err != nil {
+			return nil, "", err
+		}
+		m.PutEntity(e)
+		for ed, err := range s.Edges(k, graph.Out) {
+			if err != nil {
+				return nil, "", err
+			}
+			if ed.Subject != k || !keep[ed.Object] {
+				continue
+			}
+			r, _, err := s.Relation(ed.Key())
+			if err != nil {
+				return nil, "", err
+			}
+			m.PutRelation(r)
+		}
+	}
+	return m, id, nil
+}
+
+// timeEach times fn on each id.
+func timeEach(ids []graph.ID, fn func(graph.ID) error) ([]time.Duration, error) {
+	out := make([]time.Duration, len(ids))
+	for i, id := range ids {
+		start := time.Now()
+		if err := fn(id); err != nil {
+			return nil, err
+		}
+		out[i] = time.Since(start)
+	}
+	return out, nil
+}
+
+// pct returns the p-th percentile of ds (nearest rank).
+func pct(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := (len(s)*p + 99) / 100
+	return s[max(0, min(i-1, len(s)-1))]
+}
+
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
+
+// dirSize adds up the sizes of the files in dir.
+func dirSize(dir string) (int64, error) {
+	var n int64
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range entries {
+		fi, err := e.Info()
+		if err != nil {
+			return 0, err
+		}
+		n += fi.Size()
+	}
+	return n, nil
+}
+
+// peakRSS is the process's peak resident set size so far, in bytes.
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Maxrss * 1024 // Linux reports kilobytes
+}
+
+// WriteJSON writes r as one JSON object.
+func (r Result) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteText writes r as a table, each figure beside its target or limit.
+func (r Result) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(name, value, against string) { fmt.Fprintf(tw, "%s\t%s\t%s\n", name, value, against) }
+	row("measure", "value", "target / limit")
+	row("entities", fmt.Sprint(r.Entities), "")
+	row("relations", fmt.Sprintf("%d (mean degree %.0f)", r.Relations, r.meanDegree), "")
+	row("ingest, 1 core", fmt.Sprintf("%.0f words/s", r.IngestWordsPerSec1), fmt.Sprintf(">= 20,000; %d articles, %d words", r.articles, r.words))
+	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), ">= 1.8x one core")
+	row("tokenize only", fmt.Sprintf("%.0f words/s", r.TokenizeWordsPerSec), fmt.Sprintf("ceiling: ingest is %.1f%% of it", 100*r.IngestWordsPerSec1/r.TokenizeWordsPerSec))
+	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; %v", r.importTime.Round(time.Millisecond)))
+	row("size on disk", fmt.Sprintf("%.0f bytes/relation", r.BytesPerRelation), fmt.Sprintf("<= 200; %d MB compacted", r.bytesOnDisk>>20))
+	row("neighbours p50", fmt.Sprintf("%.1f us", r.NeighborsP50us), fmt.Sprintf("< 50 us; %.2fx the raw scan", r.NeighborsP50us/r.RawScanP50us))
+	row("neighbours p99", fmt.Sprintf("%.1f us", r.NeighborsP99us), "")
+	row("raw key scan p50", fmt.Sprintf("%.1f us", r.RawScanP50us), "floor: neighbours within 1.5x")
+	row("two hops p50", fmt.Sprintf("%.0f us", r.TwoHopP50us), fmt.Sprintf("< 1,000 us; %d entities reached on average", r.twoHopNodes))
+	row("shortest path p50", fmt.Sprintf("%.0f us", r.ShortestPathP50us), "up to 6 hops, random pairs")
+	row(fmt.Sprintf("render %d nodes (svg)", r.render), fmt.Sprintf("%.0f ms", r.Render300NodesMs), "")
+	row("peak RSS", fmt.Sprintf("%d MB", r.PeakRSSBytes>>20), "")
+	return tw.Flush()
+}

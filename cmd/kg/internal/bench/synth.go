@@ -1,0 +1,128 @@
+package bench
+
+import (
+	"fmt"
+	"iter"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// synthGraph is a deterministic random graph of n entities and 10n
+// relations whose degrees follow a power law: both ends of a relation are
+// drawn with weight r^-1/2 for the entity of popularity rank r, which gives
+// degree exponent 3, that of a Barabási-Albert graph. At 10^6 entities the
+// biggest hub has about 10^4 relations and the median entity about 14.
+//
+// Entities are numbered in id order, so that relations, packed into
+// integers (subject, predicate, object), sort in Badger's key order.
+type synthGraph struct {
+	ids  []graph.ID
+	name []string // by id rank
+	typ  []graph.Type
+	rels []uint64 // subject<<32 | predicate<<26 | object, sorted
+	perm []int32  // popularity rank -> id rank
+}
+
+// predsByKey is the vocabulary in key (string) order.
+var predsByKey = func() []graph.Predicate {
+	ps := slices.Clone(graph.Predicates)
+	slices.Sort(ps)
+	return ps
+}()
+
+func newSynthGraph(n int) *synthGraph {
+	type ent struct {
+		id   graph.ID
+		name string
+		typ  graph.Type
+	}
+	ents := make([]ent, n)
+	for i := range ents {
+		nm := name(i)
+		ents[i] = ent{graph.Slug(nm), nm, typeOf(i)}
+	}
+	slices.SortFunc(ents, func(a, b ent) int { return strings.Compare(string(a.id), string(b.id)) })
+	g := &synthGraph{ids: make([]graph.ID, n), name: make([]string, n), typ: make([]graph.Type, n)}
+	for i, e := range ents {
+		g.ids[i], g.name[i], g.typ[i] = e.id, e.name, e.typ
+	}
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	g.perm = make([]int32, n)
+	for i := range g.perm {
+		g.perm[i] = int32(i)
+	}
+	rng.Shuffle(n, func(i, j int) { g.perm[i], g.perm[j] = g.perm[j], g.perm[i] })
+	draw := func() int {
+		u := rng.Float64()
+		return int(g.perm[int(u*u*float64(n))%n])
+	}
+	want := 10 * n
+	for len(g.rels) < want {
+		for len(g.rels) < want+want/20 {
+			s, o := draw(), draw()
+			if s == o {
+				continue
+			}
+			p := rng.IntN(len(predsByKey))
+			if predsByKey[p].Symmetric() && o < s {
+				s, o = o, s
+			}
+			g.rels = append(g.rels, uint64(s)<<32|uint64(p)<<26|uint64(o))
+		}
+		slices.Sort(g.rels)
+		g.rels = slices.Compact(g.rels)
+	}
+	g.rels = g.rels[:want]
+	return g
+}
+
+func unpack(r uint64) (s int, p graph.Predicate, o int) {
+	return int(r >> 32), predsByKey[(r>>26)&63], int(r & (1<<26 - 1))
+}
+
+// docID is a document id of the length real ones have (hex SHA-256).
+func docID(i int) graph.DocID {
+	x := uint64(i)*0x9E3779B97F4A7C15 + 1
+	return graph.DocID(fmt.Sprintf("%016x%016x%016x%016x", x, x*3, x*5, x*7))
+}
+
+// entities yields the graph's entities in id order, each with an alias
+// (a person's surname) and the document it came from.
+func (g *synthGraph) entities() iter.Seq[graph.Entity] {
+	return func(yield func(graph.Entity) bool) {
+		for i, id := range g.ids {
+			e := graph.Entity{ID: id, Name: g.name[i], Type: g.typ[i], Mentions: 1 + i%7, Docs: []graph.DocID{docID(i / 10)}}
+			if e.Type == graph.Person {
+				e.AddAlias(e.Name[strings.IndexByte(e.Name, ' ')+1:])
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// relations yields the relations in key order, each with one evidence
+// record: a sentence of about 70 bytes, as extraction would keep.
+func (g *synthGraph) relations() iter.Seq[graph.Relation] {
+	return func(yield func(graph.Relation) bool) {
+		for i, r := range g.rels {
+			s, p, o := unpack(r)
+			sent := fmt.Sprintf("%s %s %s, the paper reported on %s.", g.name[s], p, g.name[o], weekdays[i%len(weekdays)])
+			start := 40 * (i % 50)
+			rel := graph.Relation{Subject: g.ids[s], Predicate: p, Object: g.ids[o], Evidence: []graph.Evidence{{
+				Doc: docID(i / 10), Sentence: sent, Start: start, End: start + len(sent),
+				Extractor: "bench/1", Confidence: 0.8,
+			}}}
+			if !yield(rel) {
+				return
+			}
+		}
+	}
+}
+
+// hub returns the entity of popularity rank r (0: the biggest hub).
+func (g *synthGraph) hub(r int) graph.ID { return g.ids[g.perm[r]] }
