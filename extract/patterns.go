@@ -293,7 +293,11 @@ func (c *clause) prenominal() {
 		}
 		switch {
 		case ot == graph.Organization:
-			c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-role/v1", 0.8, map[string]string{"role": role})
+			var attrs map[string]string
+			if role != "" {
+				attrs = map[string]string{"role": role}
+			}
+			c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-role/v1", 0.8, attrs)
 		case ot == graph.Person && kind == "kin":
 			c.emit(p.Ent, graph.FamilyOf, c.args[o].Ent, "prenominal-kin/v1", 0.85, map[string]string{"kin": role})
 		case ot == graph.Person && kind == "advise":
@@ -394,6 +398,20 @@ func (c *clause) locations() {
 			if c.match(j, "in") || c.match(j, ",") && a.Type == graph.Place && c.isHeadedPlace(ai) {
 				if b := c.argAfter(j+1, 2); b >= 0 && c.typ(b) == graph.Place && (c.isHeadedPlace(ai) || a.Type == graph.Organization || j > i) {
 					c.emit(a.Ent, graph.LocatedIn, c.args[b].Ent, "in-place/v1", 0.8, nil)
+				}
+			}
+		}
+		// "Gazprom is Russia's largest company": an organization of a place.
+		if a.Type == graph.Organization && (c.match(i, "is") || c.match(i, "was")) && i+2 < len(c.toks) {
+			if b := c.at[i+1]; b >= 0 && c.typ(b) == graph.Place && c.args[b].T0 == i+1 && isPossessive(c.toks[c.args[b].T1]) {
+				for k := c.args[b].T1 + 1; k < len(c.toks) && k < c.args[b].T1+5; k++ {
+					if w := c.toks[k].Lower; orgHeads[w] || w == "company" || w == "producer" || w == "maker" || w == "lender" || w == "employer" {
+						c.emit(a.Ent, graph.LocatedIn, c.args[b].Ent, "copula-place/v1", 0.7, nil)
+						break
+					}
+					if !c.toks[k].Word || c.toks[k].Cap {
+						break
+					}
 				}
 			}
 		}

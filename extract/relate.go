@@ -124,7 +124,12 @@ func (r *related) clause(si, salient, regime int) *clause {
 			c.pronouns = append(c.pronouns, i) // bound by bindPronouns
 		case t.Lower == "regime" && regime >= 0 && i > 0 && (c.toks[i-1].Lower == "the" || c.toks[i-1].Lower == "its"):
 			c.add(arg{T0: i - 1, T1: i + 1, Ent: regime, Type: graph.Organization, Ref: true})
-		case (victimNouns[t.Lower] || eventHeads[t.Lower]) && i > 0 && c.toks[i-1].Lower == "the" && !(i+1 < len(c.toks) && c.toks[i+1].Lower == "of"):
+		case (victimNouns[t.Lower] || eventHeads[t.Lower] || eventClass[t.Lower] != "") && i > 0 && c.toks[i-1].Lower == "the" && !(i+1 < len(c.toks) && c.toks[i+1].Lower == "of"):
+			if e := r.lastEventWithHead(t.Lower, si); e >= 0 {
+				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: graph.Event, Ref: true})
+			}
+		case eventClass[t.Lower] == "attack" && i > 0 && c.toks[i-1].Lower == "the" && c.match(i+1, "of") && !c.personAt(i+2):
+			// "the destruction of Pan Am flight 103": the attack the article names.
 			if e := r.lastEventWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: graph.Event, Ref: true})
 			}
@@ -349,21 +354,61 @@ func isQuote(s string) bool {
 }
 
 // lastEventWithHead returns the event last named with head noun head
-// ("the killing" after "the killing of X"), at or before sentence si.
+// ("the killing" after "the killing of X"), at or before sentence si; failing
+// that, the one last named with a head of the same class ("the affair"
+// after "the Petrobras scandal", "the destruction of" after a bombing).
 func (r *related) lastEventWithHead(head string, si int) int {
 	best, bestSent := -1, -1
-	for i, e := range r.Entities {
-		if e.Type != graph.Event {
-			continue
-		}
-		for _, mi := range e.Mentions {
-			m := r.Mentions[mi]
-			if m.Head == head && m.Sent <= si && m.Sent > bestSent {
-				best, bestSent = i, m.Sent
+	class := eventClass[head]
+	for pass := 0; pass < 2 && best < 0; pass++ {
+		for i, e := range r.Entities {
+			if e.Type != graph.Event {
+				continue
+			}
+			for _, mi := range e.Mentions {
+				m := r.Mentions[mi]
+				h := m.Head
+				if h == "" {
+					h = strings.ToLower(lastWord(m.Text))
+				}
+				same := h == head
+				if pass == 1 {
+					same = class != "" && eventClass[h] == class
+				}
+				if same && m.Sent <= si && m.Sent > bestSent {
+					best, bestSent = i, m.Sent
+				}
 			}
 		}
 	}
 	return best
+}
+
+// eventClass groups the nouns that may name one happening, so that a
+// later description refers back to it: the bombing is "the attack", a
+// scandal is "the affair".
+var eventClass = map[string]string{
+	"bombing": "attack", "bombings": "attack", "attack": "attack", "attacks": "attack", "explosion": "attack",
+	"blast": "attack", "destruction": "attack", "downing": "attack", "massacre": "attack", "atrocity": "attack",
+	"killing": "killing", "murder": "killing", "assassination": "killing", "shooting": "killing",
+	"poisoning": "killing", "stabbing": "killing",
+	"scandal": "scandal", "affair": "scandal",
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// personAt reports whether a person's mention begins at token i (after a determiner).
+func (c *clause) personAt(i int) bool {
+	if c.match(i, "the") {
+		i++
+	}
+	return i < len(c.toks) && c.at[i] >= 0 && c.args[c.at[i]].Type == graph.Person
 }
 
 // lastWithHead returns the entity whose name ends in head ("court" for the

@@ -44,13 +44,14 @@ var triggerTable = func() map[string][]trigger {
 		"gone to", "came to", "come to", "coming to", "returned to", "returning to", "return to", "back in", "back to",
 		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
 		"left for", "bound for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
-		"inside", "leaves", "leaving", "via", "through", "route back to", "landed in", "landed at"))
+		"inside", "leaves", "leaving", "via", "reports from", "reporting from", "reported from", "through", "route back to", "landed in", "landed at"))
 	talks := triggers(graph.Met, perOrg, perOrg, 10, "meet/v1", "held talks", "holds talks", "hold talks", "met")
 	for i := range talks {
 		talks[i].prep = setOf("with")
 	}
 	add(talks)
-	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "met", "seen", "spotted")
+	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "met", "seen", "spotted",
+		"held talks", "holds talks", "spoke", "speaking")
 	for i := range joinedAt {
 		joinedAt[i].prep = setOf("at", "in")
 	}
@@ -347,6 +348,14 @@ func (c *clause) fireDefected(t trigger, v, e int) {
 	switch {
 	case w == "defection" && c.match(e, "of"):
 		subj = c.argAfter(e+1, 3)
+		if subj >= 0 && c.typ(subj) != graph.Person {
+			subj = -1
+		}
+		if subj < 0 {
+			// "the defection of foreign minister and regime stalwart X":
+			// the person a run of role words describes.
+			subj = c.describedPerson(e + 1)
+		}
 	case w == "defection":
 		subj = -1
 		if v >= 2 && isPossessive(c.toks[v-1]) {
@@ -483,3 +492,23 @@ var incriminating = setOf("implicated", "ordered", "responsible", "behind", "gui
 
 // determiners before a verb form make it a noun: "the killing".
 var determiners = setOf("the", "a", "an", "this", "that", "his", "her", "its", "their", "'s", "’s")
+
+// describedPerson returns the person named after a run of role words and
+// the names that qualify them, starting at token i ("foreign minister and
+// regime stalwart Moussa Koussa"), or -1.
+func (c *clause) describedPerson(i int) int {
+	for k := i; k < len(c.toks) && k < i+9; k++ {
+		if a := c.at[k]; a >= 0 {
+			if c.typ(a) == graph.Person {
+				return a
+			}
+			k = c.args[a].T1 - 1
+			continue
+		}
+		w := c.toks[k].Lower
+		if !(roleNouns[w] || lowerModifiers[w] || honorifics[w] || w == "and" || w == "the" || w == "regime" || w == "stalwart" || isPossessive(c.toks[k])) {
+			return -1
+		}
+	}
+	return -1
+}
