@@ -75,12 +75,23 @@ func ingestTxn(txn *badger.Txn, b graph.Batch) (IngestResult, error) {
 		res.Skipped = true
 		return res, nil
 	}
+	// The analyst's decisions (decisions.go) hold for every new article.
+	pol, err := loadPolicy(txn)
+	if err != nil {
+		return res, err
+	}
+	if b, err = pol.retype(txn, b); err != nil {
+		return res, err
+	}
 	plan, err := graph.PlanBatch(b, txnIndex{txn})
 	if err != nil {
 		return res, fmt.Errorf("resolve entities: %w", err)
 	}
+	if err := pol.replan(txn, b, plan); err != nil {
+		return res, err
+	}
 	for _, e := range b.Entities {
-		isNew, err := putEntity(txn, plan[e.ID], e)
+		isNew, err := putEntity(txn, plan[e.ID], e, pol)
 		if err != nil {
 			return res, err
 		}
@@ -91,7 +102,7 @@ func ingestTxn(txn *badger.Txn, b graph.Batch) (IngestResult, error) {
 	}
 	for _, r := range b.Relations {
 		r.Subject, r.Object = plan[r.Subject], plan[r.Object]
-		if r.Subject == "" || r.Object == "" || r.Subject == r.Object {
+		if r.Subject == "" || r.Object == "" || r.Subject == r.Object || pol.rejects(r.Key()) {
 			continue
 		}
 		added, err := putRelation(txn, r)
@@ -113,8 +124,9 @@ func ingestTxn(txn *badger.Txn, b graph.Batch) (IngestResult, error) {
 
 // putEntity stores e under id, merged into the entity already there, and
 // files it under its index keys, removing the keys only the old version
-// had. It reports whether the entity is new.
-func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity) (bool, error) {
+// had, applying the analyst's curated name and type (pol may be nil). It
+// reports whether the entity is new.
+func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity, pol *policy) (bool, error) {
 	e.ID = id
 	old, exists, err := getEntity(txn, id)
 	if err != nil {
@@ -128,6 +140,7 @@ func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity) (bool, error) {
 			oldKeys[k] = true
 		}
 	}
+	pol.curate(&e)
 	v, err := encodeEntity(e)
 	if err != nil {
 		return false, err
@@ -213,4 +226,5 @@ type txnIndex struct{ txn *badger.Txn }
 
 func (x txnIndex) Lookup(key string) ([]graph.ID, error) { return lookup(x.txn, key) }
 
-func (x txnIndex) Entity(id graph.ID) (graph.Entity, bool, error) { return getEntity(x.txn, id) }
+// Entity follows merges, so that an id merged away is never given out again.
+func (x txnIndex) Entity(id graph.ID) (graph.Entity, bool, error) { return getLiveEntity(x.txn, id) }

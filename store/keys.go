@@ -12,6 +12,8 @@ package store
 //	out       0x05  0x05 str(subject) str(predicate) object empty
 //	in        0x06  0x06 str(object) str(predicate) subject empty
 //	document  0x07  0x07 docID                              JSON graph.Document
+//	decision  0x10  0x10 uint64 seq big-endian               JSON graph.Decision
+//	redirect  0x11  0x11 id                                 the id it now leads to
 //
 // str(s) is a self-delimiting, order-preserving string: s with each 0x00
 // byte written as 0x00 0xFF, then the terminator 0x00 0x01. The last string
@@ -27,7 +29,11 @@ package store
 // Invariant: for every relation key there is exactly one out key and one in
 // key with the same (subject, predicate, object), and no adjacency key
 // without its relation. Ingest writes all three in the transaction that
-// creates the relation, and nothing deletes them.
+// creates the relation; curation (decisions.go) deletes all three together.
+//
+// Invariant: an id with a redirect key (an entity merged away by a
+// decision) has no entity key; redirects may chain (b -> a -> c) and are
+// followed to the entity that exists.
 
 import (
 	"encoding/binary"
@@ -46,6 +52,8 @@ const (
 	kindOut      byte = 0x05
 	kindIn       byte = 0x06
 	kindDoc      byte = 0x07
+	kindDecision byte = 0x10
+	kindRedirect byte = 0x11
 )
 
 // String escaping bytes (see str above).
@@ -231,6 +239,45 @@ func parseDocumentKey(k []byte) (graph.DocID, error) {
 		return "", fmt.Errorf("document key %x: %w", k, errBadKey)
 	}
 	return graph.DocID(k[1:]), nil
+}
+
+// decisionKey returns the key of decision seq in the decision log; keys
+// sort in log order.
+//
+//	+------+-----------------------+
+//	| 0x10 | seq uint64 big-endian |
+//	+------+-----------------------+
+func decisionKey(seq uint64) []byte {
+	return binary.BigEndian.AppendUint64([]byte{kindDecision}, seq)
+}
+
+// decisionPrefix is the prefix shared by every decision key.
+func decisionPrefix() []byte { return []byte{kindDecision} }
+
+// parseDecisionKey returns the sequence number in a decision key.
+func parseDecisionKey(k []byte) (uint64, error) {
+	if len(k) != 9 || k[0] != kindDecision {
+		return 0, fmt.Errorf("decision key %x: %w", k, errBadKey)
+	}
+	return binary.BigEndian.Uint64(k[1:]), nil
+}
+
+// redirectKey returns the key saying where the id of a merged-away entity
+// leads; its value is the id of the entity it was merged into.
+//
+//	+------+------------------+
+//	| 0x11 | id (to the end)  |
+//	+------+------------------+
+func redirectKey(id graph.ID) []byte {
+	return append([]byte{kindRedirect}, id...)
+}
+
+// parseRedirectKey returns the id in a redirect key.
+func parseRedirectKey(k []byte) (graph.ID, error) {
+	if len(k) < 1 || k[0] != kindRedirect {
+		return "", fmt.Errorf("redirect key %x: %w", k, errBadKey)
+	}
+	return graph.ID(k[1:]), nil
 }
 
 func tripleKey(kind byte, first string, pred graph.Predicate, last string) []byte {

@@ -11,7 +11,8 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// Entity implements graph.Reader.
+// Entity implements graph.Reader. The id of an entity merged into another
+// (kg merge) returns the one it was merged into.
 func (s *Store) Entity(id graph.ID) (graph.Entity, bool, error) {
 	var (
 		e  graph.Entity
@@ -19,7 +20,7 @@ func (s *Store) Entity(id graph.ID) (graph.Entity, bool, error) {
 	)
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
-		e, ok, err = getEntity(txn, id)
+		e, ok, err = getLiveEntity(txn, id)
 		return err
 	})
 	if err != nil {
