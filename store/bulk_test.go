@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"iter"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/graph/graphtest"
@@ -269,5 +272,73 @@ func TestScanAdjacency(t *testing.T) {
 		if n != want {
 			t.Errorf("ScanAdjacency(%s) = %d, want %d (its edges)", e.ID, n, want)
 		}
+	}
+}
+
+// BenchmarkImport imports a random graph of KG_BENCH_ENTITIES entities
+// (default 10,000) and ten times as many relations into a new database.
+func BenchmarkImport(b *testing.B) {
+	n := benchSize("KG_BENCH_ENTITIES", 10_000)
+	m := 10 * n
+	rels := make([]graph.Relation, 0, m)
+	for i := range m {
+		s, o := i/10, (i*7919+1)%n
+		if s == o {
+			o = (o + 1) % n
+		}
+		k := graph.Key{Subject: benchID(s), Predicate: graph.Predicates[i%len(graph.Predicates)], Object: benchID(o)}.Canonical()
+		rels = append(rels, graph.Relation{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object, Evidence: []graph.Evidence{{
+			Doc: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", Start: 100, End: 180,
+			Sentence: "A sentence of about eighty bytes that says one entity did something to another.",
+		}}})
+	}
+	slices.SortFunc(rels, func(x, y graph.Relation) int {
+		if x.Key().Less(y.Key()) {
+			return -1
+		}
+		if y.Key().Less(x.Key()) {
+			return 1
+		}
+		return 0
+	})
+	ents := make([]graph.Entity, n)
+	for i := range ents {
+		ents[i] = graph.Entity{ID: benchID(i), Name: fmt.Sprintf("Entity %d", i), Type: graph.Types[i%len(graph.Types)], Mentions: 1}
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(b.TempDir(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.Import(slicesValues(ents), slicesValues(rels)); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(m*b.N)/b.Elapsed().Seconds(), "relations/s")
+}
+
+// TestAppendKV checks the hand-written protobuf encoding against protobuf's.
+func TestAppendKV(t *testing.T) {
+	for _, tt := range []struct {
+		stream uint32
+		k, v   []byte
+	}{
+		{1, []byte{1}, []byte{0, 0, 0, 1}},
+		{6, bytes.Repeat([]byte("k"), 300), nil},
+		{200, []byte("key"), bytes.Repeat([]byte("v"), 70000)},
+	} {
+		got, want := z.NewBuffer(1<<10, "test"), z.NewBuffer(1<<10, "test")
+		appendKV(got, tt.stream, tt.k, tt.v)
+		badger.KVToBuffer(&pb.KV{Key: tt.k, Value: tt.v, Version: 1, StreamId: tt.stream}, want)
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("stream %d, %d-byte key, %d-byte value: got %x, want %x", tt.stream, len(tt.k), len(tt.v), got.Bytes(), want.Bytes())
+		}
+		got.Release()
+		want.Release()
 	}
 }
