@@ -123,7 +123,13 @@ func chooseLayout(opts Options, n int) string {
 	return "sfdp"
 }
 
-func buildDOT(s *snap, opts Options) dotGraph {
+func buildDOT(s *snap, opts Options) dotGraph { return buildDOTFor(s, opts, nil) }
+
+// buildDOTFor is buildDOT for a painter whose font draws only the text
+// canDraw accepts (nil: any text, as SVG viewers have system fonts). A
+// name it cannot draw, say in Arabic script, is labelled with the first
+// alias it can (Tarabulus for طرابلس) rather than with empty boxes.
+func buildDOTFor(s *snap, opts Options, canDraw func(string) bool) dotGraph {
 	layout := chooseLayout(opts, len(s.entities))
 	labels := len(s.relations) <= labelMaxEdges
 	focus := map[graph.ID]bool{}
@@ -171,10 +177,10 @@ func buildDOT(s *snap, opts Options) dotGraph {
 	}
 	slices.Sort(missing)
 	for _, e := range s.entities {
-		writeNode(&b, e, focus[e.ID])
+		writeNode(&b, e, focus[e.ID], canDraw)
 	}
 	for _, id := range missing {
-		writeNode(&b, s.entity(id), focus[id])
+		writeNode(&b, s.entity(id), focus[id], canDraw)
 	}
 	for _, r := range s.relations {
 		writeEdge(&b, s, r, labels)
@@ -183,11 +189,19 @@ func buildDOT(s *snap, opts Options) dotGraph {
 	return dotGraph{src: b.Bytes(), layout: layout}
 }
 
-func writeNode(b *bytes.Buffer, e graph.Entity, focus bool) {
+func writeNode(b *bytes.Buffer, e graph.Entity, focus bool, canDraw func(string) bool) {
 	st := styleOf(e.Type)
 	label := e.Name
 	if label == "" {
 		label = string(e.ID)
+	}
+	if canDraw != nil && !canDraw(label) {
+		for _, a := range e.Aliases {
+			if canDraw(a) {
+				label = a
+				break
+			}
+		}
 	}
 	if post := entityPost(e); post != "" {
 		label += "\n" + post

@@ -93,23 +93,29 @@ func Write(w io.Writer, format string, g Graph, opts Options) error {
 
 func writeDiagram(w io.Writer, format string, s *snap, opts Options) error {
 	dot := buildDOT(s, opts)
+	if format == "png" || format == "pdf" {
+		dot = buildDOTFor(s, opts, fontCovers)
+	}
 	if format == "dot" {
 		_, err := w.Write(dot.src)
 		return err
 	}
-	svg, err := renderSVG(dot.src, dot.layout)
+	if format == "svg" {
+		svg, err := renderSVG(dot.src, dot.layout)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(svg)
+		return err
+	}
+	sc, err := layoutScene(dot.src, dot.layout)
 	if err != nil {
 		return err
 	}
-	switch format {
-	case "svg":
-		_, err = w.Write(svg)
-		return err
-	case "png":
-		return writePNG(w, svg)
-	default:
-		return writePDF(w, svg)
+	if format == "png" {
+		return writePNG(w, sc)
 	}
+	return writePDF(w, sc)
 }
 
 // snap is a graph read whole, in order: entities by id, relations by key

@@ -249,34 +249,3 @@ func TestNQuadsTerms(t *testing.T) {
 		t.Errorf("literal = %s", got)
 	}
 }
-
-func TestRaster(t *testing.T) {
-	tool(t, "rsvg-convert", "librsvg2-bin")
-	png := write(t, "png", hostileGraph(t, false), hostileOpts)
-	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-		t.Errorf("png output is not a PNG")
-	}
-	pdf := write(t, "pdf", hostileGraph(t, false), hostileOpts)
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Errorf("pdf output is not a PDF")
-	}
-	if os.Getenv("KG_DUMP") != "" {
-		os.WriteFile(filepath.Join(os.TempDir(), "kg-hostile.png"), png, 0o644)
-	}
-}
-
-func TestPNGZoom(t *testing.T) {
-	tests := []struct {
-		svg  string
-		want float64
-	}{
-		{`<svg width="600pt" height="400pt">`, 1.5},
-		{`<svg width="12000pt" height="3000pt">`, 0.5},
-		{`<svg>`, 1.5},
-	}
-	for _, tt := range tests {
-		if got := pngZoom([]byte(tt.svg)); got != tt.want {
-			t.Errorf("pngZoom(%s) = %v, want %v", tt.svg, got, tt.want)
-		}
-	}
-}

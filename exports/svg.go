@@ -19,6 +19,23 @@ var (
 // renderSVG lays out DOT source with the named engine and returns the SVG
 // Graphviz draws, in-process.
 func renderSVG(dot []byte, layout string) ([]byte, error) {
+	return renderGraphviz(dot, layout, graphviz.SVG)
+}
+
+// layoutScene lays out DOT source with the named engine and returns the
+// drawing as a scene, for the PNG and PDF painters.
+func layoutScene(dot []byte, layout string) (*scene, error) {
+	js, err := renderGraphviz(dot, layout, "json")
+	if err != nil {
+		return nil, err
+	}
+	return parseScene(js)
+}
+
+// renderGraphviz lays out DOT source with the named engine and returns it
+// in one of Graphviz's output formats. The WASM build has the core
+// renderers (svg, json, xdot, plain, dot) but not cairo's png or pdf.
+func renderGraphviz(dot []byte, layout string, format graphviz.Format) ([]byte, error) {
 	gvMu.Lock()
 	defer gvMu.Unlock()
 	ctx := context.Background()
@@ -35,8 +52,8 @@ func renderSVG(dot []byte, layout string) ([]byte, error) {
 	}
 	defer g.Close()
 	var buf bytes.Buffer
-	if err := gv.SetLayout(graphviz.Layout(layout)).Render(ctx, g, graphviz.SVG, &buf); err != nil {
-		return nil, fmt.Errorf("graphviz: render svg with %s: %w", layout, err)
+	if err := gv.SetLayout(graphviz.Layout(layout)).Render(ctx, g, format, &buf); err != nil {
+		return nil, fmt.Errorf("graphviz: render %s with %s: %w", format, layout, err)
 	}
 	return buf.Bytes(), nil
 }
