@@ -19,7 +19,7 @@ type claimContext struct {
 var (
 	reportCues     = setOf("reportedly", "reported", "reports", "according")
 	allegeCues     = setOf("alleged", "allegedly", "claimed", "claims", "claim", "suspected", "believed", "accused")
-	speculateCues  = setOf("speculation", "speculations", "rumours", "rumors", "runours", "rumour", "rumor", "possible", "possibly", "perhaps", "maybe", "might", "whether")
+	speculateCues  = setOf("speculation", "speculations", "rumours", "rumors", "rumour", "rumor", "possible", "possibly", "perhaps", "maybe", "might", "whether")
 	denyCues       = setOf("denied", "denies", "deny", "denying", "rejected")
 	attributeVerbs = setOf("said", "says", "claimed", "claims", "told", "alleged", "alleges", "reported", "reports", "announced", "insisted", "added", "stated")
 )

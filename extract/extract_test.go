@@ -234,10 +234,10 @@ func TestHeadlineVerbsAreNotNames(t *testing.T) {
 }
 
 func TestNotEntities(t *testing.T) {
-	b := extractText(t, "Libyan officials met British diplomats on Monday in March. The Foreign Minister said nothing.")
+	b := extractText(t, "Libyan officials met British diplomats on Monday in March. The Foreign Minister said nothing. Whispres were spreading all night.")
 	for _, e := range b.Entities {
 		switch graph.NameKey(e.Name) {
-		case "libyan", "british", "monday", "march", "foreign minister":
+		case "libyan", "british", "monday", "march", "foreign minister", "whispres":
 			t.Errorf("%q (%s) should not be an entity", e.Name, e.Type)
 		}
 	}
@@ -365,7 +365,7 @@ func TestCorpusFloors(t *testing.T) {
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("no shared corpus at %s: %v", root, err)
 	}
-	floors := map[string][2]float64{"seed": {0.86, 0.68}, "dev": {0.80, 0.47}}
+	floors := map[string][2]float64{"seed": {0.90, 0.76}, "dev": {0.85, 0.58}}
 	for set, floor := range floors {
 		t.Run(set, func(t *testing.T) {
 			golds, _ := filepath.Glob(filepath.Join(root, set, "*.gold.json"))

@@ -171,10 +171,10 @@ var nonNames = setOf("the", "a", "an", "but", "and", "or", "nor", "so", "yet", "
 	"nothing", "everything", "something", "someone", "everyone", "nobody", "mrs", "ms", "mr", "dr",
 	"with", "like", "unlike", "near", "outside", "inside", "around", "across", "along", "behind", "beyond",
 	"towards", "toward", "upon", "via", "per", "whose", "let", "please", "thank", "thanks", "hello", "oh",
-	"runours", "rumours", "rumors", "reports", "sources", "officials", "members", "people", "police",
+	"rumours", "rumors", "reports", "sources", "officials", "members", "people", "police",
 	"unverified", "documented", "start", "end", "more", "closed", "close", "copy", "copied", "moment",
 	"press", "releases", "book", "reviews", "radio", "zone", "place", "archive", "times", "wires", "min",
-	"chief", "chamber", "court", "judge", "wikileaks founder")
+	"chief", "chamber", "court", "judge")
 
 // months and weekdays are capitalized but are dates, not names.
 var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,

@@ -616,6 +616,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
 	}
+	// "Rumours were swirling": one capitalized word opening a sentence and
+	// taking a plural verb is a common noun, not a name.
+	if a == 0 && b == 1 && b < len(toks) && (toks[b].Lower == "were" || toks[b].Lower == "are") {
+		return "", false
+	}
 	switch {
 	case orgHeads[last] && b-a > 1:
 		return graph.Organization, true
