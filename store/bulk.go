@@ -138,7 +138,7 @@ type kvWriter struct {
 	full chan *z.Buffer // buffers for the goroutine to write
 	free chan *z.Buffer // buffers it has written
 	errc chan error     // its result, once full is closed
-	done bool           // full is closed
+	closed bool         // full is closed
 }
 
 func newKVWriter(sw *badger.StreamWriter) *kvWriter {
@@ -173,6 +173,15 @@ func (w *kvWriter) add(stream uint32, k, v []byte) error {
 	return nil
 }
 
+// done closes a stream: Badger finishes its last table and frees the
+// table builder (tens of megabytes) now rather than at the end.
+func (w *kvWriter) done(stream uint32) {
+	b := w.buf.SliceAllocate(1 + uvarintLen(uint64(stream)) + 2)[:0]
+	b = append(b, 10<<3|0) // stream id: field 10, varint
+	b = binary.AppendUvarint(b, uint64(stream))
+	_ = append(b, 11<<3|0, 1) // stream done: field 11, varint true
+}
+
 // finish writes what is queued and waits for Badger to take all of it.
 func (w *kvWriter) finish() error {
 	if w.buf.LenNoPadding() > 0 {
@@ -180,15 +189,15 @@ func (w *kvWriter) finish() error {
 		w.buf = <-w.free
 	}
 	close(w.full)
-	w.done = true
+	w.closed = true
 	return <-w.errc
 }
 
 // release frees the buffers; call it once, after finish or on an error.
 func (w *kvWriter) release() {
-	if !w.done {
+	if !w.closed {
 		close(w.full)
-		w.done = true
+		w.closed = true
 		<-w.errc
 	}
 	_ = w.buf.Release()
@@ -271,6 +280,7 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	if err := w.add(streamSchema, schemaKey(), encodeSchemaVersion(SchemaVersion)); err != nil {
 		return res, err
 	}
+	w.done(streamSchema)
 
 	// Entities: gathered, merged by id and sorted, then written with their index keys.
 	byID := map[graph.ID]graph.Entity{}
@@ -304,11 +314,13 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		}
 		res.Entities++
 	}
+	w.done(streamEntity)
 	for k := range aliases.sorted() {
 		if err := w.add(streamAlias, k, nil); err != nil {
 			return res, err
 		}
 	}
+	w.done(streamAlias)
 	aliases = keyArena{}
 
 	// Relations stream through in key order, merged when given twice in a
@@ -371,6 +383,8 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 			return res, err
 		}
 	}
+	w.done(streamRelation)
+	w.done(streamOut)
 	for k := range ins.sorted() {
 		if err := w.add(streamIn, k, nil); err != nil {
 			return res, err

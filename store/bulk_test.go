@@ -342,3 +342,15 @@ func TestAppendKV(t *testing.T) {
 		want.Release()
 	}
 }
+
+func TestAppendDone(t *testing.T) {
+	got, want := z.NewBuffer(1<<10, "test"), z.NewBuffer(1<<10, "test")
+	defer got.Release()
+	defer want.Release()
+	w := &kvWriter{buf: got}
+	w.done(300)
+	badger.KVToBuffer(&pb.KV{StreamId: 300, StreamDone: true}, want)
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("got %x, want %x", got.Bytes(), want.Bytes())
+	}
+}
