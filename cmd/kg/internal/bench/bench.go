@@ -74,6 +74,12 @@ type Result struct {
 	bytesOnDisk int64
 	meanDegree  float64
 	twoHopNodes int
+	// CPU time (user and system, all threads) each stage took: on a shared
+	// machine the wall clock also counts the others' work.
+	ingestCPU   [2]time.Duration
+	importCPU   time.Duration
+	tokenizeCPU time.Duration
+	load        string // /proc/loadavg at the end
 }
 
 // Run generates the corpus and graph and measures everything in Result.
@@ -107,6 +113,9 @@ func Run(cfg Config) (Result, error) {
 		return res, err
 	}
 	res.PeakRSSBytes = peakRSS()
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		res.load = strings.Join(strings.Fields(string(b))[:3], " ")
+	}
 	return res, nil
 }
 
@@ -125,12 +134,14 @@ func runIngest(cfg Config, dir string, res *Result) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	for _, w := range []int{1, cfg.Workers} {
+	for i, w := range []int{1, cfg.Workers} {
 		fmt.Fprintf(cfg.Log, "bench: ingesting %d articles with %d worker(s)\n", len(arts), w)
+		cpu := cpuTime()
 		words, took, err := ingest(x, arts, w, filepath.Join(dir, fmt.Sprintf("ingest-%d", w)))
 		if err != nil {
 			return err
 		}
+		res.ingestCPU[i] = cpuTime() - cpu
 		rate := float64(words) / took.Seconds()
 		if w == 1 {
 			res.IngestWordsPerSec1 = rate
@@ -144,6 +155,7 @@ func runIngest(cfg Config, dir string, res *Result) error {
 
 	fmt.Fprintf(cfg.Log, "bench: tokenizing\n")
 	words := 0
+	cpu := cpuTime()
 	start := time.Now()
 	for range 3 {
 		for _, a := range arts {
@@ -153,6 +165,7 @@ func runIngest(cfg Config, dir string, res *Result) error {
 		}
 	}
 	took := time.Since(start)
+	res.tokenizeCPU = cpuTime() - cpu
 	// Tokens count punctuation too: rate the ceiling in the words the
 	// pipeline counts (fields of the body), over the same three passes.
 	res.TokenizeWordsPerSec = float64(3*res.words) / took.Seconds()
@@ -235,12 +248,14 @@ func runGraph(cfg Config, dir string, res *Result) error {
 		return fmt.Errorf("bench: %w", err)
 	}
 	fmt.Fprintf(cfg.Log, "bench: importing %d relations\n", len(g.rels))
+	cpu := cpuTime()
 	start := time.Now()
 	if _, err := s.Import(g.entities(), g.relations()); err != nil {
 		s.Close()
 		return fmt.Errorf("bench: %w", err)
 	}
 	res.importTime = time.Since(start)
+	res.importCPU = cpuTime() - cpu
 	res.ImportRelationsPerSec = float64(len(g.rels)) / res.importTime.Seconds()
 	fmt.Fprintf(cfg.Log, "bench: compacting\n")
 	if err := s.Compact(); err != nil {
@@ -414,6 +429,23 @@ func pct(ds []time.Duration, p int) time.Duration {
 
 func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
 
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// perCPU formats n per CPU-second of d.
+func perCPU(n int, d time.Duration) string {
+	if d <= 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.0f/cpu-s", float64(n)/d.Seconds())
+}
+
 // dirSize adds up the sizes of the files in dir.
 func dirSize(dir string) (int64, error) {
 	var n int64
@@ -450,14 +482,16 @@ func (r Result) WriteJSON(w io.Writer) error {
 // WriteText writes r as a table, each figure beside its target or limit.
 func (r Result) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	row := func(name, value, against string) { fmt.Fprintf(tw, "%s\t%s\t%s\n", name, value, against) }
-	row("measure", "value", "target / limit")
+	row := func(name, value, against string, cpu ...string) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, value, strings.Join(cpu, ""), against)
+	}
+	row("measure", "value", "target / limit", "per CPU-second")
 	row("entities", fmt.Sprint(r.Entities), "")
 	row("relations", fmt.Sprintf("%d (mean degree %.0f)", r.Relations, r.meanDegree), "")
-	row("ingest, 1 core", fmt.Sprintf("%.0f words/s", r.IngestWordsPerSec1), fmt.Sprintf(">= 20,000; %d articles, %d words", r.articles, r.words))
-	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), ">= 1.8x one core")
-	row("tokenize only", fmt.Sprintf("%.0f words/s", r.TokenizeWordsPerSec), fmt.Sprintf("ceiling: ingest is %.1f%% of it", 100*r.IngestWordsPerSec1/r.TokenizeWordsPerSec))
-	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; %v", r.importTime.Round(time.Millisecond)))
+	row("ingest, 1 core", fmt.Sprintf("%.0f words/s", r.IngestWordsPerSec1), fmt.Sprintf(">= 20,000; %d articles, %d words", r.articles, r.words), perCPU(r.words, r.ingestCPU[0]))
+	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), ">= 1.8x one core", perCPU(r.words, r.ingestCPU[1]))
+	row("tokenize only", fmt.Sprintf("%.0f words/s", r.TokenizeWordsPerSec), fmt.Sprintf("ceiling: ingest is %.1f%% of it", 100*r.IngestWordsPerSec1/r.TokenizeWordsPerSec), perCPU(3*r.words, r.tokenizeCPU))
+	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; %v", r.importTime.Round(time.Millisecond)), perCPU(r.Relations, r.importCPU))
 	row("size on disk", fmt.Sprintf("%.0f bytes/relation", r.BytesPerRelation), fmt.Sprintf("<= 200; %d MB compacted", r.bytesOnDisk>>20))
 	row("neighbours p50", fmt.Sprintf("%.1f us", r.NeighborsP50us), fmt.Sprintf("< 50 us; %.2fx the raw scan", r.NeighborsP50us/r.RawScanP50us))
 	row("neighbours p99", fmt.Sprintf("%.1f us", r.NeighborsP99us), "")
@@ -466,5 +500,6 @@ func (r Result) WriteText(w io.Writer) error {
 	row("shortest path p50", fmt.Sprintf("%.0f us", r.ShortestPathP50us), "up to 6 hops, random pairs")
 	row(fmt.Sprintf("render %d nodes (svg)", r.render), fmt.Sprintf("%.0f ms", r.Render300NodesMs), "")
 	row("peak RSS", fmt.Sprintf("%d MB", r.PeakRSSBytes>>20), "")
+	row("load average", r.load, fmt.Sprintf("%d CPUs", runtime.NumCPU()))
 	return tw.Flush()
 }

@@ -1,7 +1,8 @@
 package bench
 
 import (
-	"fmt"
+	"encoding/binary"
+	"encoding/hex"
 	"iter"
 	"math/rand/v2"
 	"slices"
@@ -86,7 +87,11 @@ func unpack(r uint64) (s int, p graph.Predicate, o int) {
 // docID is a document id of the length real ones have (hex SHA-256).
 func docID(i int) graph.DocID {
 	x := uint64(i)*0x9E3779B97F4A7C15 + 1
-	return graph.DocID(fmt.Sprintf("%016x%016x%016x%016x", x, x*3, x*5, x*7))
+	var b [32]byte
+	for j := range 4 {
+		binary.BigEndian.PutUint64(b[8*j:], x*uint64(2*j+1))
+	}
+	return graph.DocID(hex.EncodeToString(b[:]))
 }
 
 // entities yields the graph's entities in id order, each with an alias
@@ -111,7 +116,7 @@ func (g *synthGraph) relations() iter.Seq[graph.Relation] {
 	return func(yield func(graph.Relation) bool) {
 		for i, r := range g.rels {
 			s, p, o := unpack(r)
-			sent := fmt.Sprintf("%s %s %s, the paper reported on %s.", g.name[s], p, g.name[o], weekdays[i%len(weekdays)])
+			sent := g.name[s] + " " + string(p) + " " + g.name[o] + ", the paper reported on " + weekdays[i%len(weekdays)] + "."
 			start := 40 * (i % 50)
 			rel := graph.Relation{Subject: g.ids[s], Predicate: p, Object: g.ids[o], Evidence: []graph.Evidence{{
 				Doc: docID(i / 10), Sentence: sent, Start: start, End: start + len(sent),
