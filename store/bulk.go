@@ -135,10 +135,10 @@ type kvWriter struct {
 	buf  *z.Buffer
 	keys int
 
-	full chan *z.Buffer // buffers for the goroutine to write
-	free chan *z.Buffer // buffers it has written
-	errc chan error     // its result, once full is closed
-	closed bool         // full is closed
+	full   chan *z.Buffer // buffers for the goroutine to write
+	free   chan *z.Buffer // buffers it has written
+	errc   chan error     // its result, once full is closed
+	closed bool           // full is closed
 }
 
 func newKVWriter(sw *badger.StreamWriter) *kvWriter {
