@@ -354,3 +354,32 @@ func TestAppendDone(t *testing.T) {
 		t.Errorf("got %x, want %x", got.Bytes(), want.Bytes())
 	}
 }
+
+// TestEntityDocsBounded ingests more articles naming one entity than an
+// entity's value lists, and checks the list keeps the first by id while
+// mentions count them all.
+func TestEntityDocsBounded(t *testing.T) {
+	s := openMem(t)
+	n := MaxEntityDocs + 20
+	var ids []graph.DocID
+	for i := range n {
+		doc := graph.DocID(fmt.Sprintf("doc-%04d", (i*7919)%n)) // not in id order
+		ids = append(ids, doc)
+		b := graph.Batch{Doc: graph.Document{ID: doc, Body: "Libya."},
+			Entities: []graph.Entity{{ID: "libya", Name: "Libya", Type: graph.Place, Mentions: 1, Docs: []graph.DocID{doc}}}}
+		if _, err := s.Ingest(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, ok, err := s.Entity("libya")
+	if err != nil || !ok {
+		t.Fatalf("Entity(libya) = %v, %v", ok, err)
+	}
+	slices.Sort(ids)
+	if !reflect.DeepEqual(e.Docs, ids[:MaxEntityDocs]) {
+		t.Errorf("Docs = %d ids from %s, want the first %d by id", len(e.Docs), e.Docs[0], MaxEntityDocs)
+	}
+	if e.Mentions != n {
+		t.Errorf("Mentions = %d, want %d", e.Mentions, n)
+	}
+}

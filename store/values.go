@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -17,7 +18,24 @@ type relationValue struct {
 	Evidence []graph.Evidence  `json:"evidence"`
 }
 
+// MaxEntityDocs bounds the documents an entity's stored value lists: the
+// first by id, so that the list is the same whatever order articles came
+// in. Without a bound an entity named in every article (a country, a
+// leader) would carry a list that grows with the corpus and is rewritten
+// whole by each ingest that names it: quadratic in the corpus, and past
+// about 70,000 articles larger than a Badger transaction allows. Mentions
+// still counts every mention, and every relation's evidence still names
+// its document.
+const MaxEntityDocs = 256
+
 func encodeEntity(e graph.Entity) ([]byte, error) {
+	if len(e.Docs) > MaxEntityDocs {
+		docs := e.Docs
+		if !slices.IsSorted(docs) {
+			docs = slices.Sorted(slices.Values(docs))
+		}
+		e.Docs = docs[:MaxEntityDocs:MaxEntityDocs]
+	}
 	b, err := json.Marshal(e)
 	if err != nil {
 		return nil, fmt.Errorf("encode entity %q: %w", e.ID, err)
