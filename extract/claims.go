@@ -21,7 +21,7 @@ var (
 	allegeCues     = setOf("alleged", "allegedly", "claimed", "claims", "claim", "suspected", "believed", "accused")
 	speculateCues  = setOf("speculation", "speculations", "rumours", "rumors", "rumour", "rumor", "possible", "possibly", "perhaps", "maybe", "might", "whether")
 	denyCues       = setOf("denied", "denies", "deny", "denying", "rejected")
-	attributeVerbs = setOf("said", "says", "claimed", "claims", "told", "alleged", "alleges", "reported", "reports", "announced", "insisted", "added", "stated")
+	attributeVerbs = setOf("said", "says", "claimed", "claims", "told", "alleged", "alleges", "reported", "reports", "announced", "insisted", "added", "stated", "denied", "denies")
 )
 
 // claims reads the status, source and date of a sentence.
@@ -104,7 +104,25 @@ func (c *clause) attribution() string {
 				}
 				return c.argText(a)
 			}
-			if w := c.toks[i-1]; w.Word && !w.Cap && (strings.HasSuffix(w.Lower, "s") || w.Lower == "police") && i == 1 || i > 1 && c.toks[i-1].Word && c.toks[i-2].Lower != "," && strings.HasSuffix(c.toks[i-1].Lower, "s") && !c.toks[i-1].Cap && i < 4 {
+			// "Haddad's aide said", "a senior official said": the role and whose it is.
+			if w := c.toks[i-1]; w.Word && !w.Cap && (roleNouns[w.Lower] || roleNouns[strings.TrimSuffix(w.Lower, "s")]) {
+				k := i - 1
+				for k > 0 && i-k < 5 {
+					p := c.toks[k-1]
+					if isPossessive(p) || p.Word && !p.Cap && (lowerModifiers[p.Lower] || p.Lower == "senior" || p.Lower == "an" || p.Lower == "a") {
+						k--
+						continue
+					}
+					if a := c.at[k-1]; a >= 0 && k < len(c.toks) && isPossessive(c.toks[k]) {
+						k = c.args[a].T0
+					}
+					break
+				}
+				if k < i-1 || c.at[k] >= 0 {
+					return c.s.Text[c.toks[k].Start-c.s.Start : w.End-c.s.Start]
+				}
+			}
+			if w := c.toks[i-1]; w.Word && (!w.Cap || i == 1) && (strings.HasSuffix(w.Lower, "s") || w.Lower == "police") && i == 1 || i > 1 && c.toks[i-1].Word && c.toks[i-2].Lower != "," && strings.HasSuffix(c.toks[i-1].Lower, "s") && !c.toks[i-1].Cap && i < 4 {
 				return c.toks[i-1].Text
 			}
 		}

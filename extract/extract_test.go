@@ -512,3 +512,42 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestClaims checks who each evidence record is attributed to, its status
+// and date, and that one fact stated twice is one relation with two records.
+func TestClaims(t *testing.T) {
+	b := extractText(t, "Rebels claimed that Omar Haddad had fled to Malta on 3 March. According to Reuters, Omar Haddad flew to Malta. "+
+		"Haddad's aide denied that Omar Haddad had fled to Tunisia. In 1984 Haddad flew to Malta again.")
+	type want struct {
+		status graph.Status
+		by     string
+		date   string
+	}
+	recs := map[string][]want{
+		"malta":   {{graph.Alleged, "Rebels", "--03-03"}, {graph.Reported, "Reuters", ""}, {graph.Stated, "", "1984"}},
+		"tunisia": {{graph.Denied, "Haddad's aide", ""}},
+	}
+	for _, r := range b.Relations {
+		if r.Predicate != graph.TravelledTo {
+			continue
+		}
+		w, ok := recs[string(r.Object)]
+		if !ok {
+			t.Errorf("unexpected relation %s %s %s", r.Subject, r.Predicate, r.Object)
+			continue
+		}
+		delete(recs, string(r.Object))
+		if len(r.Evidence) != len(w) {
+			t.Errorf("%s: %d evidence records, want %d", r.Object, len(r.Evidence), len(w))
+			continue
+		}
+		for i, ev := range r.Evidence {
+			if ev.Status != w[i].status || ev.AttributedTo != w[i].by || ev.Date != w[i].date {
+				t.Errorf("%s record %d: got %s by %q on %q, want %s by %q on %q", r.Object, i, ev.Status, ev.AttributedTo, ev.Date, w[i].status, w[i].by, w[i].date)
+			}
+		}
+	}
+	for obj := range recs {
+		t.Errorf("missing travelled-to %s", obj)
+	}
+}
