@@ -150,6 +150,8 @@ func TestRelationPatterns(t *testing.T) {
 			[]string{"Omar Treki|travelled-to|Cairo"}, nil},
 		{"organization of a place by copula", "The Vargas group is Peru's biggest construction firm.",
 			[]string{"Vargas group|located-in|Peru"}, nil},
+		{"a thing as subject", "Rafael Ortiz missed the plane when it left for Havana.",
+			nil, []string{"Rafael Ortiz|travelled-to|Havana"}},
 		{"list is not apposition", "Paulo Reis, Ana Costa and Rui Lopes attended.",
 			nil, []string{"Paulo Reis|advised|Ana Costa", "Paulo Reis|member-of|Ana Costa"}},
 	}

@@ -640,6 +640,10 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		if w == ";" || subjectBarrier[w] && k < v-1 {
 			break
 		}
+		// "when it left for Havana": the verb has a subject of its own that names no one.
+		if (w == "it" || w == "they") && v-k <= 2 {
+			return -1
+		}
 	}
 	// "Libya's former justice minister resigned": a description of the
 	// person the paragraph is about.
