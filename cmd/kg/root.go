@@ -65,7 +65,7 @@ Everything runs offline: no network, no model downloads, no API keys.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&ro.DB, "db", defaultDB(), "database directory, or dgraph://HOST:PORT for a Dgraph cluster (default $KG_DB, else ./kg.db)")
+	root.PersistentFlags().StringVar(&ro.DB, "db", defaultDB(), "database directory, or dgraph://HOST:PORT for a Dgraph cluster; $KG_DB sets the default")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, f := range commandFactories {
 		root.AddCommand(f(ro))
