@@ -18,12 +18,29 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/extract/text"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/store"
 )
 
-// maxFileSize bounds what one article may weigh; larger files are refused
-// rather than read whole into memory.
-const maxFileSize = 64 << 20
+// Limits on one article. Each is checked before the work it protects, so a
+// file that breaks one is refused quickly and without being held in memory.
+const (
+	// maxFileSize bounds a file as read (checked with stat, before reading):
+	// an HTML page weighs several times its text, and nothing a person
+	// would call one article comes near it.
+	maxFileSize = 16 << 20
+	// maxBodySize bounds an article's cleaned text. The store writes a
+	// document whole in one transaction (about 4.8 MB with its entities and
+	// relations), so a longer text would be extracted for minutes and then
+	// refused anyway.
+	maxBodySize = 4 << 20
+	// maxSentence bounds one sentence. Relation extraction is quadratic in
+	// a sentence's length (a 100 KB "sentence" takes seconds, 10 MB would
+	// take hours), and text with no sentence break in 16 KB is not prose:
+	// a data dump, a minified script, a word list.
+	maxSentence = 16 << 10
+)
 
 type ingestOptions struct {
 	root    *rootOptions
@@ -81,26 +98,61 @@ type extracted struct {
 	i     int
 	batch graph.Batch
 	words int
+	notes []string // what was repaired on the way in ("decoded windows-1252")
 	err   error
 }
 
+// refusal is why an input was skipped: kind is a short word for the summary
+// ("missing", "binary", "too large"), msg the one-line reason.
+type refusal struct {
+	kind string
+	msg  string
+}
+
+func (r *refusal) Error() string { return r.msg }
+
+func refuse(kind, format string, args ...any) *refusal {
+	return &refusal{kind: kind, msg: fmt.Sprintf(format, args...)}
+}
+
+// kindOf names err's kind for the summary.
+func kindOf(err error) string {
+	var r *refusal
+	if errors.As(err, &r) {
+		return r.kind
+	}
+	return "failed"
+}
+
 func runIngest(opts *ingestOptions) error {
-	inputs, err := collectInputs(opts.paths)
+	inputs, notes, err := collectInputs(opts.paths)
 	if err != nil {
 		return err
+	}
+	if !opts.quiet {
+		for _, n := range notes {
+			fmt.Fprintf(opts.stderr, "kg: %s\n", n)
+		}
 	}
 	if len(inputs) == 0 {
 		return fmt.Errorf("no .txt or .html files found in %s", strings.Join(opts.paths, ", "))
 	}
-	x, err := extract.New()
-	if err != nil {
-		return fmt.Errorf("load extractor: %w", err)
-	}
+	// The database first: a locked or foreign one is refused at once, before
+	// the seconds spent loading the extractor.
 	s, err := openStore(opts.root, false)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	closed := false
+	defer func() {
+		if !closed {
+			s.Close()
+		}
+	}()
+	x, err := extract.New()
+	if err != nil {
+		return fmt.Errorf("load extractor: %w", err)
+	}
 
 	var stdinData []byte
 	for _, in := range inputs {
@@ -115,6 +167,9 @@ func runIngest(opts *ingestOptions) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// done releases the workers and the feeder when the writer stops early.
+	done := make(chan struct{})
+	defer close(done)
 
 	// Workers extract in parallel; one writer commits the results in input
 	// order, so entity ids come out the same whatever the scheduling. The
@@ -128,7 +183,11 @@ func runIngest(opts *ingestOptions) error {
 			for i := range jobs {
 				r := extractOne(x, inputs[i], stdinData)
 				r.i = i
-				results <- r
+				select {
+				case results <- r:
+				case <-done:
+					return
+				}
 			}
 		}()
 	}
@@ -139,10 +198,14 @@ func runIngest(opts *ingestOptions) error {
 			case window <- struct{}{}:
 			case <-ctx.Done():
 				return
+			case <-done:
+				return
 			}
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
+				return
+			case <-done:
 				return
 			}
 		}
@@ -153,10 +216,12 @@ func runIngest(opts *ingestOptions) error {
 	start := time.Now()
 	var added, skipped, failed, words int
 	var ents, rels int
+	kinds := map[string]int{}
 	pending := map[int]extracted{}
 	next := 0
 	interrupted := false
-	for next < len(inputs) {
+	var storeErr error // a write failure not due to the article: the rest would fail too
+	for next < len(inputs) && storeErr == nil {
 		var r extracted
 		select {
 		case r = <-results:
@@ -178,17 +243,32 @@ func runIngest(opts *ingestOptions) error {
 			name := inputs[r.i].path
 			if r.err != nil {
 				failed++
+				kinds[kindOf(r.err)]++
 				progress.clear()
 				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, r.err)
 				continue
 			}
+			if !opts.quiet {
+				for _, n := range r.notes {
+					progress.clear()
+					fmt.Fprintf(opts.stderr, "kg: %s: %s\n", name, n)
+				}
+			}
 			r.batch.Doc.Ingested = time.Now().UTC()
 			res, err := s.Ingest(r.batch)
+			if errors.Is(err, store.ErrTooBig) {
+				failed++
+				kinds["too large"]++
+				progress.clear()
+				fmt.Fprintf(opts.stderr, "kg: %s: too many entities and relations for one article (%d, %d); split it\n", name, len(r.batch.Entities), len(r.batch.Relations))
+				continue
+			}
 			if err != nil {
 				failed++
 				progress.clear()
 				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, err)
-				continue
+				storeErr = err
+				break
 			}
 			words += r.words
 			progress.update(next, words)
@@ -210,16 +290,43 @@ func runIngest(opts *ingestOptions) error {
 		}
 	}
 	progress.clear()
+	closed = true
+	if err := s.Close(); err != nil && storeErr == nil {
+		storeErr = err
+		fmt.Fprintf(opts.stderr, "kg: %v\n", err)
+	}
 	elapsed := time.Since(start)
 	fmt.Fprintf(opts.stderr, "ingested %d of %d articles into %s (%d already there, %d failed): %d entities, %d relations; %s, %.0f words/s\n",
 		added, len(inputs), opts.root.DB, skipped, failed, ents, rels, elapsed.Round(time.Millisecond), float64(words)/elapsed.Seconds())
 	if interrupted {
 		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: the %d articles committed are kept; run the same command again to ingest the rest", added)}
 	}
+	if storeErr != nil {
+		return &exitError{code: 1, msg: fmt.Sprintf("stopped: the database could not be written (a full disk?); the %d articles committed before are kept, run the same command again once it is fixed", added)}
+	}
 	if failed > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs failed (see above)", failed, len(inputs))}
+		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs skipped (%s; see above)", failed, len(inputs), summarize(kinds))}
 	}
 	return nil
+}
+
+// summarize lists failure kinds with their counts, most frequent first.
+func summarize(kinds map[string]int) string {
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if kinds[names[i]] != kinds[names[j]] {
+			return kinds[names[i]] > kinds[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	parts := make([]string, len(names))
+	for i, k := range names {
+		parts[i] = fmt.Sprintf("%d %s", kinds[k], k)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func extractOne(x *extract.Extractor, in input, stdinData []byte) extracted {
@@ -237,36 +344,115 @@ func extractOne(x *extract.Extractor, in input, stdinData []byte) extracted {
 		}
 	}
 	if len(raw) > maxFileSize {
-		return extracted{err: fmt.Errorf("larger than %d MiB; split it into articles", maxFileSize>>20)}
+		return extracted{err: refuse("too large", "larger than the %d MiB an article may be; split it into articles", maxFileSize>>20)}
+	}
+	notes, err := screen(raw, in.path)
+	if err != nil {
+		return extracted{err: err}
 	}
 	b, err := x.Extract(in.path, raw)
 	if err != nil {
 		return extracted{err: err}
 	}
-	return extracted{batch: b, words: len(strings.Fields(b.Doc.Body))}
+	return extracted{batch: b, words: len(strings.Fields(b.Doc.Body)), notes: notes}
+}
+
+// screen cleans raw as the extractor will and refuses what it should not
+// be given: no text, binary data, a text too long to store, a sentence too
+// long to relate. It returns what the cleaning repaired, said for a person.
+// Cleaning twice costs about a millisecond for an article, against the
+// hundreds extraction takes.
+func screen(raw []byte, name string) ([]string, error) {
+	a, err := text.Clean(raw, name)
+	switch {
+	case errors.Is(err, text.ErrEmpty):
+		return nil, refuse("empty", "empty: no text in it")
+	case errors.Is(err, text.ErrBinary):
+		return nil, refuse("binary", "not text: %s; kg reads .txt and .html articles", binaryKind(raw))
+	case errors.Is(err, text.ErrNoText):
+		return nil, refuse("no text", "no article text left once page furniture was removed")
+	case err != nil:
+		return nil, err
+	}
+	var notes []string
+	for _, n := range a.Notes {
+		switch n {
+		case text.NoteWindows1252:
+			notes = append(notes, "not UTF-8: decoded as Windows-1252 (Latin-1)")
+		case text.NoteReplaced:
+			notes = append(notes, "invalid UTF-8 repaired: the bad bytes became U+FFFD")
+		case text.NoteUTF16:
+			notes = append(notes, "decoded from UTF-16")
+		}
+	}
+	if len(a.Body) > maxBodySize {
+		return nil, refuse("too large", "%d MiB of text is more than the %d MiB an article may be; split it into articles", len(a.Body)>>20, maxBodySize>>20)
+	}
+	for _, sen := range text.Segment(a.Body) {
+		if n := sen.End - sen.Start; n > maxSentence {
+			return nil, refuse("not prose", "a %d KiB run of text without a sentence break at byte %d (kg reads sentences up to %d KiB): not prose", n>>10, sen.Start, maxSentence>>10)
+		}
+	}
+	return notes, nil
+}
+
+// binaryKind names the format of binary data by its signature.
+func binaryKind(raw []byte) string {
+	sigs := []struct{ magic, name string }{
+		{"\x89PNG", "a PNG image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"GIF8", "a GIF image"},
+		{"%PDF-", "a PDF document"},
+		{"\x7fELF", "an executable (ELF)"},
+		{"MZ", "a Windows executable"},
+		{"PK\x03\x04", "a zip archive (or an Office document)"},
+		{"\x1f\x8b", "gzip-compressed data"},
+		{"\xd0\xcf\x11\xe0", "an old Office document"},
+		{"SQLite format 3", "an SQLite database"},
+	}
+	for _, sig := range sigs {
+		if strings.HasPrefix(string(raw[:min(len(raw), 16)]), sig.magic) {
+			return sig.name
+		}
+	}
+	return "binary data"
 }
 
 func readArticle(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open: %w", unwrapPathError(err))
+		return nil, openRefusal(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("cannot stat: %w", unwrapPathError(err))
+		return nil, refuse("unreadable", "cannot stat: %v", unwrapPathError(err))
 	}
 	if st.IsDir() {
-		return nil, errors.New("is a directory")
+		return nil, refuse("directory", "is a directory")
+	}
+	if !st.Mode().IsRegular() {
+		return nil, refuse("not a file", "not a regular file (%s)", st.Mode().Type())
 	}
 	if st.Size() > maxFileSize {
-		return nil, fmt.Errorf("%d MiB is larger than the %d MiB an article may be; split it", st.Size()>>20, maxFileSize>>20)
+		return nil, refuse("too large", "%d MiB is larger than the %d MiB an article may be; split it into articles", st.Size()>>20, maxFileSize>>20)
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, refuse("unreadable", "cannot read: %v", unwrapPathError(err))
 	}
 	return raw, nil
+}
+
+// openRefusal explains why a file could not be opened.
+func openRefusal(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return refuse("missing", "no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return refuse("unreadable", "permission denied")
+	}
+	return refuse("unreadable", "cannot open: %v", unwrapPathError(err))
 }
 
 // unwrapPathError drops the path from an *fs.PathError, which the caller prints already.
@@ -281,14 +467,17 @@ func unwrapPathError(err error) error {
 var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true}
 
 // collectInputs expands folders into their article files, sorted, and keeps
-// named files (whatever their extension) and "-" as they are.
-func collectInputs(paths []string) ([]input, error) {
+// named files (whatever their extension) and "-" as they are. Inside a
+// folder, a symbolic link to an article file is read; a link to a folder is
+// not followed (links can loop), and a note says so.
+func collectInputs(paths []string) ([]input, []string, error) {
 	var out []input
+	var notes []string
 	stdin := false
 	for _, p := range paths {
 		if p == "-" {
 			if stdin {
-				return nil, errors.New("- (standard input) given twice")
+				return nil, nil, errors.New("- (standard input) given twice")
 			}
 			stdin = true
 			out = append(out, input{path: "-"})
@@ -296,40 +485,61 @@ func collectInputs(paths []string) ([]input, error) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			out = append(out, input{path: p, err: fmt.Errorf("cannot open: %w", unwrapPathError(err))})
+			out = append(out, input{path: p, err: openRefusal(err)})
 			continue
 		}
 		if !st.IsDir() {
 			out = append(out, input{path: p})
 			continue
 		}
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a root that is a link: the separator
+			// makes it resolve the link to the folder named.
+			root = p + string(filepath.Separator)
+		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				out = append(out, input{path: path, err: fmt.Errorf("cannot list: %w", unwrapPathError(err))})
+				out = append(out, input{path: path, err: refuse("unreadable", "cannot list: %v", unwrapPathError(err))})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && articleExts[strings.ToLower(filepath.Ext(path))] {
+			if !articleExts[strings.ToLower(filepath.Ext(path))] && d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			switch {
+			case d.Type().IsRegular():
 				found = append(found, path)
+			case d.Type()&fs.ModeSymlink != 0:
+				target, err := os.Stat(path)
+				switch {
+				case err != nil && articleExts[strings.ToLower(filepath.Ext(path))]:
+					out = append(out, input{path: path, err: refuse("missing", "a symbolic link to a file that does not exist")})
+				case err != nil:
+				case target.IsDir():
+					notes = append(notes, fmt.Sprintf("%s: a symbolic link to a folder, not followed", path))
+				case target.Mode().IsRegular() && articleExts[strings.ToLower(filepath.Ext(path))]:
+					found = append(found, path)
+				}
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", p, err)
+			return nil, nil, fmt.Errorf("list %s: %w", p, err)
 		}
 		sort.Strings(found)
 		for _, f := range found {
 			out = append(out, input{path: f})
 		}
 	}
-	return out, nil
+	return out, notes, nil
 }
