@@ -36,6 +36,7 @@ package store
 // followed to the entity that exists.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -288,6 +289,15 @@ func tripleKey(kind byte, first string, pred graph.Predicate, last string) []byt
 	return append(b, last...)
 }
 
+// predicates maps each predicate of the vocabulary to itself.
+var predicates = func() map[string]graph.Predicate {
+	m := make(map[string]graph.Predicate, len(graph.Predicates))
+	for _, p := range graph.Predicates {
+		m[string(p)] = p
+	}
+	return m
+}()
+
 func parseTriple(kind byte, k []byte) (first string, pred graph.Predicate, last string, err error) {
 	if len(k) < 1 || k[0] != kind {
 		return "", "", "", errBadKey
@@ -295,6 +305,12 @@ func parseTriple(kind byte, k []byte) (first string, pred graph.Predicate, last 
 	first, rest, err := readStr(k[1:])
 	if err != nil {
 		return "", "", "", err
+	}
+	// A predicate of the vocabulary is its constant, not a new string.
+	if i := bytes.IndexByte(rest, escByte); i >= 0 && i+1 < len(rest) && rest[i+1] == escEnd {
+		if known, ok := predicates[string(rest[:i])]; ok {
+			return first, known, string(rest[i+2:]), nil
+		}
 	}
 	p, rest, err := readStr(rest)
 	if err != nil {
@@ -318,6 +334,10 @@ func appendStr(b []byte, s string) []byte {
 // readStr decodes the str at the start of b and returns it with the rest of
 // b. It accepts only the canonical form appendStr writes.
 func readStr(b []byte) (string, []byte, error) {
+	// Most strings hold no 0x00: one allocation, for the string itself.
+	if i := bytes.IndexByte(b, escByte); i >= 0 && i+1 < len(b) && b[i+1] == escEnd {
+		return string(b[:i]), b[i+2:], nil
+	}
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		if b[i] != escByte {
