@@ -421,19 +421,21 @@ func (s *Store) Compact() error {
 	}
 }
 
-// ScanAdjacency counts id's adjacency keys, out and in, with one Badger
-// key-only prefix iterator per side and no decoding: the least any
-// neighbours query can do, against which Edges is measured.
+// ScanAdjacency counts id's adjacency keys, out and in, with a Badger
+// key-only iterator and no decoding: the least any neighbours query can do,
+// against which Edges is measured. Like Edges it makes one iterator and
+// seeks to each side's prefix.
 func (s *Store) ScanAdjacency(id graph.ID) (int, error) {
 	n := 0
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
+	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+	defer it.Close()
 	for _, kind := range []byte{kindOut, kindIn} {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: adjacencyPrefix(kind, id)})
-		for it.Rewind(); it.Valid(); it.Next() {
+		prefix := adjacencyPrefix(kind, id)
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 			n++
 		}
-		it.Close()
 	}
 	return n, nil
 }

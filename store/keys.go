@@ -289,6 +289,29 @@ func tripleKey(kind byte, first string, pred graph.Predicate, last string) []byt
 	return append(b, last...)
 }
 
+// parseAdjacencyTail returns the predicate and the other end of an out or
+// in key, given what follows its adjacencyPrefix (which the caller has
+// matched, so the entity's own id is not decoded again).
+func parseAdjacencyTail(tail []byte) (graph.Predicate, graph.ID, error) {
+	p, rest, err := readPredicate(tail)
+	if err != nil {
+		return "", "", err
+	}
+	return p, graph.ID(rest), nil
+}
+
+// readPredicate reads the str of a predicate at the start of b; one of the
+// vocabulary is returned as its constant, without allocating.
+func readPredicate(b []byte) (graph.Predicate, []byte, error) {
+	if i := bytes.IndexByte(b, escByte); i >= 0 && i+1 < len(b) && b[i+1] == escEnd {
+		if known, ok := predicates[string(b[:i])]; ok {
+			return known, b[i+2:], nil
+		}
+	}
+	p, rest, err := readStr(b)
+	return graph.Predicate(p), rest, err
+}
+
 // predicates maps each predicate of the vocabulary to itself.
 var predicates = func() map[string]graph.Predicate {
 	m := make(map[string]graph.Predicate, len(graph.Predicates))
@@ -306,17 +329,11 @@ func parseTriple(kind byte, k []byte) (first string, pred graph.Predicate, last 
 	if err != nil {
 		return "", "", "", err
 	}
-	// A predicate of the vocabulary is its constant, not a new string.
-	if i := bytes.IndexByte(rest, escByte); i >= 0 && i+1 < len(rest) && rest[i+1] == escEnd {
-		if known, ok := predicates[string(rest[:i])]; ok {
-			return first, known, string(rest[i+2:]), nil
-		}
-	}
-	p, rest, err := readStr(rest)
+	p, rest, err := readPredicate(rest)
 	if err != nil {
 		return "", "", "", err
 	}
-	return first, graph.Predicate(p), string(rest), nil
+	return first, p, string(rest), nil
 }
 
 // appendStr appends str(s): s with 0x00 escaped as 0x00 0xFF, then 0x00 0x01.

@@ -70,10 +70,18 @@ func (s *Store) Resolve(name string) ([]graph.ID, error) {
 // of a call; predicates are Seeks within it.
 func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate) iter.Seq2[graph.Edge, error] {
 	return func(yield func(graph.Edge, error) bool) {
+		scans := edgeScans(id, dir, preds)
+		if len(scans) == 0 {
+			return
+		}
 		txn := s.db.NewTransaction(false)
 		defer txn.Discard()
-		for _, sc := range edgeScans(id, dir, preds) {
-			if !scanEdges(txn, id, sc, yield) {
+		// One iterator seeks to each side in turn: making an iterator
+		// costs more than reading a few dozen keys with it.
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+		defer it.Close()
+		for _, sc := range scans {
+			if !scanEdges(it, id, sc, yield) {
 				return
 			}
 		}
@@ -132,30 +140,23 @@ var symmetric = func() []graph.Predicate {
 }()
 
 // scanEdges yields the edges of one side; false means stop.
-func scanEdges(txn *badger.Txn, id graph.ID, sc edgeScan, yield func(graph.Edge, error) bool) bool {
+func scanEdges(it *badger.Iterator, id graph.ID, sc edgeScan, yield func(graph.Edge, error) bool) bool {
 	base := adjacencyPrefix(sc.kind, id)
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false, Prefix: base})
-	defer it.Close()
 	emit := func(prefix []byte) bool {
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			raw := it.Item().Key()
-			var (
-				k   graph.Key
-				err error
-			)
-			if sc.kind == kindIn {
-				k, err = parseInKey(raw)
-			} else {
-				k, err = parseOutKey(raw)
-			}
+			p, other, err := parseAdjacencyTail(it.Item().Key()[len(base):])
 			if err != nil {
-				yield(graph.Edge{}, fmt.Errorf("store: edges of %q: %w", id, err))
+				yield(graph.Edge{}, fmt.Errorf("store: edges of %q: key %x: %w", id, it.Item().Key(), err))
 				return false
 			}
-			if sc.kind == kindIn && k.Subject == id {
-				continue // a self-loop, already yielded from the out side
+			e := graph.Edge{Subject: id, Predicate: p, Object: other}
+			if sc.kind == kindIn {
+				if other == id {
+					continue // a self-loop, already yielded from the out side
+				}
+				e.Subject, e.Object = other, id
 			}
-			if !yield(graph.Edge(k), nil) {
+			if !yield(e, nil) {
 				return false
 			}
 		}
