@@ -308,13 +308,26 @@ func runGraph(cfg Config, dir string, res *Result) error {
 	if _, err := timeEach(one, neighbors); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	rawT, err := timeEach(one, raw)
-	if err != nil {
-		return fmt.Errorf("bench: %w", err)
-	}
-	nT, err := timeEach(one, neighbors)
-	if err != nil {
-		return fmt.Errorf("bench: %w", err)
+	// The two alternate, sample by sample and each first half the time, so
+	// that both see the same caches and the same load from the machine's
+	// other work.
+	var rawT, nT []time.Duration
+	for i, id := range one {
+		var r, n []time.Duration
+		var err error
+		if i%2 == 0 {
+			if r, err = timeEach([]graph.ID{id}, raw); err == nil {
+				n, err = timeEach([]graph.ID{id}, neighbors)
+			}
+		} else {
+			if n, err = timeEach([]graph.ID{id}, neighbors); err == nil {
+				r, err = timeEach([]graph.ID{id}, raw)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		rawT, nT = append(rawT, r...), append(nT, n...)
 	}
 	res.RawScanP50us, res.NeighborsP50us, res.NeighborsP99us = us(pct(rawT, 50)), us(pct(nT, 50)), us(pct(nT, 99))
 
