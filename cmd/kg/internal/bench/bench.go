@@ -134,19 +134,24 @@ func runIngest(cfg Config, dir string, res *Result) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	for i, w := range []int{1, cfg.Workers} {
+	// One worker, all workers, and again: each figure is the better of its
+	// two runs, the one the machine's other work disturbed least.
+	for run, w := range []int{1, cfg.Workers, 1, cfg.Workers} {
 		fmt.Fprintf(cfg.Log, "bench: ingesting %d articles with %d worker(s)\n", len(arts), w)
 		cpu := cpuTime()
-		words, took, err := ingest(x, arts, w, filepath.Join(dir, fmt.Sprintf("ingest-%d", w)))
+		words, took, err := ingest(x, arts, w, filepath.Join(dir, fmt.Sprintf("ingest-%d", run)))
 		if err != nil {
 			return err
 		}
-		res.ingestCPU[i] = cpuTime() - cpu
+		used := cpuTime() - cpu
 		rate := float64(words) / took.Seconds()
-		if w == 1 {
-			res.IngestWordsPerSec1 = rate
+		i := run % 2
+		if best := &res.IngestWordsPerSec1; i == 0 && rate > *best {
+			*best, res.ingestCPU[i] = rate, used
 		}
-		res.IngestWordsPerSecAll = rate
+		if best := &res.IngestWordsPerSecAll; i == 1 && rate > *best {
+			*best, res.ingestCPU[i] = rate, used
+		}
 		res.words = words
 	}
 	if cfg.CPUProfile != nil {
