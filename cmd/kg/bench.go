@@ -18,6 +18,7 @@ type benchOptions struct {
 	format     string
 	cpuProfile string
 	tmp        string
+	corpusOut  string
 	stdout     io.Writer
 	stderr     io.Writer
 }
@@ -59,10 +60,19 @@ touched) and removed afterwards.`,
 	f.StringVar(&opts.format, "format", "text", "output format: text|json")
 	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest runs to this file")
 	f.StringVar(&opts.tmp, "tmp", "", "directory for the temporary databases (default: the system's)")
+	f.StringVar(&opts.corpusOut, "write-corpus", "", "only write the --articles generated articles into this directory (to time `kg ingest` on them)")
 	return cmd
 }
 
 func runBench(opts *benchOptions) error {
+	if opts.corpusOut != "" {
+		n, err := bench.WriteCorpus(opts.corpusOut, opts.articles)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.stderr, "wrote %d articles (%d words) into %s\n", opts.articles, n, opts.corpusOut)
+		return nil
+	}
 	cfg := bench.Config{Entities: opts.entities, Articles: opts.articles, Workers: opts.workers, Dir: opts.tmp, Log: opts.stderr}
 	if opts.cpuProfile != "" {
 		f, err := os.Create(opts.cpuProfile)

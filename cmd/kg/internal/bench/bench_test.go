@@ -3,6 +3,7 @@ package bench
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -116,5 +117,23 @@ func TestWord(t *testing.T) {
 			t.Fatalf("word(%d) = word(%d) = %q", i, j, w)
 		}
 		seen[w] = i
+	}
+}
+
+func TestWriteCorpus(t *testing.T) {
+	dir := t.TempDir()
+	words, err := WriteCorpus(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 3 || entries[0].Name() != "article-0000000.txt" {
+		t.Errorf("wrote %d files starting %v, want 3 from article-0000000.txt", len(entries), entries)
+	}
+	if words < 600 {
+		t.Errorf("%d words in 3 articles, want at least 600", words)
 	}
 }

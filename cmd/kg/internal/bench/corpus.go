@@ -1,8 +1,11 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -96,4 +99,20 @@ func slicesIndex(xs []string, x string) int {
 		}
 	}
 	return -1
+}
+
+// WriteCorpus writes Articles(n, 20n) into dir as article-NNNNNNN.txt,
+// creating dir, and returns how many words they hold.
+func WriteCorpus(dir string, n int) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("bench: %w", err)
+	}
+	words := 0
+	for i, a := range Articles(n, 20*n) {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("article-%07d.txt", i)), a, 0o644); err != nil {
+			return words, fmt.Errorf("bench: %w", err)
+		}
+		words += len(bytes.Fields(a))
+	}
+	return words, nil
 }
