@@ -20,11 +20,19 @@ func (s *Store) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), requestTimeout)
 }
 
-// Entity implements graph.Reader.
+// Entity implements graph.Reader. The id of an entity merged into another
+// (kg merge, copied from a Badger database) returns the one it was merged
+// into, as the Badger store does.
 func (s *Store) Entity(id graph.ID) (graph.Entity, bool, error) {
 	ctx, cancel := s.ctx()
 	defer cancel()
 	n, ok, err := getEntity(ctx, s.snapshot(), id)
+	if err == nil && !ok {
+		var to graph.ID
+		if to, err = follow(ctx, s.snapshot(), id); err == nil && to != id {
+			n, ok, err = getEntity(ctx, s.snapshot(), to)
+		}
+	}
 	if err != nil || !ok {
 		return graph.Entity{}, false, wrap(err)
 	}

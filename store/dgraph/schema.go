@@ -13,7 +13,11 @@ import (
 // SchemaVersion is the Dgraph schema this package writes (see doc.go). Open
 // applies the schema when the cluster holds an older version or none, and
 // refuses a cluster whose version is newer with ErrSchemaNewer.
-const SchemaVersion = 1
+//
+// Version 2 added the decision log (Decision nodes) and the redirects of
+// merged-away ids (Redirect nodes); Open upgrades a version 1 cluster by
+// applying the schema again, which only adds.
+const SchemaVersion = 2
 
 // Entity, relation, evidence and document predicates. Every predicate kg
 // writes starts with "kg." so that it can share a cluster with other data.
@@ -49,6 +53,12 @@ const (
 	pDate     = "kg.date"
 	pBody     = "kg.body"
 	pIngested = "kg.ingested"
+
+	pDecSeq    = "kg.dec.seq"
+	pDecKind   = "kg.dec.kind"
+	pDecJSON   = "kg.dec.json"
+	pRedirFrom = "kg.redirect.from"
+	pRedirTo   = "kg.redirect.to"
 
 	pMeta          = "kg.meta"
 	pSchemaVersion = "kg.schema_version"
@@ -108,6 +118,12 @@ kg.date: string .
 kg.body: string .
 kg.ingested: string .
 
+kg.dec.seq: int @index(int) @upsert .
+kg.dec.kind: string @index(exact) .
+kg.dec.json: string .
+kg.redirect.from: string @index(exact) @upsert .
+kg.redirect.to: string .
+
 kg.meta: string @index(exact) @upsert .
 kg.schema_version: int .
 `)
@@ -148,6 +164,17 @@ type Document {
 	kg.date
 	kg.body
 	kg.ingested
+}
+
+type Decision {
+	kg.dec.seq
+	kg.dec.kind
+	kg.dec.json
+}
+
+type Redirect {
+	kg.redirect.from
+	kg.redirect.to
 }
 
 type KGMeta {
