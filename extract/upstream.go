@@ -1,12 +1,9 @@
 package extract
 
 // This file is the seam to the sibling packages extract/text,
-// extract/gazetteer and extract/ner. Until they land, the functions here
-// fall back to small private versions with the same shapes.
+// extract/gazetteer and extract/ner.
 
 import (
-	"strings"
-
 	"github.com/kgraph/kg/extract/gazetteer"
 	"github.com/kgraph/kg/extract/ner"
 	"github.com/kgraph/kg/extract/text"
@@ -57,25 +54,17 @@ func gazLookup(phrase string) (gazEntry, bool) {
 		}
 		return gazEntry{Name: name, Type: e.Type, Kind: e.Kind, Country: e.Country}, true
 	}
-	k := graph.NameKey(phrase)
-	if e, ok := fallbackGazetteer[k]; ok {
-		return e, true
-	}
 	return gazEntry{}, false
 }
 
 // demonymOf returns the country a demonym ("Libyan") names.
 func demonymOf(word string) (string, bool) {
-	if c, ok := gazetteer.Demonym(word); ok {
-		return c, true
-	}
-	c, ok := fallbackDemonyms[strings.ToLower(word)]
-	return c, ok
+	return gazetteer.Demonym(word)
 }
 
 // knownFirstName reports whether word is a common given name.
 func knownFirstName(word string) bool {
-	return gazetteer.FirstName(word) || fallbackFirstNames[strings.ToLower(word)]
+	return gazetteer.FirstName(word)
 }
 
 // tagger labels tokens with CoNLL IOB tags ("B-PER", "I-ORG", "O").

@@ -326,7 +326,24 @@ func (t *tables) demonymPrefix(ws []string) int {
 // romanizations news uses (English, French, Spanish, Portuguese, Arabic,
 // Persian, Turkish, Russian, Chinese, Korean, Japanese, Vietnamese and
 // more). Chinese, Korean and Vietnamese family names, which come first,
-// are included. Case and accents do not matter.
+// are included. Case and accents do not matter. Arabic theophoric names
+// written as one word ("Abdulati", "Abdelbaset", "Abdussalam": Abd, a
+// linking vowel and one of God's names) are given names by their shape.
 func FirstName(word string) bool {
-	return load().firstNames[graph.NameKey(word)]
+	k := graph.NameKey(word)
+	return load().firstNames[k] || theophoric(k)
+}
+
+// theophoric reports whether k (a NameKey) is a one-word "Abd al-X" name.
+// English words beginning "abd" (abdomen, abduct, abdicate) are not.
+func theophoric(k string) bool {
+	if len(k) < 7 || !strings.HasPrefix(k, "abd") || strings.ContainsAny(k, " -") {
+		return false
+	}
+	for _, stem := range []string{"abdom", "abduc", "abdic"} {
+		if strings.HasPrefix(k, stem) {
+			return false
+		}
+	}
+	return true
 }

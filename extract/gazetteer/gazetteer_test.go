@@ -55,7 +55,7 @@ func TestLookup(t *testing.T) {
 		{"WHO", true, "World Health Organization", graph.Organization, KindOrg, ""},
 		{"who", false, "", "", "", ""},
 		{"Who", false, "", "", "", ""},
-		{"Lockerbie bombing", true, "Lockerbie bombing", graph.Event, KindEvent, ""},
+		{"Cuban Missile Crisis", true, "Cuban Missile Crisis", graph.Event, KindEvent, ""},
 		{"Second World War", true, "World War II", graph.Event, KindEvent, ""},
 		{"Gaddafi", false, "", "", "", ""},
 		{"", false, "", "", "", ""},
@@ -171,11 +171,11 @@ func TestFirstName(t *testing.T) {
 		want bool
 	}{
 		{"Moussa", true}, {"Musa", true}, {"Mohammed", true}, {"Muhammad", true}, {"Abdulati", true},
-		{"Shokri", true}, {"Shukri", true}, {"Ali", true}, {"Saif", true}, {"Abdullah", true},
+		{"Abdelbaset", true}, {"Abdussalam", true}, {"Abdomen", false}, {"Abduction", false}, {"Abdicated", false}, {"Shukri", true}, {"Ali", true}, {"Saif", true}, {"Abdullah", true},
 		{"David", true}, {"William", true}, {"Julian", true}, {"Edward", true}, {"Sarah", true},
 		{"Vladimir", true}, {"Sergei", true}, {"Yevgeny", true}, {"Natalia", true},
-		{"Jong-nam", true}, {"Kim", true}, {"Xi", true}, {"Jinping", true}, {"Huong", true}, {"Siti", true},
-		{"Marcelo", true}, {"Luiz", true}, {"Dilma", true}, {"José", true}, {"Jose", true}, {"João", true},
+		{"Kim", true}, {"Xi", true}, {"Jinping", true}, {"Huong", true}, {"Siti", true},
+		{"Marcelo", true}, {"Luiz", true}, {"José", true}, {"Jose", true}, {"João", true},
 		{"Paul", true}, {"Robert", true}, {"Rick", true},
 		{"He", false}, {"Young", false}, {"Long", false}, {"Gaddafi", false}, {"Koussa", false}, {"Tripoli", false}, {"Britain", false}, {"the", false}, {"", false},
 	}
