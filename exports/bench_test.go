@@ -60,12 +60,12 @@ func benchDOT(b *testing.B, n int) dotGraph {
 func BenchmarkRenderSVG(b *testing.B) {
 	for _, n := range []int{30, 50, 300, 2000} {
 		d := benchDOT(b, n)
-		if _, err := renderSVG(d.src, d.layout); err != nil { // warm the WASM runtime
+		if _, err := renderSVG(d); err != nil { // warm the WASM runtime
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("nodes=%d/%s/go-graphviz", n, d.layout), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := renderSVG(d.src, d.layout); err != nil {
+				if _, err := renderSVG(d); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -110,6 +110,10 @@ func predicateColor(p graph.Predicate) string {
 type dotGraph struct {
 	src    []byte
 	layout string
+	// legend names the legend's node for the force-directed engines ("": none).
+	legend string
+	// labels reports whether edges carry visible labels.
+	labels bool
 }
 
 // chooseLayout picks opts' engine, or one that lays out n nodes in seconds.
@@ -186,7 +190,11 @@ func buildDOTFor(s *snap, opts Options, canDraw func(string) bool) dotGraph {
 		writeEdge(&b, s, r, labels)
 	}
 	b.WriteString("}\n")
-	return dotGraph{src: b.Bytes(), layout: layout}
+	d := dotGraph{src: b.Bytes(), layout: layout, labels: labels}
+	if layout != "dot" && (len(s.entities) > 0 || len(s.relations) > 0) {
+		d.legend = legendPrefix(s) + "table"
+	}
+	return d
 }
 
 func writeNode(b *bytes.Buffer, e graph.Entity, focus bool, canDraw func(string) bool) {

@@ -101,14 +101,14 @@ func writeDiagram(w io.Writer, format string, s *snap, opts Options) error {
 		return err
 	}
 	if format == "svg" {
-		svg, err := renderSVG(dot.src, dot.layout)
+		svg, err := renderSVG(dot)
 		if err != nil {
 			return err
 		}
 		_, err = w.Write(svg)
 		return err
 	}
-	sc, err := layoutScene(dot.src, dot.layout)
+	sc, err := layoutScene(dot)
 	if err != nil {
 		return err
 	}

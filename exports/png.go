@@ -24,9 +24,11 @@ const (
 	// pngScale is pixels per Graphviz point: 2 is a 1.5 zoom of the SVG
 	// as a browser shows it (96 pixels per inch), sharp on ordinary screens.
 	pngScale = 2.0
-	// maxPNGSide caps a PNG's longer side in pixels: a large sfdp layout at
-	// full scale would make an image of hundreds of megabytes.
-	maxPNGSide = 8000
+	// maxPNGSide and maxPNGPixels cap a PNG's size: a 300-entity layout at
+	// full scale is some 50 megapixels, 200 MB in memory and 10 s to paint
+	// and encode; capped it takes about 3 s.
+	maxPNGSide   = 8000
+	maxPNGPixels = 16e6
 	// scenePad is the margin around the drawing, in points, as in Graphviz's SVG.
 	scenePad = 4.0
 )
@@ -37,6 +39,9 @@ func pngSize(sc *scene) (w, h int, scale float64) {
 	scale = pngScale
 	if side := max(pw, ph) * scale; side > maxPNGSide {
 		scale = maxPNGSide / max(pw, ph)
+	}
+	if px := pw * ph * scale * scale; px > maxPNGPixels {
+		scale *= math.Sqrt(maxPNGPixels / px)
 	}
 	return int(math.Ceil(pw * scale)), int(math.Ceil(ph * scale)), scale
 }

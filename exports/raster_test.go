@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,8 +33,11 @@ func layoutNodes(t *testing.T, g Graph, opts Options) (*scene, map[string]nodeBo
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := buildDOTFor(s, opts, fontCovers)
-	js, err := renderGraphviz(d.src, d.layout, "json")
+	src, layout, err := place(buildDOTFor(s, opts, fontCovers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := renderGraphviz(src, layout, "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,10 +421,98 @@ func TestParseColor(t *testing.T) {
 
 func TestPNGSizeCap(t *testing.T) {
 	w, h, scale := pngSize(&scene{width: 12000, height: 3000})
-	if w > maxPNGSide || h > maxPNGSide || scale >= pngScale {
+	if w > maxPNGSide || h > maxPNGSide || scale >= pngScale || w*h > maxPNGPixels*1.01 {
 		t.Errorf("pngSize = %d, %d, %v: not capped", w, h, scale)
 	}
 	if w, h, scale := pngSize(&scene{width: 600, height: 400}); scale != pngScale || w != 1216 || h != 816 {
 		t.Errorf("pngSize = %d, %d, %v; want 1216, 816, %v", w, h, scale, pngScale)
+	}
+}
+
+func TestSeparate(t *testing.T) {
+	// A pile: twenty boxes on nearly the same spot, as sfdp leaves a hub's
+	// neighbours without overlap removal, and two far apart.
+	var nodes []placed
+	for i := range 20 {
+		nodes = append(nodes, placed{name: strconv.Itoa(i), x: float64(i % 3), y: float64(i % 2), w: 100, h: 30})
+	}
+	nodes = append(nodes, placed{name: "far", x: 5000, y: 0, w: 50, h: 50}, placed{name: "far2", x: 5000, y: 3000, w: 50, h: 50})
+	before := slices.Clone(nodes)
+	separate(nodes, nodeGap)
+	for i := range nodes {
+		for j := i + 1; j < len(nodes); j++ {
+			a, b := nodes[i], nodes[j]
+			if abs(a.x-b.x) < (a.w+b.w)/2+nodeGap-1e-3 && abs(a.y-b.y) < (a.h+b.h)/2+nodeGap-1e-3 {
+				t.Errorf("%s and %s still overlap: %+v %+v", a.name, b.name, a, b)
+			}
+		}
+	}
+	if n := nodes[len(nodes)-1]; n != before[len(before)-1] {
+		t.Errorf("a node with no neighbour moved: %+v", n)
+	}
+	again := slices.Clone(before)
+	separate(again, nodeGap)
+	if !slices.Equal(again, nodes) {
+		t.Error("separate is not deterministic")
+	}
+}
+
+func TestSpread(t *testing.T) {
+	nodes := []placed{{x: 0, y: 0, w: 100, h: 100}, {x: 10, y: 10, w: 100, h: 100}}
+	spread(nodes, 0, 0.5)
+	// Two 100x100 boxes are to cover half the centres' box: it grows from
+	// 10x10 to 200x200.
+	if d := nodes[1].x - nodes[0].x; math.Abs(d-200) > 1e-9 {
+		t.Errorf("spread the centres %v apart, want 200", d)
+	}
+	wide := []placed{{x: 0, y: 0, w: 1, h: 1}, {x: 1000, y: 1000, w: 1, h: 1}}
+	spread(wide, 0, 0.5)
+	if wide[1].x != 1000 {
+		t.Errorf("spread shrank a sparse layout: %+v", wide)
+	}
+}
+
+// TestPlaceSFDP checks the pinned sfdp layout of a 300-entity graph: no
+// two nodes overlap, the drawing is dense (overlap=scale left 1% of it
+// inked), and the legend sits outside the nodes.
+func TestPlaceSFDP(t *testing.T) {
+	s, err := snapshot(powerLawGraph(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := buildDOT(s, Options{})
+	if d.layout != "sfdp" || d.legend == "" {
+		t.Fatalf("layout %q, legend %q", d.layout, d.legend)
+	}
+	src, layout, err := place(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := renderGraphviz(src, layout, "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := readPlaced(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := parseScene(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes) != 301 {
+		t.Fatalf("%d nodes, want 300 and the legend", len(nodes))
+	}
+	var area float64
+	for i, a := range nodes {
+		area += a.w * a.h
+		for _, b := range nodes[i+1:] {
+			if abs(a.x-b.x) < (a.w+b.w)/2-0.5 && abs(a.y-b.y) < (a.h+b.h)/2-0.5 {
+				t.Errorf("%s and %s overlap", a.name, b.name)
+			}
+		}
+	}
+	if density := area / (sc.width * sc.height); density < 0.08 {
+		t.Errorf("nodes cover %.1f%% of the drawing: too spread out", 100*density)
 	}
 }

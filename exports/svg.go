@@ -18,13 +18,34 @@ var (
 
 // renderSVG lays out DOT source with the named engine and returns the SVG
 // Graphviz draws, in-process.
-func renderSVG(dot []byte, layout string) ([]byte, error) {
+func renderSVG(d dotGraph) ([]byte, error) {
+	dot, layout, err := place(d)
+	if err != nil {
+		return nil, err
+	}
 	return renderGraphviz(dot, layout, graphviz.SVG)
+}
+
+// place returns the DOT source and engine that draw d as laid out by its
+// engine: for sfdp, the nodes pinned where placeSFDP put them.
+func place(d dotGraph) ([]byte, string, error) {
+	if d.layout != "sfdp" {
+		return d.src, d.layout, nil
+	}
+	pinned, err := placeSFDP(d)
+	if err != nil {
+		return nil, "", err
+	}
+	return pinned, "nop", nil
 }
 
 // layoutScene lays out DOT source with the named engine and returns the
 // drawing as a scene, for the PNG and PDF painters.
-func layoutScene(dot []byte, layout string) (*scene, error) {
+func layoutScene(d dotGraph) (*scene, error) {
+	dot, layout, err := place(d)
+	if err != nil {
+		return nil, err
+	}
 	js, err := renderGraphviz(dot, layout, "json")
 	if err != nil {
 		return nil, err
