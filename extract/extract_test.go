@@ -553,3 +553,39 @@ func TestClaims(t *testing.T) {
 		t.Errorf("missing travelled-to %s", obj)
 	}
 }
+
+func TestInitialsAndStateAbbreviations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "type:Name"
+		not        []string // names that must not be entities
+	}{
+		{"middle initial", "Federal agents arrested Thomas J. Whitley in Denver on Friday.",
+			[]string{"person:Thomas J. Whitley", "place:Denver"}, []string{"Thomas J", "Whitley"}},
+		{"dotted state", "A former guard, Henry Pell, was arrested in Hartford, Conn., on Monday.",
+			[]string{"person:Henry Pell", "place:Hartford", "place:Conn."}, nil},
+		{"dateline", "AIKEN, S.C. (AP) — Investigators questioned Laura Benning on Monday.",
+			[]string{"place:AIKEN", "place:S.C.", "person:Laura Benning"}, []string{"AIKEN Laura Benning"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := extractText(t, tt.text)
+			got := map[string]bool{}
+			names := map[string]bool{}
+			for _, e := range b.Entities {
+				got[string(e.Type)+":"+e.Name] = true
+				names[e.Name] = true
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if names[n] {
+					t.Errorf("unexpected entity %q", n)
+				}
+			}
+		})
+	}
+}

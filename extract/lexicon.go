@@ -203,3 +203,17 @@ var personPronouns = setOf("he", "she", "him", "her")
 
 // suffixes that are part of a person's name ("Donald Trump Jr.").
 var nameSuffixes = setOf("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
+
+// usStates maps the AP-style abbreviations of US states, written with their
+// full stops ("AIKEN, S.C. (AP)", "Hartford, Conn."), to the state's name.
+// Only the dotted form counts, so "Mass" and "Pa" stay words.
+var usStates = map[string]string{"Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas",
+	"Calif.": "California", "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+	"Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+	"Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+	"Minn.": "Minnesota", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+	"Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+	"N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+	"R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+	"Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+	"Wis.": "Wisconsin", "Wyo.": "Wyoming"}

@@ -116,10 +116,11 @@ func tokenize(body string, start, end int) []token {
 			}
 			break
 		}
-		// Keep the final dot of "U.S." and of "Jr.", "Mr.".
+		// Keep the final dot of "U.S.", of "Jr.", "Mr.", of state
+		// abbreviations ("Conn.") and of initials ("John F. Kennedy").
 		if j < end && body[j] == '.' {
 			w := body[i:j]
-			if strings.Contains(w, ".") || abbreviations[strings.ToLower(w)] {
+			if strings.Contains(w, ".") || abbreviations[strings.ToLower(w)] || usStates[body[i:j+1]] != "" || initialAt(body, i, j, end) {
 				j++
 			}
 		}
@@ -127,6 +128,21 @@ func tokenize(body string, start, end int) []token {
 		i = j
 	}
 	return toks
+}
+
+// initialAt reports whether body[i:j] is a capital letter written as an
+// initial: a full stop follows, then a space and a capitalized word ("F."
+// in "John F. Kennedy", "J. Edgar Hoover").
+func initialAt(body string, i, j, end int) bool {
+	if j != i+1 || body[i] < 'A' || body[i] > 'Z' || j+2 >= end || body[j+1] != ' ' || !isUpperRune(runeAt(body, j+2)) {
+		return false
+	}
+	// "Plan B. It failed": a function word after the letter starts a sentence.
+	k := j + 2
+	for k < end && isWordRune(runeAt(body, k)) {
+		k++
+	}
+	return !nonNames[strings.ToLower(body[j+2:k])]
 }
 
 func mkToken(body string, s, e int) token {

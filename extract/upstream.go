@@ -47,6 +47,9 @@ type gazEntry struct {
 
 // gazLookup looks a phrase up in the gazetteer.
 func gazLookup(phrase string) (gazEntry, bool) {
+	if st := usStates[phrase]; st != "" {
+		return gazEntry{Name: st, Type: graph.Place, Kind: gazetteer.KindRegion, Country: "United States"}, true
+	}
 	if e, ok := gazetteer.Lookup(phrase); ok {
 		name := e.Canonical
 		if name == "" {

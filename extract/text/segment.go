@@ -91,7 +91,12 @@ func splitSentences(body string, toks []Token, para int, out []Sentence) []Sente
 		out = append(out, s)
 		first = last + 1
 	}
-	for i := 0; i < len(toks); i++ {
+	// "WASHINGTON (Reuters) -": a wire dateline is a sentence of its own, so
+	// its place and agency do not become the first sentence's subject.
+	if d := datelineEnd(toks); d > 0 && d+1 < len(toks) {
+		emit(d)
+	}
+	for i := first; i < len(toks); i++ {
 		kind := terminal(toks[i].Text)
 		if kind == notTerminal {
 			continue
@@ -117,6 +122,57 @@ func splitSentences(body string, toks []Token, para int, out []Sentence) []Sente
 	return out
 }
 
+// datelineEnd returns the index of the dash that closes a wire dateline
+// opening a paragraph ("AIKEN, S.C. (AP) —", "LUSAKA, Zambia —",
+// "WASHINGTON (Reuters) -"), or -1. The dateline starts with a place in
+// capitals; capitalized words, commas and one bracketed agency may follow.
+func datelineEnd(toks []Token) int {
+	if len(toks) < 3 || !allCaps(toks[0].Text) {
+		return -1
+	}
+	bracket := false
+	for i := 1; i < len(toks) && i <= 12; i++ {
+		t := toks[i].Text
+		r, _ := utf8.DecodeRuneInString(t)
+		switch {
+		case t == "—" || t == "–" || t == "-" || t == "--" || t == "---":
+			if bracket || i+1 >= len(toks) {
+				return -1
+			}
+			return i
+		case t == "(":
+			if bracket {
+				return -1
+			}
+			bracket = true
+		case t == ")":
+			if !bracket {
+				return -1
+			}
+			bracket = false
+		case t == "," || t == "/" || unicode.IsUpper(r):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// allCaps reports whether t is a word of two or more letters, all capitals.
+func allCaps(t string) bool {
+	n := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
 type termKind int
 
 const (
@@ -124,7 +180,8 @@ const (
 	stop                  // . ! ?
 	ellipsis              // ... …
 	weakAbbrev            // U.S., Jan., Inc.: ends a sentence only before a clear sentence start
-	strongAbbrev          // Mr., Col., J.: never ends a sentence
+	strongAbbrev          // Mr., Col., p.: never ends a sentence
+	initial               // J., F.: ends a sentence only before a clear sentence start ("Plan B. The")
 )
 
 // terminal classifies a token by how it may end a sentence.
@@ -139,6 +196,9 @@ func terminal(t string) termKind {
 		return notTerminal
 	}
 	w := t[:len(t)-1]
+	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' {
+		return initial
+	}
 	if len(w) == 1 || titleAbbrevs[w] {
 		return strongAbbrev
 	}
@@ -155,6 +215,9 @@ func boundary(kind termKind, quoted bool, next []Token) bool {
 	case strongAbbrev:
 		return false
 	case weakAbbrev:
+		// "in the U.S. Mr. Smith said": a title opens the next sentence.
+		return sentenceStarters[n] || terminal(n) == strongAbbrev && titleAbbrevs[n[:len(n)-1]]
+	case initial:
 		return sentenceStarters[n]
 	case ellipsis:
 		if !unicode.IsUpper(r) {
@@ -182,7 +245,7 @@ func endsSentence(toks []Token) bool {
 		i--
 	}
 	k := terminal(toks[i].Text)
-	return k == stop || k == ellipsis || k == weakAbbrev
+	return k == stop || k == ellipsis || k == weakAbbrev || k == initial
 }
 
 // titleCase reports whether every word of toks but short function words

@@ -144,3 +144,33 @@ func TestSegmentOffsets(t *testing.T) {
 	body := "Libyan conflict:\n\n\"He is safe,\" he said. Mr. O’Brien’s U.S. trip… cost $1,000.50!\n\n  \n\nJong-nam’s\u00a0death\tshocked Kuala Lumpur."
 	checkOffsets(t, body, Segment(body))
 }
+
+func TestSegmentInitialsAndDatelines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"middle initial", "President John F. Kennedy was shot in Dallas. Dwight D. Eisenhower served before him.",
+			[]string{"President John F. Kennedy was shot in Dallas.", "Dwight D. Eisenhower served before him."}},
+		{"leading initial", "He hired J. Edgar Hoover in 1924.", []string{"He hired J. Edgar Hoover in 1924."}},
+		{"letter ends a sentence", "They chose Plan B. The vote was close.", []string{"They chose Plan B.", "The vote was close."}},
+		{"state abbreviation", "He lived in Hartford, Conn. The police said so.", []string{"He lived in Hartford, Conn.", "The police said so."}},
+		{"state abbreviation mid-sentence", "Officials in Sacramento, Calif., said it was over.", []string{"Officials in Sacramento, Calif., said it was over."}},
+		{"title after acronym", "The plan was drafted in the U.S. Mr. Smith disagreed.", []string{"The plan was drafted in the U.S.", "Mr. Smith disagreed."}},
+		{"wire dateline", "WASHINGTON (Reuters) - The Senate voted on Tuesday.", []string{"WASHINGTON (Reuters) -", "The Senate voted on Tuesday."}},
+		{"dateline with state", "AIKEN, S.C. (AP) — A man was arrested.", []string{"AIKEN, S.C. (AP) —", "A man was arrested."}},
+		{"dateline with country", "LUSAKA, Zambia — The count went on.", []string{"LUSAKA, Zambia —", "The count went on."}},
+		{"capitals but no dateline", "NATO and the EU met - briefly.", []string{"NATO and the EU met - briefly."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Segment(tt.in) {
+				got = append(got, s.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Segment(%q):\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
