@@ -190,6 +190,12 @@ func TestCoreference(t *testing.T) {
 			[][]string{{"Donald Marsh Jr.", "Marsh Jr."}}, [][2]string{{"Donald Marsh Jr.", "Donald Marsh"}}},
 		{"regime forms", "The Mansour regime is weak. Critics of Mansour's regime and the Tarvian regime agree.",
 			[][]string{{"Mansour regime", "Mansour's regime", "Tarvian regime"}}, nil},
+		{"given names split differently", "General Abdel Fatah Rashidi was killed. Abdulfatah Rashidi had defected. Mourners praised Abdel Fattah Rashidi.",
+			[][]string{{"Abdel Fatah Rashidi", "Abdulfatah Rashidi", "Abdel Fattah Rashidi"}}, nil},
+		{"brothers apart", "Kim Song-chol met Kim Song-il in Seoul on Friday.",
+			nil, [][2]string{{"Kim Song-chol", "Kim Song-il"}}},
+		{"father and son apart", "Harold Vance Jr. said Harold Vance had left Boston.",
+			nil, [][2]string{{"Harold Vance Jr.", "Harold Vance"}}},
 		{"acronym", "The International Maritime Court ruled. The IMC said so.",
 			[][]string{{"International Maritime Court", "IMC"}}, nil},
 	}

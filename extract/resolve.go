@@ -93,6 +93,11 @@ func (nc *nameCache) phon(s string) string {
 
 // nameWords returns a person name's words in lookup form, without
 // honorifics, the Arabic article as a word of its own, or a dangling suffix.
+// compact is the phonetic key of s with its spaces taken out.
+func (nc *nameCache) compact(s string) string {
+	return strings.ReplaceAll(nc.phon(s), " ", "")
+}
+
 func nameWords(s string) []string {
 	w := strings.Fields(graph.NameKey(strings.ReplaceAll(s, "-", " ")))
 	out := w[:0]
@@ -160,6 +165,11 @@ func samePerson(nc *nameCache, a, b []string) bool {
 		return false
 	}
 	if a[0] == b[0] || editDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || nc.phon(a[0]) == nc.phon(b[0]) {
+		return true
+	}
+	// Given names split differently: "Abdel Fatah Younis", "Abdulfatah
+	// Younis" and "Abdel Fattah Younis" share a compact phonetic key.
+	if len(a) != len(b) && nc.compact(strings.Join(a[:len(a)-1], " ")) == nc.compact(strings.Join(b[:len(b)-1], " ")) {
 		return true
 	}
 	// "Abdul Jalil" is the tail of "Mustafa Abdel Jalil".
