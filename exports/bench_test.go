@@ -3,6 +3,7 @@ package exports
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os/exec"
 	"testing"
@@ -55,8 +56,11 @@ func benchDOT(b *testing.B, n int) dotGraph {
 // BenchmarkRenderSVG renders power-law graphs in-process with the layout
 // kg picks for their size (30: dot with labels; 50 and 300: sfdp; the
 // 2,000-node case bypasses MaxDiagramNodes), beside native Graphviz on the
-// same DOT. Measured (2 cores): 30 dot 0.15 s (native 0.32 s); 50 sfdp
-// 0.16 s (0.08 s); 300 sfdp 0.66 s (0.53 s); 2,000 sfdp 10.4 s (5.3 s).
+// same DOT. In-process sfdp is two Graphviz runs around kg's own overlap
+// removal (place.go); native runs the exported DOT's overlap=scale, a
+// sparser picture. Measured (2 shared cores, -benchtime 2x): 30 dot
+// 0.06 s (native 0.16 s); 50 sfdp 0.30 s (0.10 s); 300 sfdp 2.3 s
+// (0.42 s); 2,000 sfdp 15 s (2.0 s).
 func BenchmarkRenderSVG(b *testing.B) {
 	for _, n := range []int{30, 50, 300, 2000} {
 		d := benchDOT(b, n)
@@ -83,5 +87,26 @@ func BenchmarkRenderSVG(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkPaint lays out and paints power-law graphs as PNG and PDF
+// in-process (layout included, as kg export does it). Measured (2 cores
+// shared with other work, so noisy): 50 nodes PNG 2.4 s, PDF 0.3-0.7 s;
+// 300 nodes PNG 4.3 s, PDF 1.2-2.8 s. PNG time is mostly the encoder's
+// filtering and deflate of the (at most 10-megapixel) image.
+func BenchmarkPaint(b *testing.B) {
+	for _, n := range []int{50, 300} {
+		g := powerLawGraph(n)
+		opts := Options{Focus: []graph.ID{"entity-00000"}}
+		for _, format := range []string{"png", "pdf"} {
+			b.Run(fmt.Sprintf("nodes=%d/%s", n, format), func(b *testing.B) {
+				for b.Loop() {
+					if err := Write(io.Discard, format, g, opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

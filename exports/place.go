@@ -149,6 +149,10 @@ func spread(nodes []placed, gap, density float64) {
 // index.
 func separate(nodes []placed, gap float64) {
 	order := make([]int, len(nodes))
+	var maxW float64
+	for _, n := range nodes {
+		maxW = max(maxW, n.w)
+	}
 	for pass := 0; pass < 500; pass++ {
 		for i := range order {
 			order[i] = i
@@ -162,10 +166,6 @@ func separate(nodes []placed, gap float64) {
 			}
 			return a - b
 		})
-		var maxW float64
-		for _, n := range nodes {
-			maxW = max(maxW, n.w)
-		}
 		moved := false
 		for oi, i := range order {
 			for _, j := range order[oi+1:] {

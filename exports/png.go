@@ -26,9 +26,10 @@ const (
 	pngScale = 2.0
 	// maxPNGSide and maxPNGPixels cap a PNG's size: a 300-entity layout at
 	// full scale is some 50 megapixels, 200 MB in memory and 10 s to paint
-	// and encode; capped it takes about 3 s.
+	// and encode (the PNG encoder's filtering and deflate dominate); capped
+	// at 10 megapixels, 11-point labels stay about 15 pixels high.
 	maxPNGSide   = 8000
-	maxPNGPixels = 16e6
+	maxPNGPixels = 10e6
 	// scenePad is the margin around the drawing, in points, as in Graphviz's SVG.
 	scenePad = 4.0
 )
