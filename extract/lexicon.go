@@ -116,7 +116,8 @@ var lowerModifiers = setOf("rebel", "state", "city", "interim", "provisional", "
 	"municipal", "presidential", "foreign", "external", "internal", "royal", "armed", "special", "elite",
 	"airport", "town", "border", "naval", "air", "oil", "civil", "new", "former", "defence", "defense",
 	"police", "election", "campaign", "district", "supreme", "criminal", "top", "communist", "ruling",
-	"governing", "revolutionary", "islamist")
+	"governing", "revolutionary", "islamist", "trade", "observer", "diplomatic", "electoral", "spy",
+	"counterintelligence", "counter-intelligence", "peacekeeping", "monitoring")
 
 // lowerHeads are lowercase nouns that, after a capitalized name or a
 // demonym, make the phrase an entity of the given type.
@@ -129,7 +130,9 @@ var lowerHeads = map[string]graph.Type{
 	"campaign": graph.Organization, "tv": graph.Organization, "television": graph.Organization,
 	"navy": graph.Organization, "junta": graph.Organization, "militia": graph.Organization,
 	"cabinet": graph.Organization, "airline": graph.Organization, "agency": graph.Organization,
-	"court": graph.Organization, "embassy": graph.Place, "airport": graph.Place, "castle": graph.Place,
+	"court": graph.Organization, "service": graph.Organization, "intelligence": graph.Organization,
+	"mission": graph.Organization, "commission": graph.Organization, "committee": graph.Organization,
+	"embassy": graph.Place, "airport": graph.Place, "castle": graph.Place,
 	"hotel": graph.Place, "prison": graph.Place, "palace": graph.Place, "consulate": graph.Place,
 	"compound": graph.Place, "base": graph.Place, "border": graph.Place, "region": graph.Place,
 	"bombing": graph.Event, "killing": graph.Event, "murder": graph.Event, "assassination": graph.Event,
@@ -147,7 +150,8 @@ var lowerHeads = map[string]graph.Type{
 // "Libyan officials" stays a description.
 var demonymHeads = setOf("government", "regime", "administration", "police", "authorities", "army", "navy",
 	"parliament", "embassy", "consulate", "conflict", "war", "uprising", "revolution", "delegation", "junta",
-	"cabinet", "crisis", "coup", "tv", "television", "airline", "ministry", "council", "forces")
+	"cabinet", "crisis", "coup", "tv", "television", "airline", "ministry", "council", "forces", "service",
+	"intelligence", "mission", "commission", "committee")
 
 // nonNames are capitalized words that begin sentences or headlines but are
 // not names.
@@ -217,3 +221,11 @@ var usStates = map[string]string{"Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": 
 	"R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
 	"Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
 	"Wis.": "Wisconsin", "Wyo.": "Wyoming"}
+
+// governingModifiers say what kind of rule a body named in lower case holds
+// ("the provisional government", "the rebel council"); governingHeads are
+// the bodies.
+var governingModifiers = setOf("provisional", "interim", "transitional", "rebel", "caretaker", "military",
+	"breakaway", "exiled", "puppet", "opposition", "unity", "revolutionary")
+
+var governingHeads = setOf("government", "council", "leadership", "authority", "junta", "administration")

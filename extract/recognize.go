@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -202,6 +203,43 @@ func recognizeSentence(s *sentence, si int, labels []string) []mention {
 		for _, part := range splitTitleCase(s, c) {
 			out = append(out, chunkMentions(s, si, part[0], part[1], labels)...)
 		}
+	}
+	if !s.TitleCase {
+		// In text order, leaving the order of the others alone (an event
+		// named by its victim follows the victim).
+		for _, g := range governingBodies(s, si) {
+			k := 0
+			for k < len(out) && out[k].T0 < g.T0 {
+				k++
+			}
+			out = slices.Insert(out, k, g)
+		}
+	}
+	return out
+}
+
+// governingBodies finds bodies named in lower case by what kind of rule
+// they hold: "the provisional government", "the rebel council", "the
+// military junta". A capitalized modifier ("the Libyan rebel government")
+// is a chunk's head mention instead.
+func governingBodies(s *sentence, si int) []mention {
+	toks := s.Tokens
+	var out []mention
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Lower != "the" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+3 && governingModifiers[toks[j].Lower] {
+			j++
+		}
+		if j == i+1 || j >= len(toks) || !governingHeads[toks[j].Lower] {
+			continue
+		}
+		m := newMention(s, si, i+1, j+1, graph.Organization, true)
+		m.Head = toks[j].Lower
+		out = append(out, m)
+		i = j
 	}
 	return out
 }

@@ -196,7 +196,7 @@ func (c *clause) fire(t trigger, v, e int) {
 					continue
 				}
 			}
-			if p == graph.Met && c.typ(s) == graph.Organization && c.typ(ob) == graph.Organization && t.words[0] == "joined" {
+			if p == graph.Met && c.typ(ob) == graph.Organization && t.words[0] == "joined" {
 				continue
 			}
 			c.emitAt(c.args[s].Ent, p, c.args[ob].Ent, t.rule, 0.7, nil, v)
