@@ -234,8 +234,13 @@ func (c *clause) prenominal() {
 			continue
 		}
 		k := p.T0
+		// "Lebedev's brother, Mikhail Lebedev": a comma may close the role.
+		comma := k > 1 && c.toks[k-1].Lower == "," && roleKind(c.toks[k-2].Lower) != "" && c.at[k-2] < 0
+		if comma {
+			k--
+		}
 		var roles []string
-		for k > 0 && p.T0-k < 4 {
+		for k > 0 && p.T0-k < 5 {
 			w := c.toks[k-1].Lower
 			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
 				if c.at[k-1] >= 0 {
@@ -251,6 +256,29 @@ func (c *clause) prenominal() {
 		if k > 0 && isPossessive(c.toks[k-1]) {
 			poss = true
 			k--
+		}
+		// "his wife, Galina Lebedeva", "His spokeswoman, Ruth Phiri": the
+		// possessive pronoun's person is the one named last, or the
+		// paragraph's subject.
+		if k > 0 && len(roles) > 0 && (c.toks[k-1].Lower == "his" || c.toks[k-1].Lower == "her") {
+			o := c.pronounOwner(k-1, p.Ent)
+			if a := c.at[k-1]; a >= 0 && c.args[a].Type == graph.Person {
+				o = c.args[a].Ent // bound already ("Her" opening a sentence)
+			}
+			if o >= 0 && o != p.Ent {
+				role := joinTokens(c.toks, k, p.T0-btoi(comma))
+				switch kind := roleKind(roles[0]); {
+				case kind == "kin":
+					c.emit(p.Ent, graph.FamilyOf, o, "pronoun-kin/v1", 0.75, map[string]string{"kin": role})
+				case kind == "advise" || personalStaff[roles[0]]:
+					c.emit(p.Ent, graph.Advised, o, "pronoun-aide/v1", 0.7, map[string]string{"role": role})
+				}
+			}
+			continue
+		}
+		if comma && !poss {
+			// "Malaysian Police Chief, Khalid Abu Bakar": read as before.
+			k, roles, comma = p.T0, nil, false
 		}
 		if k == 0 || c.at[k-1] < 0 {
 			// "ORG ROLE, PERSON": "Malaysian Police Chief, Khalid Abu Bakar".
@@ -283,7 +311,7 @@ func (c *clause) prenominal() {
 			}
 			continue
 		}
-		role := joinTokens(c.toks, k+btoi(poss), p.T0)
+		role := joinTokens(c.toks, k+btoi(poss), p.T0-btoi(comma))
 		ot := c.typ(o)
 		kind := ""
 		for _, w := range roles {
@@ -300,7 +328,7 @@ func (c *clause) prenominal() {
 			c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-role/v1", 0.8, attrs)
 		case ot == graph.Person && kind == "kin":
 			c.emit(p.Ent, graph.FamilyOf, c.args[o].Ent, "prenominal-kin/v1", 0.85, map[string]string{"kin": role})
-		case ot == graph.Person && kind == "advise":
+		case ot == graph.Person && (kind == "advise" || personalStaff[roles[0]]):
 			c.emit(p.Ent, graph.Advised, c.args[o].Ent, "prenominal-aide/v1", 0.8, map[string]string{"role": role})
 		case ot == graph.Person && kind == "killer":
 			c.emit(p.Ent, graph.Killed, c.args[o].Ent, "prenominal-killer/v1", 0.8, nil)
@@ -599,3 +627,24 @@ func envoyTitle(title string) bool {
 	}
 	return false
 }
+
+// pronounOwner is the person a possessive pronoun at token i refers to:
+// the last person named before it other than not, else the subject or the
+// salient person of the paragraph; -1 when there is none.
+func (c *clause) pronounOwner(i, not int) int {
+	for k := len(c.args) - 1; k >= 0; k-- {
+		if a := c.args[k]; a.T1 <= i && a.Type == graph.Person && a.Ent != not {
+			return a.Ent
+		}
+	}
+	for _, e := range []int{c.subject, c.salient} {
+		if e >= 0 && e != not {
+			return e
+		}
+	}
+	return -1
+}
+
+// personalStaff are posts held for a person rather than a body: "his
+// spokeswoman", "Mwansa's campaign manager" advise that person.
+var personalStaff = setOf("spokesman", "spokeswoman", "spokesperson", "manager", "secretary")
