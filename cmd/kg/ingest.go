@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,12 @@ const (
 	// take hours), and text with no sentence break in 16 KB is not prose:
 	// a data dump, a minified script, a word list.
 	maxSentence = 16 << 10
+	// minFree is the disk space ingest wants free before each commit.
+	// Badger writes through memory-mapped files it sizes ahead (a 64 MB
+	// memtable log, a 64 MB value log): on a full disk a write into one
+	// kills the process with SIGBUS rather than returning an error. Checking
+	// first turns that crash into a message.
+	minFree = 160 << 20
 )
 
 type ingestOptions struct {
@@ -254,6 +261,13 @@ func runIngest(opts *ingestOptions) error {
 					fmt.Fprintf(opts.stderr, "kg: %s: %s\n", name, n)
 				}
 			}
+			if free, ok := diskFree(opts.root.DB); ok && free < minFree {
+				failed++
+				storeErr = fmt.Errorf("the disk holding %s is full: %s free, kg needs %s to write safely", opts.root.DB, mib(int64(free)), mib(minFree))
+				progress.clear()
+				fmt.Fprintf(opts.stderr, "kg: %s: not written: %v\n", name, storeErr)
+				break
+			}
 			r.batch.Doc.Ingested = time.Now().UTC()
 			res, err := s.Ingest(r.batch)
 			if errors.Is(err, store.ErrTooBig) {
@@ -302,7 +316,7 @@ func runIngest(opts *ingestOptions) error {
 		return &exitError{code: 130, msg: fmt.Sprintf("interrupted: the %d articles committed are kept; run the same command again to ingest the rest", added)}
 	}
 	if storeErr != nil {
-		return &exitError{code: 1, msg: fmt.Sprintf("stopped: the database could not be written (a full disk?); the %d articles committed before are kept, run the same command again once it is fixed", added)}
+		return &exitError{code: 1, msg: fmt.Sprintf("stopped: %v; the %d articles committed before are kept, run the same command again once it is fixed", storeErr, added)}
 	}
 	if failed > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("%d of %d inputs skipped (%s; see above)", failed, len(inputs), summarize(kinds))}
@@ -344,7 +358,7 @@ func extractOne(x *extract.Extractor, in input, stdinData []byte) extracted {
 		}
 	}
 	if len(raw) > maxFileSize {
-		return extracted{err: refuse("too large", "larger than the %d MiB an article may be; split it into articles", maxFileSize>>20)}
+		return extracted{err: refuse("too large", "larger than the %s a file may be; split it into articles", mib(maxFileSize))}
 	}
 	notes, err := screen(raw, in.path)
 	if err != nil {
@@ -386,7 +400,10 @@ func screen(raw []byte, name string) ([]string, error) {
 		}
 	}
 	if len(a.Body) > maxBodySize {
-		return nil, refuse("too large", "%d MiB of text is more than the %d MiB an article may be; split it into articles", len(a.Body)>>20, maxBodySize>>20)
+		return nil, refuse("too large", "%s of text is more than the %s an article may be; split it into articles", mib(int64(len(a.Body))), mib(maxBodySize))
+	}
+	if script, share := mainScript(a.Body); script != "Latin" {
+		return nil, refuse("not English", "written in %s script (%.0f%% of its letters): kg's extractor reads English and would make garbage entities of it", script, share*100)
 	}
 	for _, sen := range text.Segment(a.Body) {
 		if n := sen.End - sen.Start; n > maxSentence {
@@ -394,6 +411,64 @@ func screen(raw []byte, name string) ([]string, error) {
 		}
 	}
 	return notes, nil
+}
+
+// scripts are the writing systems mainScript tells apart.
+var scripts = []struct {
+	name  string
+	table *unicode.RangeTable
+}{
+	{"Latin", unicode.Latin}, {"Cyrillic", unicode.Cyrillic}, {"Arabic", unicode.Arabic},
+	{"Han (Chinese)", unicode.Han}, {"Hiragana", unicode.Hiragana}, {"Katakana", unicode.Katakana},
+	{"Hangul", unicode.Hangul}, {"Hebrew", unicode.Hebrew}, {"Greek", unicode.Greek},
+	{"Devanagari", unicode.Devanagari}, {"Thai", unicode.Thai},
+}
+
+// mainScript returns the script most of s's letters are written in, and
+// its share of them. Text with no letters counts as Latin.
+func mainScript(s string) (string, float64) {
+	counts := make([]int, len(scripts))
+	other, total := 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		total++
+		found := false
+		for i, sc := range scripts {
+			if unicode.Is(sc.table, r) {
+				counts[i]++
+				found = true
+				break
+			}
+		}
+		if !found {
+			other++
+		}
+	}
+	if total == 0 {
+		return "Latin", 1
+	}
+	best := 0
+	for i := range counts {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	// Latin wins unless another script clearly dominates: an English
+	// article quoting Arabic or Russian is still English.
+	if latin := float64(counts[0]) / float64(total); latin >= 0.25 || other > counts[best] {
+		return "Latin", latin
+	}
+	return scripts[best].name, float64(counts[best]) / float64(total)
+}
+
+// mib formats a size in mebibytes, with a decimal where it matters.
+func mib(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
 // binaryKind names the format of binary data by its signature.
@@ -435,7 +510,7 @@ func readArticle(path string) ([]byte, error) {
 		return nil, refuse("not a file", "not a regular file (%s)", st.Mode().Type())
 	}
 	if st.Size() > maxFileSize {
-		return nil, refuse("too large", "%d MiB is larger than the %d MiB an article may be; split it into articles", st.Size()>>20, maxFileSize>>20)
+		return nil, refuse("too large", "%s is larger than the %s a file may be; split it into articles", mib(st.Size()), mib(maxFileSize))
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
@@ -522,9 +597,11 @@ func collectInputs(paths []string) ([]input, []string, error) {
 			case d.Type()&fs.ModeSymlink != 0:
 				target, err := os.Stat(path)
 				switch {
-				case err != nil && articleExts[strings.ToLower(filepath.Ext(path))]:
+				case err != nil && !articleExts[strings.ToLower(filepath.Ext(path))]:
+				case errors.Is(err, fs.ErrNotExist):
 					out = append(out, input{path: path, err: refuse("missing", "a symbolic link to a file that does not exist")})
 				case err != nil:
+					out = append(out, input{path: path, err: refuse("unreadable", "a symbolic link that cannot be followed: %v", unwrapPathError(err))})
 				case target.IsDir():
 					notes = append(notes, fmt.Sprintf("%s: a symbolic link to a folder, not followed", path))
 				case target.Mode().IsRegular() && articleExts[strings.ToLower(filepath.Ext(path))]:
