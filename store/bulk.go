@@ -2,11 +2,13 @@ package store
 
 import (
 	"bytes"
+	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"iter"
 	"slices"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/ristretto/v2/z"
@@ -238,38 +240,109 @@ func uvarintLen(x uint64) int {
 	return n
 }
 
-// keyArena holds many short keys in one allocation, to be sorted.
+// keyArena holds many short keys, to be sorted. Keys are copied into
+// chunks of arenaChunk bytes that never move (growing one slice would copy
+// it over and over), and every arenaRun keys the run just gathered is
+// sorted on another goroutine while the caller goes on adding; sorted
+// merges the runs.
 type keyArena struct {
-	data []byte
-	refs []uint64 // offset<<16 | length; keys are at most maxKeySize < 1<<16 bytes
+	chunks [][]byte
+	refs   []uint64   // the run being gathered: chunk<<40 | offset<<16 | length
+	runs   [][]uint64 // runs sorted or being sorted
+	wg     sync.WaitGroup
 }
+
+// Arena sizes; variables so that tests can make them small.
+var (
+	arenaChunk = 1 << 24 // bytes per chunk: offsets fit in 24 bits; at least maxKeySize
+	arenaRun   = 1 << 20 // keys per run sorted in the background
+)
 
 func (a *keyArena) add(k []byte) {
-	a.refs = append(a.refs, uint64(len(a.data))<<16|uint64(len(k)))
-	a.data = append(a.data, k...)
+	n := len(a.chunks) - 1
+	if n < 0 || len(a.chunks[n])+len(k) > arenaChunk {
+		a.chunks = append(a.chunks, make([]byte, 0, arenaChunk))
+		n++
+	}
+	a.refs = append(a.refs, uint64(n)<<40|uint64(len(a.chunks[n]))<<16|uint64(len(k)))
+	a.chunks[n] = append(a.chunks[n], k...)
+	if len(a.refs) == arenaRun {
+		a.sortRun()
+	}
 }
 
-func (a *keyArena) key(ref uint64) []byte {
-	off, n := ref>>16, ref&0xFFFF
-	return a.data[off : off+n]
+// sortRun sorts the gathered run on its own goroutine, which reads only
+// bytes already written (chunks are appended to, never rewritten).
+func (a *keyArena) sortRun() {
+	run, chunks := a.refs, slices.Clone(a.chunks)
+	a.runs = append(a.runs, run)
+	a.refs = nil
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		key := func(ref uint64) []byte { return keyAt(chunks, ref) }
+		slices.SortFunc(run, func(x, y uint64) int { return bytes.Compare(key(x), key(y)) })
+	}()
+}
+
+func keyAt(chunks [][]byte, ref uint64) []byte {
+	c, off, n := ref>>40, (ref>>16)&(1<<24-1), ref&0xFFFF
+	return chunks[c][off : off+n]
 }
 
 // sorted yields the keys in byte order, each once.
 func (a *keyArena) sorted() iter.Seq[[]byte] {
-	slices.SortFunc(a.refs, func(x, y uint64) int { return bytes.Compare(a.key(x), a.key(y)) })
+	if len(a.refs) > 0 {
+		a.sortRun()
+	}
+	a.wg.Wait()
 	return func(yield func([]byte) bool) {
+		// Merge the runs: a heap of each run's next key.
+		h := &runHeap{chunks: a.chunks}
+		for _, r := range a.runs {
+			if len(r) > 0 {
+				h.runs = append(h.runs, r)
+			}
+		}
+		heap.Init(h)
 		var prev []byte
-		for i, ref := range a.refs {
-			k := a.key(ref)
-			if i > 0 && bytes.Equal(k, prev) {
+		first := true
+		for h.Len() > 0 {
+			r := h.runs[0]
+			k := keyAt(a.chunks, r[0])
+			if r = r[1:]; len(r) == 0 {
+				heap.Pop(h)
+			} else {
+				h.runs[0] = r
+				heap.Fix(h, 0)
+			}
+			if !first && bytes.Equal(k, prev) {
 				continue
 			}
-			prev = k
+			first, prev = false, k
 			if !yield(k) {
 				return
 			}
 		}
 	}
+}
+
+// runHeap orders sorted runs by their first key.
+type runHeap struct {
+	chunks [][]byte
+	runs   [][]uint64
+}
+
+func (h *runHeap) Len() int { return len(h.runs) }
+func (h *runHeap) Less(i, j int) bool {
+	return bytes.Compare(keyAt(h.chunks, h.runs[i][0]), keyAt(h.chunks, h.runs[j][0])) < 0
+}
+func (h *runHeap) Swap(i, j int) { h.runs[i], h.runs[j] = h.runs[j], h.runs[i] }
+func (h *runHeap) Push(x any)    { h.runs = append(h.runs, x.([]uint64)) }
+func (h *runHeap) Pop() any {
+	x := h.runs[len(h.runs)-1]
+	h.runs = h.runs[:len(h.runs)-1]
+	return x
 }
 
 // writeGraph streams the graph into sw, one stream per key kind.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -381,5 +382,44 @@ func TestEntityDocsBounded(t *testing.T) {
 	}
 	if e.Mentions != n {
 		t.Errorf("Mentions = %d, want %d", e.Mentions, n)
+	}
+}
+
+// TestKeyArena checks the sorted, deduplicated merge of several runs and
+// chunks, with keys of every length up to the largest.
+func TestKeyArena(t *testing.T) {
+	defer func(c, r int) { arenaChunk, arenaRun = c, r }(arenaChunk, arenaRun)
+	arenaChunk, arenaRun = 1<<17, 1000
+	var a keyArena
+	var want [][]byte
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 5*arenaRun + 123 // several runs, the last one short
+	for i := range n {
+		k := make([]byte, rng.IntN(40))
+		for j := range k {
+			k[j] = byte(rng.IntN(4)) // few letters: many duplicates and shared prefixes
+		}
+		if i == 7 {
+			k = bytes.Repeat([]byte{9}, maxKeySize) // a key of the largest size
+		}
+		a.add(k)
+		want = append(want, k)
+	}
+	slices.SortFunc(want, bytes.Compare)
+	want = slices.CompactFunc(want, bytes.Equal)
+	var got [][]byte
+	for k := range a.sorted() {
+		got = append(got, k)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d keys, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Fatalf("key %d = %x, want %x", i, got[i], want[i])
+		}
+	}
+	if len(a.chunks) < 2 {
+		t.Errorf("%d chunks: the test should cross a chunk boundary", len(a.chunks))
 	}
 }
