@@ -675,6 +675,12 @@ func (c *clause) appositionHead(a int, types []graph.Type) int {
 	commas := 0
 	for j := c.args[a].T0 - 1; j > 0; j-- {
 		if x := c.at[j]; x >= 0 && x != a && c.args[x].Type == graph.Person {
+			// "a senior aide to Gaddafi's son Saif": a possessor modifies the
+			// description, it does not head it.
+			if xe := c.args[x].T1; xe < c.args[a].T0 && isPossessive(c.toks[xe]) {
+				j = c.args[x].T0
+				continue
+			}
 			return -1
 		}
 		if c.toks[j].Lower != "," {

@@ -434,12 +434,60 @@ func (c *clause) fireOrdered(t trigger, v, e int) {
 // Y, and both travelled to Z.
 func (c *clause) fireAccompanied(t trigger, v, e int) {
 	subj := c.subjectOf(v, graph.Person)
+	if subj < 0 {
+		return
+	}
+	if v > 0 && passiveAux[c.toks[v-1].Lower] && strings.HasSuffix(c.toks[v].Lower, "ed") {
+		c.accompaniedBy(subj, v, e)
+		return
+	}
 	o := c.objectAfter(e, t)
-	if subj < 0 || o < 0 {
+	if o < 0 {
 		return
 	}
 	c.emitAt(c.args[subj].Ent, graph.Accompanied, c.args[o].Ent, t.rule, 0.8, nil, v)
-	for k := c.args[o].T1; k < len(c.toks) && k < c.args[o].T1+8; k++ {
+	c.travelledTogether(subj, o, c.args[o].T1, v)
+}
+
+// passiveAux words before a participle make it passive: "was accompanied".
+var passiveAux = setOf("was", "were", "been", "be", "being", "is", "are")
+
+// accompaniedBy reads the passive "X was accompanied as far as Z by Y":
+// Y accompanied X, and both travelled to Z. The doer may carry a title
+// ("by Deputy Foreign Minister Y") or a role ("by her lawyer Y").
+func (c *clause) accompaniedBy(subj, v, e int) {
+	for k := e; k < len(c.toks) && k < e+10; k++ {
+		w := c.toks[k].Lower
+		if w == "." || w == ";" {
+			return
+		}
+		if w != "by" {
+			continue
+		}
+		doer := c.describedPerson(k + 1)
+		if doer < 0 {
+			if d := c.argAfter(k+1, 4); d >= 0 && c.typ(d) == graph.Person {
+				doer = d
+			}
+		}
+		if doer < 0 || c.args[doer].Ent == c.args[subj].Ent {
+			return
+		}
+		c.emitAt(c.args[doer].Ent, graph.Accompanied, c.args[subj].Ent, "accompany-passive/v1", 0.8, nil, v)
+		// "accompanied as far as Tunis by Y": the place stands between.
+		c.travelledTogether(subj, doer, e, v)
+		if c.args[doer].T1 < len(c.toks) {
+			c.travelledTogether(subj, doer, c.args[doer].T1, v)
+		}
+		return
+	}
+}
+
+// travelledTogether reads a destination written from token from on ("as
+// far as Z", "to Z", "into Z") as where both a and b travelled.
+func (c *clause) travelledTogether(a, b, from, v int) {
+	subj, o := a, b
+	for k := from; k < len(c.toks) && k < from+8; k++ {
 		w := c.toks[k].Lower
 		if w == "to" || w == "as" && c.match(k, "as", "far", "as") || w == "into" {
 			if p := c.argAfter(k+1, 4); p >= 0 && c.typ(p) == graph.Place {
