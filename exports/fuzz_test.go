@@ -30,7 +30,7 @@ func FuzzDOT(f *testing.F) {
 		g.PutEntity(graph.Entity{ID: "b", Name: alias, Type: graph.Organization})
 		g.PutDocument(graph.Document{ID: "d1", Source: title, Title: title})
 		g.PutRelation(graph.Relation{Subject: graph.ID(id), Predicate: graph.DefectedFrom, Object: "b",
-			Attrs: map[string]string{"role": sentence},
+			Attrs:    map[string]string{"role": sentence},
 			Evidence: []graph.Evidence{{Doc: "d1", Sentence: sentence, End: len(sentence), AttributedTo: attributed, Status: graph.Alleged}}})
 		var b bytes.Buffer
 		if err := Write(&b, "dot", g, Options{Title: title}); err != nil {
