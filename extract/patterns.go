@@ -157,6 +157,17 @@ func (c *clause) apposition(ai, i int) {
 		return
 	}
 	pe := p.Ent
+	if target < 0 {
+		for _, ro := range roles {
+			c.r.describe(pe, ro.phrase)
+		}
+	} else if possRoles > 0 {
+		// "X, the foreign minister and one of Y's lieutenants": the roles
+		// before the possessor are X's own.
+		for _, ro := range roles[:possRoles] {
+			c.r.describe(pe, ro.phrase)
+		}
+	}
 	if c.r.Entities[pe].Attrs["title"] == "" && target < 0 {
 		c.r.Entities[pe].Attrs["title"] = strings.TrimSpace(trimDet(roles[0].phrase))
 		c.r.titles = nil // recompute role descriptions
@@ -347,8 +358,13 @@ func btoi(b bool) int {
 }
 
 // titles makes the holder of a government post written before the name a
-// member of the article's government: "Deputy Foreign Minister X" of the
-// regime, "Foreign Secretary X" of the British government.
+// member of a government: of the country the title's demonym names
+// ("French Foreign Minister X"); else, for a minister, envoy or official, of
+// the article's regime ("Deputy Foreign Minister X" in a story about the
+// regime); else of the one country government the article names, if it
+// names exactly one ("Foreign Secretary X" beside "the British government").
+// Heads of government ("Prime Minister X") lead rather than serve a regime
+// and are left to other patterns.
 func (c *clause) titles() {
 	for _, mi := range c.r.BySent[c.si] {
 		m := c.r.Mentions[mi]
@@ -356,22 +372,75 @@ func (c *clause) titles() {
 			continue
 		}
 		t := strings.ToLower(m.Title)
-		var org int = -1
-		switch {
-		case strings.Contains(t, "secretary") && !strings.Contains(t, "general"):
-			org = c.r.governmentOf("United Kingdom", "Britain")
-		case strings.Contains(t, "minister") || strings.Contains(t, "ambassador") || strings.Contains(t, "diplomat") || strings.Contains(t, "official"):
-			if nat := c.r.Entities[m.Ent].Attrs["nationality"]; nat != "" {
-				org = c.r.governmentOf(nat)
-			}
+		secretary := strings.Contains(t, "secretary") && !strings.Contains(t, "general")
+		post := strings.Contains(t, "minister") || strings.Contains(t, "ambassador") || strings.Contains(t, "diplomat") || strings.Contains(t, "official")
+		if !secretary && !post || headOfGovernment(t) {
+			continue
+		}
+		org := -1
+		if nat := c.r.Entities[m.Ent].Attrs["nationality"]; nat != "" {
+			org = c.r.governmentOf(nat)
 			if org < 0 {
-				org = c.r.regime()
+				continue // a foreign post whose government the article does not name
+			}
+		}
+		if org < 0 && post {
+			org = c.r.regime()
+		}
+		if org < 0 {
+			if govs := c.r.governments(); len(govs) == 1 {
+				org = govs[0]
 			}
 		}
 		if org >= 0 {
 			c.emit(m.Ent, graph.MemberOf, org, "title-post/v1", 0.6, map[string]string{"role": m.Title})
 		}
 	}
+}
+
+// insurgentGovernment reports whether a government's name marks it as a
+// body contesting the state ("the Libyan rebel government").
+func insurgentGovernment(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "rebel", "provisional", "transitional", "interim", "opposition", "exile", "shadow", "breakaway":
+			return true
+		}
+	}
+	return false
+}
+
+// headOfGovernment reports whether a lower-case title names the head of a
+// government rather than a post in it.
+func headOfGovernment(t string) bool {
+	return strings.Contains(t, "prime minister") || strings.Contains(t, "premier") || strings.Contains(t, "first minister")
+}
+
+// governments lists the organizations named as a country's government or
+// administration ("the British government"), not the article's regime nor
+// a rebel or provisional government.
+func (r *related) governments() []int {
+	var out []int
+	for i, e := range r.Entities {
+		if e.Type != graph.Organization || e.Regime {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Head != "government" && m.Head != "administration" || insurgentGovernment(m.Text) {
+				continue
+			}
+			_, ok := demonymOf(m.Modifier)
+			if !ok {
+				_, ok = gazLookup(m.Modifier)
+			}
+			if ok {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // governmentOf finds the government or regime of a country ("British

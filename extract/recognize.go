@@ -452,7 +452,10 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			if l == "mr" || l == "mrs" || l == "ms" || l == "miss" || l == "dr" {
 				continue
 			}
-			if _, dem := demonymOf(toks[k].Text); dem {
+			if c, dem := demonymOf(toks[k].Text); dem {
+				if nationality == "" && k == a {
+					nationality = c // "Portuguese Foreign Minister X"
+				}
 				continue
 			}
 			tw = append(tw, toks[k].Text)
@@ -531,7 +534,8 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 				break
 			}
 			l := toks[k].Lower
-			if !toks[k].Word || toks[k].Cap || !(roleNouns[l] || lowerModifiers[l] || honorifics[l] || l == "veteran") {
+			// "Portuguese Foreign Minister X": a capitalized title between.
+			if !toks[k].Word || toks[k].Cap && !roleNouns[l] && !lowerModifiers[l] || !(roleNouns[l] || lowerModifiers[l] || honorifics[l] || l == "veteran") {
 				break
 			}
 		}

@@ -13,6 +13,9 @@ type related struct {
 	Relations []graph.Relation
 	index     map[graph.Key]int
 	titles    map[int][]string // person entity -> title words, for role descriptions
+	// described holds the role words the article has used for each person
+	// ("foreign minister", "spy chief"), from appositions and titles.
+	described map[int]map[string]bool
 }
 
 // arg is an entity's appearance in a sentence: a mention, or a pronoun or
@@ -651,7 +654,7 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		for k := v - 1; k >= 0; k-- {
 			w := c.toks[k].Lower
 			if roleNouns[w] && k < 6 && !strings.HasSuffix(w, "s") && (c.toks[0].Lower == "the" || k > 1 && isPossessive(c.toks[1])) {
-				c.add(arg{T0: 0, T1: k + 1, Ent: c.salient, Type: graph.Person, Ref: true})
+				c.add(arg{T0: 0, T1: k + 1, Ent: c.r.roleHolder(c.toks[:k+1], c.salient, c.si), Type: graph.Person, Ref: true})
 				c.sortArgs()
 				return c.at[0]
 			}
@@ -661,6 +664,77 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		}
 	}
 	return -1
+}
+
+// describe records the role words of a description of person p.
+func (r *related) describe(p int, phrase string) {
+	if r.described == nil {
+		r.described = map[int]map[string]bool{}
+	}
+	if r.described[p] == nil {
+		r.described[p] = map[string]bool{}
+	}
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if roleNouns[w] || roleKind(w) != "" {
+			r.described[p][w] = true
+		}
+	}
+}
+
+// roleDescribed reports whether person p was described with role word w
+// (in an apposition or a title), and whether p was described at all.
+func (r *related) roleDescribed(p int, w string) (match, known bool) {
+	if t := r.Entities[p].Attrs["title"]; t != "" {
+		for _, tw := range strings.Fields(strings.ToLower(t)) {
+			if roleNouns[tw] || roleKind(tw) != "" {
+				known = true
+				match = match || tw == w
+			}
+		}
+	}
+	if d := r.described[p]; len(d) > 0 {
+		known = true
+		match = match || d[w]
+	}
+	return match, known
+}
+
+// roleHolder binds a description such as "the former spy chief" (toks) to
+// a person: the one the article has described with its role noun (the
+// most mentioned when several were), else the person named last
+// (salient) unless the article described that person otherwise, in which
+// case the article's most mentioned person, who is what the story is about.
+func (r *related) roleHolder(toks []token, salient, si int) int {
+	head := toks[len(toks)-1].Lower
+	best, bestN := -1, 0
+	top, topN := -1, 0
+	for ei, e := range r.Entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		n := 0
+		for _, mi := range e.Mentions {
+			if r.Mentions[mi].Sent <= si {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if n > topN {
+			top, topN = ei, n
+		}
+		if m, _ := r.roleDescribed(ei, head); m && n > bestN {
+			best, bestN = ei, n
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	if _, known := r.roleDescribed(salient, head); known && top >= 0 {
+		return top
+	}
+	return salient
 }
 
 // subjectBarrier words end the search for a verb's subject: the subject of

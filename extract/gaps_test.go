@@ -1,0 +1,51 @@
+package extract
+
+import "testing"
+
+// TestGeneralGaps covers grammar that the example article showed missing:
+// passive accompaniment, role descriptions bound to the person who holds
+// the role, appositions whose head is the subject, plural common-noun
+// subjects, titles tied to the right government, nominal events and lists.
+func TestGeneralGaps(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Subject|predicate|Object" or with "|status"
+		not        []string
+	}{
+		{"passive accompanied by", "Ivo Marek landed in Graz on Sunday. He had been escorted home and was accompanied as far as Vienna by Deputy Interior Minister Pavel Soucek, officials said.",
+			[]string{"Pavel Soucek|accompanied|Ivo Marek", "Pavel Soucek|travelled-to|Vienna", "Ivo Marek|travelled-to|Vienna"}, nil},
+		{"passive accompanied by, no place", "Rosa Vidal was accompanied by her lawyer Tomas Gil.",
+			[]string{"Tomas Gil|accompanied|Rosa Vidal"}, nil},
+		{"apposition head with a possessive inside visits", "Omar Farid, a senior aide to Hassan's son Karim Hassan, visited Paris last week.",
+			[]string{"Omar Farid|travelled-to|Paris", "Omar Farid|advised|Karim Hassan"}, []string{"Karim Hassan|travelled-to|Paris"}},
+		{"plural common-noun subject", "Omar Farid, a senior aide to Karim Hassan, visited Paris, and French officials have spoken to him.",
+			nil, []string{"Karim Hassan|met|Omar Farid", "Omar Farid|met|Karim Hassan"}},
+		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",
+			[]string{"Ivan Petrov|held-at|Greystone Manor"}, []string{"Lev Orlov|held-at|Greystone Manor"}},
+		{"prime minister is not the regime's", "Karl Brun has defected from the Mansour regime. Prime Minister Anna Lind said the defection showed the Mansour regime was weak.",
+			nil, []string{"Anna Lind|member-of|Mansour regime"}},
+		{"secretary of a named country", "The French government was told. French Foreign Secretary Paul Marin said so.",
+			[]string{"Paul Marin|member-of|French government"}, nil},
+		{"a foreign title is not the named government's", "The British government was silent. Portuguese Foreign Minister Maria Costa flew to Lisbon.",
+			nil, []string{"Maria Costa|member-of|British government"}},
+		{"secretary of the one government named", "The Irish government was silent. Foreign Secretary Sean Walsh flew to Dublin.",
+			[]string{"Sean Walsh|member-of|Irish government"}, nil},
+		{"secretary with two governments named", "The Irish government and the Danish government met. Foreign Secretary Sean Walsh flew to Dublin.",
+			nil, []string{"Sean Walsh|member-of|Irish government", "Sean Walsh|member-of|Danish government"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := triples(extractText(t, tc.text))
+			for _, w := range tc.want {
+				if !hasTriple(got, w) {
+					t.Errorf("missing %s; got %q", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if hasTriple(got, w) {
+					t.Errorf("unexpected %s; got %q", w, got)
+				}
+			}
+		})
+	}
+}
