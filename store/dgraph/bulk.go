@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"strconv"
+	"sync"
 
 	"github.com/dgraph-io/dgo/v250/protos/api"
 
@@ -14,8 +15,9 @@ import (
 
 // batchQuads is about how many N-Quads one bulk transaction writes: a few
 // thousand, so that a copy commits hundreds of times, not once per node,
-// and no transaction grows big enough to strain an alpha.
-const batchQuads = 4000
+// and no transaction grows big enough to strain an alpha. (A variable for
+// tests.)
+var batchQuads = 4000
 
 // batchBytes bounds the string values (mostly document bodies and
 // evidence sentences) one bulk transaction carries.
@@ -45,18 +47,20 @@ func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph
 		return res, fmt.Errorf("dgraph: import: %w", err)
 	}
 	defer s.dropSnapshot()
-	w := &bulkWriter{s: s, ctx: ctx}
+	w := newBulkWriter(s, ctx)
+	defer w.stop()
+	var mu sync.Mutex // guards uids, which committing workers fill
 	uids := map[graph.ID]string{}
-	pending := map[string]graph.ID{} // blank node names of the entities not committed yet
-	w.onCommit = func(got map[string]string) error {
-		for name, id := range pending {
+	w.onCommit = func(names map[string]graph.ID, got map[string]string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		for name, id := range names {
 			uid, ok := got[name]
 			if !ok {
 				return fmt.Errorf("entity %q: the cluster returned no uid", id)
 			}
 			uids[id] = uid
 		}
-		clear(pending)
 		return nil
 	}
 	given := map[graph.ID]bool{}
@@ -65,20 +69,22 @@ func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph
 			if e.ID == "" {
 				return res, fmt.Errorf("dgraph: import: entity %q has no id", e.Name)
 			}
-			if _, dup := uids[e.ID]; dup || given[e.ID] {
+			if given[e.ID] {
 				return res, fmt.Errorf("dgraph: import: entity %q given twice", e.ID)
 			}
 			given[e.ID] = true
 			name := "e" + strconv.Itoa(w.blank())
 			n := entityNodeJSON("_:"+name, e)
-			pending[name] = e.ID
 			if err := w.add(n, quads(n), 0); err != nil {
 				return res, fmt.Errorf("dgraph: import entities: %w", err)
 			}
+			w.name(name, e.ID)
 			res.Entities++
 		}
 	}
-	if err := w.flush(); err != nil {
+	// Relations link to the entities' uids: every entity batch must have
+	// committed first.
+	if err := w.wait(); err != nil {
 		return res, fmt.Errorf("dgraph: import entities: %w", err)
 	}
 	w.onCommit = nil
@@ -106,7 +112,7 @@ func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph
 			res.Evidence += len(r.Evidence)
 		}
 	}
-	if err := w.flush(); err != nil {
+	if err := w.wait(); err != nil {
 		return res, fmt.Errorf("dgraph: import relations: %w", err)
 	}
 	res.Keys = w.total
@@ -206,21 +212,65 @@ func quads(v any) int {
 	return 1
 }
 
+// bulkWriters is how many transactions a bulk writer commits at once. One:
+// the next batch is encoded while the last commits, but concurrent commits
+// conflict on the adjacency lists of hub entities (@reverse, @count) and
+// back off; measured on 5,000 entities and 20,000 relations, four writers
+// took 74-77 s against one writer's 41-46 s.
+const bulkWriters = 1
+
 // bulkWriter gathers nodes into transactions of about batchQuads N-Quads
-// and commits each at once (retrying an aborted one).
+// and commits them, bulkWriters at a time, retrying an aborted one.
 type bulkWriter struct {
 	s     *Store
 	ctx   context.Context
 	nodes []any
-	q     int // N-Quads gathered
-	size  int // bytes of text gathered
-	seq   int // blank node numbers given out
-	total int // N-Quads written
+	names map[string]graph.ID // blank node names of entities in nodes
+	q     int                 // N-Quads gathered
+	size  int                 // bytes of text gathered
+	seq   int                 // blank node numbers given out
+	total int                 // N-Quads written
 
-	// onCommit, when set, receives the uids the cluster gave the blank
-	// nodes of each committed transaction.
-	onCommit func(uids map[string]string) error
+	// onCommit, when set, receives the entity names of a committed
+	// transaction with the uids the cluster gave its blank nodes. Workers
+	// call it concurrently.
+	onCommit func(names map[string]graph.ID, uids map[string]string) error
+
+	jobs chan bulkJob
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error // the first failed commit
 }
+
+type bulkJob struct {
+	set   []byte
+	nodes int
+	names map[string]graph.ID
+}
+
+func newBulkWriter(s *Store, ctx context.Context) *bulkWriter {
+	w := &bulkWriter{s: s, ctx: ctx, jobs: make(chan bulkJob)}
+	for range bulkWriters {
+		go w.work()
+	}
+	return w
+}
+
+func (w *bulkWriter) work() {
+	for job := range w.jobs {
+		if err := w.commit(job); err != nil {
+			w.mu.Lock()
+			if w.err == nil {
+				w.err = err
+			}
+			w.mu.Unlock()
+		}
+		w.wg.Done()
+	}
+}
+
+// stop ends the workers; call it once, after wait.
+func (w *bulkWriter) stop() { close(w.jobs) }
 
 // blank returns a number for a blank node name, unique within the writer
 // (so within any transaction it commits).
@@ -229,8 +279,17 @@ func (w *bulkWriter) blank() int {
 	return w.seq
 }
 
+// name records that the blank node name, added last, is entity id.
+func (w *bulkWriter) name(name string, id graph.ID) {
+	if w.names == nil {
+		w.names = map[string]graph.ID{}
+	}
+	w.names[name] = id
+}
+
 // add gathers one node (a map or a list of maps) of about q N-Quads and
-// size bytes of text, committing first when the batch would grow too big.
+// size bytes of text, handing the batch gathered so far to a worker first
+// when it would grow too big.
 func (w *bulkWriter) add(node any, q, size int) error {
 	if len(w.nodes) > 0 && (w.q+q > batchQuads || w.size+size > batchBytes) {
 		if err := w.flush(); err != nil {
@@ -250,8 +309,15 @@ func (w *bulkWriter) add(node any, q, size int) error {
 	return nil
 }
 
-// flush commits what is gathered, in one transaction.
+// flush hands what is gathered to a worker to commit in one transaction.
+// It returns the error of an earlier commit, if one failed.
 func (w *bulkWriter) flush() error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
 	if len(w.nodes) == 0 {
 		return nil
 	}
@@ -259,13 +325,33 @@ func (w *bulkWriter) flush() error {
 	if err != nil {
 		return err
 	}
+	w.wg.Add(1)
+	w.jobs <- bulkJob{set: set, nodes: len(w.nodes), names: w.names}
+	w.total += w.q
+	w.nodes, w.names, w.q, w.size = w.nodes[:0], nil, 0, 0
+	return nil
+}
+
+// wait flushes, waits for every commit and returns the first error.
+func (w *bulkWriter) wait() error {
+	err := w.flush()
+	w.wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	return err
+}
+
+func (w *bulkWriter) commit(job bulkJob) error {
 	var uids map[string]string
-	err = w.s.retry(w.ctx, func(ctx context.Context) error {
+	err := w.s.retry(w.ctx, func(ctx context.Context) error {
 		ctx, cancel := context.WithTimeout(ctx, requestTimeout)
 		defer cancel()
 		txn := w.s.dg.NewTxn()
 		defer txn.Discard(ctx)
-		resp, err := txn.Mutate(ctx, &api.Mutation{SetJson: set, CommitNow: true})
+		resp, err := txn.Mutate(ctx, &api.Mutation{SetJson: job.set, CommitNow: true})
 		if err != nil {
 			return err
 		}
@@ -273,15 +359,11 @@ func (w *bulkWriter) flush() error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("write %d nodes: %w", len(w.nodes), err)
+		return fmt.Errorf("write %d nodes: %w", job.nodes, err)
 	}
 	if w.onCommit != nil {
-		if err := w.onCommit(uids); err != nil {
-			return err
-		}
+		return w.onCommit(job.names, uids)
 	}
-	w.total += w.q
-	w.nodes, w.q, w.size = w.nodes[:0], 0, 0
 	return nil
 }
 

@@ -102,7 +102,8 @@ func (s *Store) Restore(documents iter.Seq2[graph.Document, error], decisions []
 		}
 	}
 	defer s.dropSnapshot()
-	w := &bulkWriter{s: s, ctx: ctx}
+	w := newBulkWriter(s, ctx)
+	defer w.stop()
 	if documents != nil {
 		// Documents are checked against the cluster a batch at a time.
 		var batch []graph.Document
@@ -167,7 +168,7 @@ func (s *Store) Restore(documents iter.Seq2[graph.Document, error], decisions []
 		}
 		res.Redirects++
 	}
-	if err := w.flush(); err != nil {
+	if err := w.wait(); err != nil {
 		return res, fmt.Errorf("dgraph: restore: %w", err)
 	}
 	return res, nil
