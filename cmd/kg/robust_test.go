@@ -471,7 +471,7 @@ func TestIngestMixedFolder(t *testing.T) {
 func TestDatabaseInUse(t *testing.T) {
 	bin := kgBinary(t)
 	dir := t.TempDir()
-	articles := writeArticles(t, dir, 200, rand.New(rand.NewSource(7)))
+	articles := writeArticles(t, dir, 120, rand.New(rand.NewSource(7)))
 	db := filepath.Join(t.TempDir(), "kg.db")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
