@@ -229,3 +229,6 @@ var governingModifiers = setOf("provisional", "interim", "transitional", "rebel"
 	"breakaway", "exiled", "puppet", "opposition", "unity", "revolutionary")
 
 var governingHeads = setOf("government", "council", "leadership", "authority", "junta", "administration")
+
+// titlePrefixes qualify a title without being one: "Deputy Foreign Minister".
+var titlePrefixes = setOf("deputy", "vice", "acting", "assistant", "former", "interim")

@@ -168,7 +168,7 @@ func (c *clause) apposition(ai, i int) {
 			c.r.describe(pe, ro.phrase)
 		}
 	}
-	if c.r.Entities[pe].Attrs["title"] == "" && target < 0 {
+	if c.r.Entities[pe].Attrs["title"] == "" && (target < 0 || possRoles > 0) {
 		c.r.Entities[pe].Attrs["title"] = strings.TrimSpace(trimDet(roles[0].phrase))
 		c.r.titles = nil // recompute role descriptions
 	}

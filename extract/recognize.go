@@ -461,6 +461,10 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			tw = append(tw, toks[k].Text)
 		}
 		title = strings.Join(tw, " ")
+		// "Deputy Foreign Minister X" where the chunk began at "Foreign".
+		if a0 > 0 && toks[a0-1].Cap && titlePrefixes[toks[a0-1].Lower] && len(tw) > 0 {
+			title = toks[a0-1].Text + " " + title
+		}
 	}
 	// Trailing role words: "Malaysian Police Chief".
 	b0 := b

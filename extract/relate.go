@@ -47,7 +47,10 @@ func relate(r resolved) related {
 	out := related{resolved: r, index: map[graph.Key]int{}}
 	salient, subject := -1, -1 // the last person named; the last sentence's subject
 	regime := out.regime()
-	for si := range out.Sentences {
+	for _, si := range readingOrder(out.Sentences) {
+		if out.Sentences[si].Headline && leadingHeadline(out.Sentences, si) {
+			salient, subject = -1, -1 // read after the body, about no one in particular
+		}
 		c := out.clause(si, salient, regime)
 		c.subject = subject
 		c.bindPronouns()
@@ -76,6 +79,38 @@ func relate(r resolved) related {
 		}
 	}
 	return out
+}
+
+// readingOrder lists sentence indexes in the order relate reads them: the
+// body first, then the headlines that open the article, so that a
+// headline's role description ("Gaddafi's foreign minister defects") is
+// bound with the titles the body gives.
+func readingOrder(ss []sentence) []int {
+	order := make([]int, 0, len(ss))
+	lead := 0
+	for lead < len(ss) && ss[lead].Headline {
+		lead++
+	}
+	if lead == len(ss) {
+		lead = 0
+	}
+	for i := lead; i < len(ss); i++ {
+		order = append(order, i)
+	}
+	for i := 0; i < lead; i++ {
+		order = append(order, i)
+	}
+	return order
+}
+
+// leadingHeadline reports whether sentence si is a headline opening the article.
+func leadingHeadline(ss []sentence, si int) bool {
+	for i := 0; i <= si; i++ {
+		if !ss[i].Headline {
+			return false
+		}
+	}
+	return true
 }
 
 // regime returns the entity of the article's regime or government, or -1.
@@ -162,6 +197,12 @@ func (r *related) roleRef(toks []token, i int) (int, int) {
 			words := strings.Fields(strings.ToLower(t))
 			if len(words) > 0 && words[0] == "former" {
 				words = words[1:]
+			}
+			// "the Rovanian interior minister" is titled "interior minister".
+			if len(words) > 1 {
+				if _, dem := demonymOf(words[0]); dem {
+					words = words[1:]
+				}
 			}
 			if len(words) == 0 || !coreTitles[words[len(words)-1]] && !roleNouns[words[len(words)-1]] {
 				continue
@@ -647,6 +688,14 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		if (w == "it" || w == "they") && v-k <= 2 {
 			return -1
 		}
+		// "British officials have spoken to him": a plural common noun
+		// right before the verb group is its subject, and names no one.
+		// The verb must be finite: an auxiliary or a past tense ("officials
+		// waiting at the airport", "officials from the government" are not
+		// clauses).
+		if g := verbGroupStart(c.toks, v); k == g-1 && pluralCommonNoun(c.toks[k]) && (g < v || strings.HasSuffix(c.toks[v].Lower, "ed")) {
+			return -1
+		}
 	}
 	// "Libya's former justice minister resigned": a description of the
 	// person the paragraph is about.
@@ -735,6 +784,38 @@ func (r *related) roleHolder(toks []token, salient, si int) int {
 		return top
 	}
 	return salient
+}
+
+// verbGroupStart returns the first token of the verb group ending in the
+// verb at v: its auxiliaries and adverbs ("have spoken", "had not been seen").
+func verbGroupStart(toks []token, v int) int {
+	k := v
+	for k > 0 && (auxiliaries[toks[k-1].Lower] || strings.HasSuffix(toks[k-1].Lower, "ly") && !toks[k-1].Cap) {
+		k--
+	}
+	return k
+}
+
+var auxiliaries = setOf("have", "has", "had", "be", "been", "being", "was", "were", "is", "are", "will", "would",
+	"could", "should", "may", "might", "must", "can", "not", "also", "never", "then", "now", "since", "did", "do", "does")
+
+// pluralCommonNoun reports whether a token is a lower-case plural noun of
+// the kinds that act as subjects in news ("officials", "prosecutors",
+// "investigators", "authorities", "police").
+func pluralCommonNoun(t token) bool {
+	w := t.Lower
+	if t.Cap || !t.Word || len(w) < 5 {
+		return w == "police"
+	}
+	if w == "people" || w == "police" || w == "others" {
+		return true
+	}
+	for _, suf := range []string{"ials", "ors", "ers", "ists", "ants", "ents", "ties", "ies", "ats", "ives", "ians", "ops", "ces"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "ss") {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBarrier words end the search for a verb's subject: the subject of

@@ -476,8 +476,9 @@ func (c *clause) accompaniedBy(subj, v, e int) {
 		c.emitAt(c.args[doer].Ent, graph.Accompanied, c.args[subj].Ent, "accompany-passive/v1", 0.8, nil, v)
 		// "accompanied as far as Tunis by Y": the place stands between.
 		c.travelledTogether(subj, doer, e, v)
-		if c.args[doer].T1 < len(c.toks) {
-			c.travelledTogether(subj, doer, c.args[doer].T1, v)
+		// "accompanied by Y to Z": only a destination right after the doer.
+		if end := c.args[doer].T1; c.match(end, "to") || c.match(end, "into") || c.match(end, "as", "far", "as") {
+			c.travelledTogether(subj, doer, end, v)
 		}
 		return
 	}
