@@ -214,4 +214,3 @@ func hasEdge(t *testing.T, s *store.Store, id graph.ID, dir graph.Direction, r g
 	}
 	return false
 }
-
