@@ -232,3 +232,24 @@ var governingHeads = setOf("government", "council", "leadership", "authority", "
 
 // titlePrefixes qualify a title without being one: "Deputy Foreign Minister".
 var titlePrefixes = setOf("deputy", "vice", "acting", "assistant", "former", "interim")
+
+// negotiationVerbs take as object a thing agreed between parties, which
+// the article then treats as an event: "negotiated a plea deal".
+var negotiationVerbs = setOf("negotiated", "negotiating", "negotiate", "negotiates", "brokered", "brokering",
+	"broker", "brokers", "secured", "securing", "secure", "secures", "struck", "clinched")
+
+// negotiationDeterminers may open a negotiated thing's phrase.
+var negotiationDeterminers = setOf("a", "an", "the", "his", "her", "its", "their", "this", "that")
+
+// negotiableHeads are the nouns that name a negotiated thing.
+var negotiableHeads = setOf("release", "deal", "package", "agreement", "settlement", "ceasefire", "truce",
+	"accord", "pact", "treaty", "handover", "extradition", "exchange", "compensation", "swap")
+
+// negotiationCompounds are nouns that form one name with a negotiable head
+// ("plea deal", "peace accord", "prisoner swap").
+var negotiationCompounds = setOf("plea", "peace", "trade", "prisoner", "hostage", "arms", "debt", "nuclear",
+	"compensation", "ceasefire", "settlement")
+
+// phraseEnds close the "of"/"for" phrase of a negotiated thing.
+var phraseEnds = setOf("and", "or", "with", "in", "on", "at", "last", "as", "after", "before", "from", "to",
+	"which", "who", "that", "while", "but", "by", "this", "next", "earlier", "later", "when")

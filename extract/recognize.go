@@ -205,6 +205,13 @@ func recognizeSentence(s *sentence, si int, labels []string) []mention {
 		}
 	}
 	if !s.TitleCase {
+		for _, g := range negotiatedThings(s, si) {
+			k := 0
+			for k < len(out) && out[k].T0 < g.T0 {
+				k++
+			}
+			out = slices.Insert(out, k, g)
+		}
 		// In text order, leaving the order of the others alone (an event
 		// named by its victim follows the victim).
 		for _, g := range governingBodies(s, si) {
@@ -214,6 +221,70 @@ func recognizeSentence(s *sentence, si int, labels []string) []mention {
 			}
 			out = slices.Insert(out, k, g)
 		}
+	}
+	return out
+}
+
+// negotiatedThings finds what a negotiation verb's object names as an
+// event: "negotiated a plea deal", "secured the release of X", "brokered a
+// compensation package for the victims". The event is named by its head
+// with the compound nouns before it and an "of"/"for" phrase after it
+// ("compensation package for the victims of Lockerbie"); its mention spans
+// only the head and the preposition, so that names inside the phrase stay
+// mentions of their own.
+func negotiatedThings(s *sentence, si int) []mention {
+	toks := s.Tokens
+	var out []mention
+	for v := 0; v+1 < len(toks); v++ {
+		if !negotiationVerbs[toks[v].Lower] {
+			continue
+		}
+		h := v + 1
+		if h < len(toks) && negotiationDeterminers[toks[h].Lower] {
+			h++
+		}
+		// Skip adjectives ("multibillion-pound") up to the head.
+		for k := h; k < len(toks) && k < h+4; k++ {
+			if negotiableHeads[toks[k].Lower] && !(k+1 < len(toks) && negotiableHeads[toks[k+1].Lower]) {
+				h = k
+				break
+			}
+			if !toks[k].Word || toks[k].Cap && k > v+1 {
+				h = -1
+				break
+			}
+			if k == h+3 {
+				h = -1
+			}
+		}
+		if h < 0 || h >= len(toks) || !negotiableHeads[toks[h].Lower] {
+			continue
+		}
+		a := h
+		for a > v+1 && (negotiableHeads[toks[a-1].Lower] || negotiationCompounds[toks[a-1].Lower]) {
+			a--
+		}
+		b, end := h+1, h+1
+		if b < len(toks) && (toks[b].Lower == "of" || toks[b].Lower == "for") {
+			end = b + 1
+			for k := b + 1; k < len(toks) && k < b+12; k++ {
+				w := toks[k].Lower
+				if !toks[k].Word && w != "-" && w != "'s" || phraseEnds[w] {
+					break
+				}
+				end = k + 1
+			}
+			if end == b+1 {
+				end = h + 1
+			} else {
+				b++
+			}
+		}
+		m := newMention(s, si, a, b, graph.Event, true)
+		m.Text = s.Text[toks[a].Start-s.Start : toks[end-1].End-s.Start]
+		m.Head = toks[h].Lower
+		out = append(out, m)
+		v = h
 	}
 	return out
 }

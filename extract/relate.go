@@ -659,6 +659,19 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 				}
 				break
 			}
+			// "X, the former chief executive of Y, who negotiated": the
+			// apposition ends in a name of another type.
+			for j := k - 1; j > 0 && j > k-16; j-- {
+				if c.toks[j].Lower != "," {
+					continue
+				}
+				if appositionStart(c.toks[j+1].Lower) {
+					if h := c.argBefore(j-1, types...); h >= 0 && c.args[h].T1 == j && !c.args[h].Ref {
+						return h
+					}
+				}
+				break
+			}
 		}
 	}
 	for k := v - 1; k >= 0; k-- {

@@ -79,7 +79,7 @@ var triggerTable = func() map[string][]trigger {
 		"killing", "murdering", "assassinating", "shot and killed"))
 	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed"))
 	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
-		"brokered", "secure the release", "secured the release", "negotiating"))
+		"brokered", "brokering", "negotiating", "negotiate", "secure", "secured", "securing", "struck", "clinched"))
 	add(triggers(graph.Met, perOrg, perOrg, 12, "meet/v1", "met", "meets", "meeting with", "met with", "talks with",
 		"in contact with", "contact with", "spoke to", "spoken to", "spoke with", "interviewed", "joined",
 		"talking to", "talked to", "talks to", "meeting"))
