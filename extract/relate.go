@@ -71,7 +71,7 @@ func relate(r resolved) related {
 	}
 	// Events named by their victim: "the murder of X".
 	for ei, e := range out.Entities {
-		if e.Victim >= 0 && e.Type == graph.Event {
+		if e.Victim >= 0 && e.Type == graph.Event && len(e.Mentions) > 0 {
 			mi := e.Mentions[0]
 			m := out.Mentions[mi]
 			c := out.clause(m.Sent, -1, regime)

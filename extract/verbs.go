@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -315,12 +316,18 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 				c.emitAt(c.args[vv].Ent, graph.VictimOf, ev, "victim-passive/v1", 0.7, nil, v)
 			}
 		}
-		// Those killed together with the victim share the event.
-		if ev := c.r.eventOfVictim(c.args[victim].Ent); ev >= 0 {
-			for k := e; k < len(c.toks); k++ {
-				if a := c.at[k]; a >= 0 && c.typ(a) == graph.Person && (c.match(e, "together") || c.match(e, "along")) {
-					c.emitAt(c.args[a].Ent, graph.VictimOf, ev, "victim-together/v1", 0.6, nil, v)
-				}
+		// Those killed together with the victim share the event: "X was
+		// killed together with two of his friends, generals Y and Z". The
+		// killing is the one the article names, else one implied by the
+		// sentence and named after the first victim.
+		if c.match(e, "together", "with") || c.match(e, "along", "with") {
+			ev := c.r.eventOfVictim(c.args[victim].Ent)
+			if ev < 0 && !c.args[victim].Ref {
+				ev = c.r.impliedKilling(c.args[victim].Ent)
+				c.emitAt(c.args[victim].Ent, graph.VictimOf, ev, "victim-passive/v1", 0.6, nil, v)
+			}
+			for _, a := range c.listAfter(e + 2) {
+				c.emitAt(c.args[a].Ent, graph.VictimOf, ev, "victim-together/v1", 0.6, nil, v)
 			}
 		}
 		return
@@ -330,6 +337,59 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 	if killer >= 0 && victim >= 0 && c.typ(victim) == graph.Person {
 		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
 	}
+}
+
+// listAfter returns the people a list starting near token i names: "two of
+// his friends, generals Y and Z" gives Y and Z. The list ends at the
+// first comma after its "and", so a following subject is left out.
+func (c *clause) listAfter(i int) []int {
+	var out []int
+	and := false
+	for k := i; k < len(c.toks) && k < i+16; k++ {
+		if a := c.at[k]; a >= 0 {
+			if c.typ(a) == graph.Person && !c.args[a].Ref {
+				out = append(out, a)
+			}
+			k = c.args[a].T1 - 1
+			continue
+		}
+		w := c.toks[k].Lower
+		switch {
+		case w == "and":
+			and = true
+		case w == "," && and, w == "." || w == ";" || w == "said" || w == "has" || w == "have" || w == "had":
+			return out
+		}
+	}
+	return out
+}
+
+// impliedKilling returns the event of person p's killing, adding one
+// named "killing of P" when the article names none.
+func (r *related) impliedKilling(p int) int {
+	if ev := r.eventOfVictim(p); ev >= 0 {
+		return ev
+	}
+	name := "killing of " + r.Entities[p].Name
+	ent := &entity{Type: graph.Event, Forms: map[string]int{name: 1}, first: map[string]int{}, Aliases: map[string]bool{name: true},
+		Attrs: map[string]string{}, Victim: p, Name: name}
+	id := graph.Slug(name)
+	for n := 2; r.idUsed(id); n++ {
+		id = graph.ID(string(graph.Slug(name)) + "-" + strconv.Itoa(n))
+	}
+	ent.ID = id
+	r.Entities = append(r.Entities, ent)
+	return len(r.Entities) - 1
+}
+
+// idUsed reports whether an entity of the article has the id.
+func (r *related) idUsed(id graph.ID) bool {
+	for _, e := range r.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // eventOfVictim returns the event named by its victim, or -1.
