@@ -37,6 +37,8 @@ func TestGeneralGaps(t *testing.T) {
 		{"killed together with a list", "General Omar Badr, the commander of the rebel army in the Northern Council, has been killed together with two of his aides, colonels Ali Sami and Hani Rafiq, Karim Zayed, the council's chairman, has announced.",
 			[]string{"Omar Badr|victim-of|killing of Omar Badr", "Ali Sami|victim-of|killing of Omar Badr", "Hani Rafiq|victim-of|killing of Omar Badr"},
 			[]string{"Karim Zayed|victim-of|killing of Omar Badr"}},
+		{"feminine surname form is another person", "Pavel Horak, a Czech engineer, fled on Monday with his wife, Klara Horakova. Horak had worked for Interpol. Later Ivan Morozov and Anna Morozova left. Morozov had worked for Gazprom.",
+			[]string{"Pavel Horak|member-of|Interpol", "Ivan Morozov|member-of|Gazprom"}, []string{"Klara Horakova|member-of|Interpol", "Anna Morozova|member-of|Gazprom"}},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

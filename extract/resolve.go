@@ -123,6 +123,27 @@ func surnameKey(words []string) string {
 	return last
 }
 
+// genderedForms reports whether two surnames are the masculine and
+// feminine forms of one family name (Lebedev / Lebedeva, Horak /
+// Horakova, Kowalski / Kowalska, Tolstoy / Tolstaya): relatives, not one
+// person, so a bare surname never joins the other form by sound.
+func genderedForms(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if b == a+"a" || b == a+"ova" || b == a+"ová" {
+		return true
+	}
+	for _, p := range [][2]string{{"ski", "ska"}, {"cki", "cka"}, {"sky", "ska"}, {"iy", "aya"}, {"oy", "aya"}, {"y", "aya"}, {"ii", "aia"}} {
+		for _, q := range [][2]string{p, {p[1], p[0]}} {
+			if strings.HasSuffix(a, q[0]) && strings.HasSuffix(b, q[1]) && strings.TrimSuffix(a, q[0]) == strings.TrimSuffix(b, q[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func editDistance(a, b string) int {
 	if a == b {
 		return 0
@@ -241,7 +262,7 @@ func resolve(rc recognized) resolved {
 					continue
 				}
 				sk := surnameKey(fw)
-				if sk == key || len(w) == 1 && r.nc.phon(sk) == r.nc.phon(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] {
+				if sk == key || len(w) == 1 && r.nc.phon(sk) == r.nc.phon(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] && !genderedForms(sk, key) {
 					ok = true
 				} else if len(w) == 1 && len(fw) >= 3 {
 					// "Lula" in "Luiz Inacio Lula da Silva"; "Mr Khalid" for "Khalid Abu Bakar".
