@@ -43,8 +43,9 @@ func TestImportRestore(t *testing.T) {
 	defer b.Close()
 	// Small transactions, so that entities and relations each span many
 	// of them, committed concurrently.
-	defer func(n int) { batchQuads = n }(batchQuads)
+	defer func(n, k int) { batchQuads, keyPage = n, k }(batchQuads, keyPage)
 	batchQuads = 300
+	keyPage = 70 // listings read their keys over several pages
 	corpus := benchCorpus(120)
 	for _, batch := range corpus { // about 160 entities and 1,400 evidence records: several transactions
 		if _, err := b.Ingest(batch); err != nil {

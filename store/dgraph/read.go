@@ -16,6 +16,10 @@ import (
 // chunk is how many nodes a listing fetches per request.
 const chunk = 500
 
+// keyPage is how many uids and sort keys a listing reads per request
+// (about 100 bytes each). (A variable for tests.)
+var keyPage = 20_000
+
 func (s *Store) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), requestTimeout)
 }
@@ -345,23 +349,32 @@ func listSorted[K any, N any, T any](s *Store, typ, keyPred string, parse func(s
 		ctx, cancel := s.ctx()
 		defer cancel()
 		txn := s.dg.NewReadOnlyTxn()
-		var all map[string][]map[string]string
-		if err := query(ctx, txn, fmt.Sprintf("{ q(func: type(%s)) { uid %s } }", typ, keyPred), nil, &all); err != nil {
-			fail(err)
-			return
-		}
 		type item struct {
 			uid string
 			key K
 		}
-		items := make([]item, 0, len(all["q"]))
-		for _, n := range all["q"] {
-			k, err := parse(n[keyPred])
-			if err != nil {
+		var items []item
+		// Keys come a page at a time, in uid order: one answer for a
+		// whole graph would outgrow a gRPC message.
+		for after := "0x0"; ; {
+			var page map[string][]map[string]string
+			q := fmt.Sprintf("{ q(func: type(%s), first: %d, after: %s) { uid %s } }", typ, keyPage, after, keyPred)
+			if err := query(ctx, txn, q, nil, &page); err != nil {
 				fail(err)
 				return
 			}
-			items = append(items, item{n["uid"], k})
+			for _, n := range page["q"] {
+				k, err := parse(n[keyPred])
+				if err != nil {
+					fail(err)
+					return
+				}
+				items = append(items, item{n["uid"], k})
+				after = n["uid"]
+			}
+			if len(page["q"]) < keyPage {
+				break
+			}
 		}
 		slices.SortFunc(items, func(a, b item) int { return cmp(a.key, b.key) })
 		for start := 0; start < len(items); start += chunk {

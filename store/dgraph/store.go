@@ -39,6 +39,9 @@ const (
 	requestTimeout = 2 * time.Minute
 )
 
+// maxAnswer is the largest answer kg accepts from the cluster.
+const maxAnswer = 256 << 20
+
 // maxAttempts bounds how often Ingest runs a document's transaction when
 // concurrent writers make it abort.
 const maxAttempts = 12
@@ -81,7 +84,10 @@ func Open(addr string) (*Store, error) {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return nil, fmt.Errorf("dgraph: open %q: %w", addr, ErrAddress)
 	}
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()),
+		// A chunk of 500 relations with all their evidence can outgrow
+		// gRPC's default 4 MB answer.
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxAnswer)))
 	if err != nil {
 		return nil, fmt.Errorf("dgraph: open %s: %w", addr, err)
 	}
