@@ -350,6 +350,59 @@ func (c *clause) prenominal() {
 	}
 }
 
+// including reads "three aides to Y, including A, B and C" and "Y's aides,
+// including his former campaign manager, A": each person the list names
+// holds the plural role the phrase before "including" gives, toward its
+// person or body.
+func (c *clause) including() {
+	for i := 1; i+1 < len(c.toks); i++ {
+		if c.toks[i].Lower != "including" || c.toks[i-1].Lower != "," {
+			continue
+		}
+		kind, target := "", -1
+		for k := i - 2; k >= 0 && k > i-10; k-- {
+			if c.at[k] >= 0 {
+				a := c.at[k]
+				if target < 0 {
+					target = a
+				}
+				k = c.args[a].T0
+				continue
+			}
+			w := c.toks[k].Lower
+			if sing := strings.TrimSuffix(w, "s"); sing != w && roleKind(sing) != "" {
+				kind = roleKind(sing)
+				// "Y's aides": the possessor before the role.
+				if k > 1 && isPossessive(c.toks[k-1]) && c.at[k-2] >= 0 {
+					target = c.at[k-2]
+				}
+				break
+			}
+			if w == "," || w == "." || w == ";" {
+				break
+			}
+		}
+		if kind == "" || target < 0 {
+			continue
+		}
+		tt, te := c.typ(target), c.args[target].Ent
+		for _, a := range c.listAfter(i + 1) {
+			pe := c.args[a].Ent
+			if pe == te {
+				continue
+			}
+			switch {
+			case kind == "advise" && tt == graph.Person:
+				c.emitAt(pe, graph.Advised, te, "including-aide/v1", 0.7, nil, i)
+			case kind == "kin" && tt == graph.Person:
+				c.emitAt(pe, graph.FamilyOf, te, "including-kin/v1", 0.7, nil, i)
+			case (kind == "member" || kind == "advise") && tt == graph.Organization:
+				c.emitAt(pe, graph.MemberOf, te, "including-member/v1", 0.7, nil, i)
+			}
+		}
+	}
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1

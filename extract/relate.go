@@ -880,6 +880,7 @@ func (c *clause) read() {
 	c.locations()
 	c.placeChains()
 	c.origins()
+	c.including()
 	c.verbs()
 	c.speechAccusations()
 }
