@@ -47,6 +47,8 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Rui Lopes|member-of|Harbour Council"}, nil},
 		{"including after a thing", "The scandal cost Petrobras millions, including Marco Dias's savings.",
 			nil, []string{"Marco Dias|member-of|Petrobras"}},
+		{"killed by a person's group", `Omar Badr had been killed by "pro-Mansour" forces near Sirte. Ali Sami was killed by Tarek Mansour's loyalists.`,
+			nil, []string{"Tarek Mansour|killed|Ali Sami", "Tarek Mansour|killed|Omar Badr"}},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

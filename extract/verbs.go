@@ -300,6 +300,9 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 	if e < len(c.toks) && c.toks[e].Lower == "by" {
 		killer := c.argAfter(e+1, 4)
 		victim := c.subjectOf(v, graph.Person)
+		if killer >= 0 && c.typ(killer) == graph.Person && c.namesGroup(killer) {
+			killer = -1 // "killed by Mansour loyalists": the group did it
+		}
 		if killer >= 0 && victim >= 0 {
 			c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.8, nil, v)
 		}
@@ -391,6 +394,30 @@ func (r *related) idUsed(id graph.ID) bool {
 	}
 	return false
 }
+
+// namesGroup reports whether person arg a only qualifies a group: "pro-X
+// forces", "X loyalists", "X's supporters".
+func (c *clause) namesGroup(a int) bool {
+	x := c.args[a]
+	if x.T0 > 0 {
+		p := c.toks[x.T0-1].Lower
+		if p == "pro" || p == "anti" || strings.HasPrefix(p, "pro-") || strings.HasPrefix(p, "anti-") || strings.HasSuffix(p, "-") {
+			return true
+		}
+		if x.T0 > 1 && (p == "-" || isQuote(p)) && (c.toks[x.T0-2].Lower == "pro" || c.toks[x.T0-2].Lower == "anti" || strings.HasSuffix(c.toks[x.T0-2].Lower, "pro-")) {
+			return true
+		}
+	}
+	k := x.T1
+	if k < len(c.toks) && (isPossessive(c.toks[k]) || isQuote(c.toks[k].Lower)) {
+		k++
+	}
+	return k < len(c.toks) && groupNouns[c.toks[k].Lower]
+}
+
+// groupNouns name the armed or political followers of a person.
+var groupNouns = setOf("forces", "loyalists", "militias", "militia", "fighters", "supporters", "troops",
+	"gunmen", "soldiers", "men", "agents", "followers", "guards", "henchmen", "militiamen", "rebels")
 
 // eventOfVictim returns the event named by its victim, or -1.
 func (r *related) eventOfVictim(p int) int {
