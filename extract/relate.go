@@ -237,8 +237,20 @@ func (r *related) roleRef(toks []token, i int) (int, int) {
 				isExact := n == len(words)
 				if n+k-i > bestN || isExact && !exact {
 					best, bestN, exact = ei, n+k-i, isExact
-				} else if n+k-i == bestN && isExact == exact {
-					best = -2 // ambiguous
+				} else if n+k-i == bestN && isExact == exact && best >= 0 {
+					// Two holders of the title: the one whose "former"
+					// agrees with the text, else the more mentioned.
+					textFormer := k > i
+					bf := strings.HasPrefix(strings.ToLower(r.Entities[best].Attrs["title"]), "former") == textFormer
+					ef := strings.HasPrefix(strings.ToLower(r.Entities[ei].Attrs["title"]), "former") == textFormer
+					switch {
+					case ef && !bf:
+						best = ei
+					case ef == bf && len(r.Entities[ei].Mentions) > len(r.Entities[best].Mentions):
+						best = ei
+					case ef == bf && len(r.Entities[ei].Mentions) == len(r.Entities[best].Mentions):
+						best = -2 // ambiguous
+					}
 				}
 				break
 			}
@@ -676,6 +688,11 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 	}
 	for k := v - 1; k >= 0; k-- {
 		if a := c.at[k]; a >= 0 && typeIn(c.args[a].Type, types) {
+			// "Gaddafi's foreign minister defects": the possessor only
+			// qualifies the subject, a role description.
+			if end := c.args[a].T1; end+1 < v && isPossessive(c.toks[end]) && c.onlyRoleWords(end+1, v) {
+				return -1
+			}
 			// "X, a senior aide to Y, flew": X, when the apposition is closed.
 			closed := false
 			for j := c.args[a].T1; j < v; j++ {
@@ -829,6 +846,26 @@ func pluralCommonNoun(t token) bool {
 		}
 	}
 	return false
+}
+
+// onlyRoleWords reports whether tokens [i, j) are role nouns and their
+// modifiers and hold a role noun ("foreign minister", "former spy chief").
+func (c *clause) onlyRoleWords(i, j int) bool {
+	role := false
+	for k := i; k < j; k++ {
+		w := c.toks[k].Lower
+		if c.at[k] >= 0 {
+			return false
+		}
+		switch {
+		case roleNouns[w] || roleKind(w) != "":
+			role = true
+		case lowerModifiers[w] || w == "former" || w == "top" || w == "senior" || w == "spy":
+		default:
+			return false
+		}
+	}
+	return role
 }
 
 // subjectBarrier words end the search for a verb's subject: the subject of
