@@ -32,6 +32,14 @@
 //	                kg.ev.confidence (float), kg.ev.status (exact), kg.ev.attributed_to, kg.ev.date
 //	type Document   kg.doc          string    @index(exact) @upsert   the content hash
 //	                kg.source, kg.title, kg.date, kg.body, kg.ingested (RFC 3339)
+//	type Decision   kg.dec.seq      int       @index(int) @upsert     its number in the decision log
+//	                kg.dec.kind     string    @index(exact)           merge, rename, forget, ...
+//	                kg.dec.json     string                            the whole graph.Decision as JSON
+//	type Redirect   kg.redirect.from string   @index(exact) @upsert   an entity id merged away
+//	                kg.redirect.to   string                           the id it was merged into
+//
+// Schema version 2 added Decision and Redirect; Open upgrades a version 1
+// cluster in place (applying the schema only adds).
 //
 // A relation is stored twice, in one transaction: as a Relation node that
 // carries its key, attributes and evidence, and as an adjacency edge
@@ -74,6 +82,17 @@
 // machines' writes show within a second.
 //
 // Listing (Entities, Relations, Documents) reads every uid and sort key of
-// one type, sorts them, then fetches nodes 500 at a time from the same
-// snapshot: memory holds the keys, not the graph.
+// one type (20,000 per request), sorts them, then fetches nodes 500 at a
+// time from the same snapshot: memory holds the keys, not the graph.
+//
+// # Copying a whole database
+//
+// Import and Restore are the twins of the Badger store's: Import writes a
+// whole graph into a cluster without one, in transactions of about 4,000
+// N-Quads, and Restore adds documents, the decision log and redirects as
+// they are, applying nothing. kg copy uses them in either direction; the
+// Badger -> Dgraph -> Badger round trip gives the same kg export and kg log.
+// The decision log is stored and read back, and Entity follows redirects,
+// but curation itself (Decide, Undo, Forget, AddGraph) and applying
+// decisions to later ingests are the Badger store's only.
 package dgraph
