@@ -51,6 +51,8 @@ func TestGeneralGaps(t *testing.T) {
 			nil, []string{"Tarek Mansour|killed|Ali Sami", "Tarek Mansour|killed|Omar Badr"}},
 		{"possessor of a headline role is not its subject", "Mansour's foreign minister defects to Spain\n\nIvan Petrov, the Peruvian foreign minister, has defected from the Mansour regime. Lev Orlov, a former foreign minister, left last year. The foreign minister is now being held at Hollow Castle.",
 			[]string{"Ivan Petrov|held-at|Hollow Castle"}, []string{"Mansour|defected-from|Mansour regime", "Lev Orlov|held-at|Hollow Castle"}},
+		{"victim named by a later form of the event", "Three wanted over Anna Rossi killing\n\nPolice named three people wanted in connection with the killing of Anna Rossi last week.",
+			[]string{"Anna Rossi|victim-of|killing of Anna Rossi"}, nil},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

@@ -73,6 +73,12 @@ func relate(r resolved) related {
 	for ei, e := range out.Entities {
 		if e.Victim >= 0 && e.Type == graph.Event && len(e.Mentions) > 0 {
 			mi := e.Mentions[0]
+			for _, mj := range e.Mentions {
+				if out.Mentions[mj].Victim >= 0 {
+					mi = mj // the mention that names the victim
+					break
+				}
+			}
 			m := out.Mentions[mi]
 			c := out.clause(m.Sent, -1, regime)
 			c.emit(e.Victim, graph.VictimOf, ei, "victim-noun/v1", 0.9, nil)

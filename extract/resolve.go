@@ -326,6 +326,11 @@ func resolve(rc recognized) resolved {
 		key := entityKey(&r, mi)
 		if e, ok := byKey[key]; ok && (r.Entities[e].Type == m.Type || m.Type == "unknown" || m.Weak) {
 			r.add(mi, e)
+			// "the Kim Jong-nam killing" then "the killing of Kim Jong-nam":
+			// the later form names the victim.
+			if m.Victim >= 0 && r.Entities[e].Victim < 0 {
+				r.Entities[e].Victim = ms[m.Victim].Ent
+			}
 			continue
 		}
 		if m.Type == "unknown" || m.Weak && !m.Strong {
