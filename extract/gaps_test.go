@@ -53,6 +53,8 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Ivan Petrov|held-at|Hollow Castle"}, []string{"Mansour|defected-from|Mansour regime", "Lev Orlov|held-at|Hollow Castle"}},
 		{"victim named by a later form of the event", "Three wanted over Anna Rossi killing\n\nPolice named three people wanted in connection with the killing of Anna Rossi last week.",
 			[]string{"Anna Rossi|victim-of|killing of Anna Rossi"}, nil},
+		{"minister of a named ministry", "The Danish Interior Ministry confirmed the arrest. Interior Minister Lars Holm said the man was safe.",
+			[]string{"Lars Holm|member-of|Danish Interior Ministry"}, nil},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

@@ -430,6 +430,11 @@ func (c *clause) titles() {
 		if !secretary && !post || headOfGovernment(t) {
 			continue
 		}
+		// "Interior Minister X" beside "the Austrian Interior Ministry".
+		if o := c.r.ministryOf(t); o >= 0 {
+			c.emit(m.Ent, graph.MemberOf, o, "title-ministry/v1", 0.65, map[string]string{"role": m.Title})
+			continue
+		}
 		org := -1
 		if nat := c.r.Entities[m.Ent].Attrs["nationality"]; nat != "" {
 			org = c.r.governmentOf(nat)
@@ -461,6 +466,48 @@ func insurgentGovernment(name string) bool {
 		}
 	}
 	return false
+}
+
+// ministryOf finds the ministry the article names for a lower-case
+// minister's title: "interior minister" -> "Austrian Interior Ministry" or
+// "Ministry of the Interior"; -1 when there is none or the title names no
+// portfolio.
+func (r *related) ministryOf(title string) int {
+	words := strings.Fields(title)
+	mi := -1
+	for i, w := range words {
+		if w == "minister" {
+			mi = i
+			break
+		}
+	}
+	if mi < 1 {
+		return -1
+	}
+	var port []string
+	for _, w := range words[:mi] {
+		if titlePrefixes[w] {
+			continue
+		}
+		if _, dem := demonymOf(w); dem {
+			continue
+		}
+		port = append(port, w)
+	}
+	if len(port) == 0 || port[0] == "prime" {
+		return -1
+	}
+	p := strings.Join(port, " ")
+	for i, e := range r.Entities {
+		if e.Type != graph.Organization {
+			continue
+		}
+		n := strings.ToLower(e.Name)
+		if strings.HasSuffix(n, p+" ministry") || strings.HasSuffix(n, "ministry of "+p) || strings.HasSuffix(n, "ministry of the "+p) {
+			return i
+		}
+	}
+	return -1
 }
 
 // headOfGovernment reports whether a lower-case title names the head of a
