@@ -33,7 +33,7 @@ var _ curator = (*store.Store)(nil)
 // database that does not exist is an error (nothing to curate), not a new
 // empty directory.
 func openCurator(ro *rootOptions, readOnly, create bool) (database, curator, error) {
-	if !create {
+	if !create && !strings.HasPrefix(ro.DB, "dgraph://") {
 		if _, err := os.Stat(ro.DB); errors.Is(err, os.ErrNotExist) {
 			return nil, nil, fmt.Errorf("no database at %s: run `kg ingest FILE` or `kg import FILE` first, or point --db (or $KG_DB) at one", ro.DB)
 		}

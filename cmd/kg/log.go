@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -63,11 +64,19 @@ for articles ingested later until they are undone.`,
 }
 
 func runLog(opts *logOptions) error {
-	db, c, err := openCurator(opts.root, true, false)
+	// Listing needs only the log, which every backend keeps (Dgraph too,
+	// after kg copy); undoing needs the whole curator.
+	db, err := openStore(opts.root, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	c, ok := db.(interface {
+		Decisions() iter.Seq2[graph.Decision, error]
+	})
+	if !ok {
+		return fmt.Errorf("the database at %s keeps no decision log", opts.root.DB)
+	}
 	var ds []graph.Decision
 	for d, err := range c.Decisions() {
 		if err != nil {
