@@ -177,7 +177,9 @@ func (r *related) clause(si, salient, regime int) *clause {
 			if e := r.lastEventWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: graph.Event, Ref: true})
 			}
-		case (t.Lower == "court" || t.Lower == "embassy" || t.Lower == "party" || t.Lower == "agency" || t.Lower == "council") && i > 0 && c.toks[i-1].Lower == "the":
+		case (t.Lower == "court" || t.Lower == "embassy" || t.Lower == "party" || t.Lower == "agency" || t.Lower == "council" || t.Lower == "ministry") && i > 0 &&
+			(c.toks[i-1].Lower == "the" || (c.toks[i-1].Lower == "a" || c.toks[i-1].Lower == "an") && i+1 < len(c.toks) && roleKind(c.toks[i+1].Lower) != ""):
+			// "the court"; "a ministry spokesman": the body named before.
 			if e := r.lastWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: r.Entities[e].Type, Ref: true})
 			}
