@@ -59,6 +59,19 @@ func (x *Extractor) recognize(d segmented) recognized {
 
 func isPossessive(t token) bool { return t.Lower == "'s" || t.Lower == "’s" }
 
+// givenNameMonth reports whether the short month at toks[i] is a given
+// name instead: "Jan Nowak", written with no full stop and followed by a
+// capitalized word that is no month or number ("Jan 5", "Jan. 2019" stay
+// dates).
+func givenNameMonth(toks []token, i int) bool {
+	t := toks[i]
+	if len(t.Lower) != 3 || t.Lower != "jan" || i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return n.Cap && n.Word && months[n.Lower] == 0 && !weekdays[n.Lower]
+}
+
 // capWord reports whether t may be part of a capitalized name.
 func capWord(t token) bool {
 	if !t.Word {
@@ -441,7 +454,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		return []mention{m}
 	}
 	// Leading words that begin sentences but are not names.
-	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b && !isPossessive(toks[a+1])) {
+	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 && !givenNameMonth(toks, a) || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b && !isPossessive(toks[a+1])) {
 		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
 			break // "Mr", "Chief" stay for the title rule
 		}
