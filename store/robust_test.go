@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,4 +179,30 @@ func TestOpenLocked(t *testing.T) {
 		t.Fatalf("Open after the first closed: %v", err)
 	}
 	s.Close()
+}
+
+func TestOpenAfterInterruptedCreate(t *testing.T) {
+	dir := t.TempDir()
+	// What a kg killed inside badger.Open leaves: the lock, no MANIFEST.
+	if err := os.WriteFile(filepath.Join(dir, "LOCK"), []byte{}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, Options{ReadOnly: true}); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("read-only open of an unfinished database: err = %v, want fs.ErrNotExist", err)
+	}
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("open after an interrupted create: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Badger files with data but no MANIFEST are still refused.
+	bad := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bad, "000001.vlog"), []byte("data"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(bad, Options{}); !errors.Is(err, ErrNotKG) {
+		t.Errorf("open of Badger files without a MANIFEST: err = %v, want ErrNotKG", err)
+	}
 }

@@ -196,9 +196,34 @@ func checkDir(path string, readOnly bool) error {
 		return fmt.Errorf("store: open %s: %w: the directory holds %q%s that a kg database never has; choose a new path or an empty directory", path, ErrNotKG, foreign[0], more)
 	}
 	if !manifest {
+		if interruptedCreate(path, entries) {
+			// A kg killed while creating the database: Badger took its lock
+			// (and maybe made empty files) but wrote no MANIFEST, so nothing
+			// was ever committed. Opening it finishes the creation.
+			if readOnly {
+				return fmt.Errorf("store: open %s read-only: the database was never finished (its creation was interrupted): %w", path, fs.ErrNotExist)
+			}
+			return nil
+		}
 		return fmt.Errorf("store: open %s: %w: the directory holds Badger files but no MANIFEST; it is damaged or not a database, choose a new path", path, ErrNotKG)
 	}
 	return nil
+}
+
+// interruptedCreate reports whether a directory without a MANIFEST holds
+// only what Badger writes before its MANIFEST: the LOCK file, and files
+// with no data in them.
+func interruptedCreate(dir string, entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == "LOCK" {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || info.Size() > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // isLockError recognizes Badger's directory lock failure. Badger formats the
