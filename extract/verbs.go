@@ -59,7 +59,8 @@ var triggerTable = func() map[string][]trigger {
 	add(joinedAt)
 	add(triggers(graph.TravelledTo, place, per, 2, "travel/v1", "as far as", "flight to", "trip to", "journey to"))
 	add(triggers(graph.Accompanied, per, per, 3, "accompany/v1", "accompanied", "accompanying", "accompanies",
-		"traveling with", "travelling with", "travelled with", "traveled with", "went with", "fled with", "flew with"))
+		"traveling with", "travelling with", "travelled with", "traveled with", "went with", "fled with", "flew with",
+		"together with", "along with"))
 	add(triggers(graph.DefectedFrom, org, per, 8, "defect/v1", "defected", "defect", "defects", "defecting", "deserted",
 		"deserting", "desert", "quit", "quits", "quitting", "resigned", "resigns", "resign", "abandon", "abandoned",
 		"abandoning", "broke with", "turned against", "defection", "turn their backs on", "turned his back on"))
@@ -528,12 +529,53 @@ func (c *clause) fireAccompanied(t trigger, v, e int) {
 		c.accompaniedBy(subj, v, e)
 		return
 	}
+	if (t.words[0] == "together" || t.words[0] == "along") && c.killedBefore(v) {
+		return // "killed together with Y" shares a death, not a journey
+	}
 	o := c.objectAfter(e, t)
 	if o < 0 {
+		o = c.describedCompanion(e)
+	}
+	if o < 0 || c.args[o].Ent == c.args[subj].Ent {
 		return
 	}
 	c.emitAt(c.args[subj].Ent, graph.Accompanied, c.args[o].Ent, t.rule, 0.8, nil, v)
 	c.travelledTogether(subj, o, c.args[o].T1, v)
+}
+
+// killedBefore reports whether a verb of killing stands just before token v.
+func (c *clause) killedBefore(v int) bool {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		switch c.toks[k].Lower {
+		case "killed", "murdered", "executed", "assassinated", "died", "dead":
+			return true
+		}
+	}
+	return false
+}
+
+// describedCompanion finds the person a companion phrase at token i names
+// through a role: "with his wife, Galina Lebedeva", "with her lawyer X".
+func (c *clause) describedCompanion(i int) int {
+	k := i
+	if k < len(c.toks) && (c.toks[k].Lower == "his" || c.toks[k].Lower == "her" || c.toks[k].Lower == "their") {
+		k++
+	}
+	role := false
+	for k < len(c.toks) && k < i+5 && c.at[k] < 0 && (roleKind(c.toks[k].Lower) != "" || lowerModifiers[c.toks[k].Lower]) {
+		role = true
+		k++
+	}
+	if !role {
+		return -1
+	}
+	if k < len(c.toks) && c.toks[k].Lower == "," {
+		k++
+	}
+	if k < len(c.toks) && c.at[k] >= 0 && c.typ(c.at[k]) == graph.Person {
+		return c.at[k]
+	}
+	return -1
 }
 
 // passiveAux words before a participle make it passive: "was accompanied".
