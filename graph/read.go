@@ -69,3 +69,17 @@ type DocumentReader interface {
 	// Documents yields every document in id order.
 	Documents() iter.Seq2[Document, error]
 }
+
+// FrontierReader is an optional interface of a Reader that reads the edges
+// of many entities in one pass: a Badger store, for instance, reads a whole
+// breadth-first frontier with one transaction and one iterator instead of
+// one of each per entity. Neighbors and ShortestPaths use it when their
+// Reader has it and call Edges once per entity otherwise.
+//
+// EdgesFrom calls yield(id, e) for each id of ids in turn and, for each,
+// each edge that Edges(id, dir, preds...) would yield, in the same order
+// and with the same treatment of symmetric relations. It stops without an
+// error when yield returns false. ids may repeat and need not be sorted.
+type FrontierReader interface {
+	EdgesFrom(ids []ID, dir Direction, preds []Predicate, yield func(from ID, e Edge) bool) error
+}

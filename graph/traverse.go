@@ -32,18 +32,16 @@ func Neighbors(r Reader, id ID, depth int, preds []Predicate) ([]Hop, error) {
 	var hops []Hop
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
 		var layer []Hop
-		for _, from := range frontier {
-			for e, err := range r.Edges(from, Both, preds...) {
-				if err != nil {
-					return nil, fmt.Errorf("neighbors of %q: edges of %q: %w", id, from, err)
-				}
-				to := e.Other(from)
-				if seen[to] {
-					continue
-				}
-				seen[to] = true
-				layer = append(layer, Hop{ID: to, Depth: d, Via: e})
+		err := frontierEdges(r, frontier, preds, func(from ID, e Edge) {
+			to := e.Other(from)
+			if seen[to] {
+				return
 			}
+			seen[to] = true
+			layer = append(layer, Hop{ID: to, Depth: d, Via: e})
+		})
+		if err != nil {
+			return nil, fmt.Errorf("neighbors of %q: %w", id, err)
 		}
 		sort.Slice(layer, func(i, j int) bool { return layer[i].ID < layer[j].ID })
 		frontier = frontier[:0:0]
@@ -53,6 +51,31 @@ func Neighbors(r Reader, id ID, depth int, preds []Predicate) ([]Hop, error) {
 		hops = append(hops, layer...)
 	}
 	return hops, nil
+}
+
+// frontierEdges passes fn every edge of each entity of frontier in both
+// directions, restricted to preds when any are given, entity by entity in
+// frontier order: with one call to EdgesFrom when r is a FrontierReader,
+// with one call to Edges per entity otherwise.
+func frontierEdges(r Reader, frontier []ID, preds []Predicate, fn func(from ID, e Edge)) error {
+	if fr, ok := r.(FrontierReader); ok {
+		if err := fr.EdgesFrom(frontier, Both, preds, func(from ID, e Edge) bool {
+			fn(from, e)
+			return true
+		}); err != nil {
+			return fmt.Errorf("edges of a frontier of %d: %w", len(frontier), err)
+		}
+		return nil
+	}
+	for _, from := range frontier {
+		for e, err := range r.Edges(from, Both, preds...) {
+			if err != nil {
+				return fmt.Errorf("edges of %q: %w", from, err)
+			}
+			fn(from, e)
+		}
+	}
+	return nil
 }
 
 // bfsSide is one half of a bidirectional search: the distance of each
@@ -73,25 +96,23 @@ func newSide(root ID) *bfsSide {
 func (s *bfsSide) expand(r Reader, preds []Predicate) error {
 	s.depth++
 	var next []ID
-	for _, from := range s.frontier {
-		for e, err := range r.Edges(from, Both, preds...) {
-			if err != nil {
-				return fmt.Errorf("edges of %q: %w", from, err)
-			}
-			to := e.Other(from)
-			if to == from {
-				continue
-			}
-			d, ok := s.dist[to]
-			if !ok {
-				s.dist[to] = s.depth
-				next = append(next, to)
-				d = s.depth
-			}
-			if d == s.depth {
-				s.parents[to] = append(s.parents[to], e)
-			}
+	err := frontierEdges(r, s.frontier, preds, func(from ID, e Edge) {
+		to := e.Other(from)
+		if to == from {
+			return
 		}
+		d, ok := s.dist[to]
+		if !ok {
+			s.dist[to] = s.depth
+			next = append(next, to)
+			d = s.depth
+		}
+		if d == s.depth {
+			s.parents[to] = append(s.parents[to], e)
+		}
+	})
+	if err != nil {
+		return err
 	}
 	sort.Slice(next, func(i, j int) bool { return next[i] < next[j] })
 	s.frontier = next
