@@ -385,7 +385,9 @@ func distance(ms []mention, mi int, others []int) int {
 	for _, o := range others {
 		d := mi - o
 		if d < 0 {
-			d = -d * 2 // prefer antecedents
+			// Prefer any antecedent: "Lebedev's brother, Mikhail Lebedev"
+			// is the brother of the Lebedev named before.
+			d = -d*2 + 1<<20
 		}
 		if d < best {
 			best = d
