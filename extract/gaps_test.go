@@ -61,7 +61,7 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Jan Nowak|member-of|Polish Foreign Ministry"}, nil},
 		{"together with a described companion", "Karl Weiss walked into the embassy on Monday together with his wife, Eva Weiss, officials said.",
 			[]string{"Karl Weiss|accompanied|Eva Weiss"}, nil},
-		{"a bare surname binds to the person named before it", "Viktor Orlov fled to Vienna on Monday. Orlov's brother, Mikhail Orlov, is a colonel.",
+		{"a bare surname binds to the person named before it", "Viktor Orlov fled to Vienna on Monday. Police in Graz, Linz and Salzburg and officials in Bonn and Berlin met Anna Berg and Karl Weiss. Orlov's brother, Mikhail Orlov, is a colonel.",
 			[]string{"Mikhail Orlov|family-of|Viktor Orlov"}, nil},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
