@@ -63,6 +63,8 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Karl Weiss|accompanied|Eva Weiss"}, nil},
 		{"a bare surname binds to the person named before it", "Viktor Orlov fled to Vienna on Monday. Police in Graz, Linz and Salzburg and officials in Bonn and Berlin met Anna Berg and Karl Weiss. Orlov's brother, Mikhail Orlov, is a colonel.",
 			[]string{"Mikhail Orlov|family-of|Viktor Orlov"}, nil},
+		{"a firm's post retypes an unknown place", "Pedro Salas, the former chief executive of Vargas Andina, testified in Lima.",
+			[]string{"Pedro Salas|member-of|Vargas Andina"}, nil},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

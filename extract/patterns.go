@@ -186,6 +186,18 @@ func (c *clause) apposition(ai, i int) {
 	}
 	te := c.args[target].Ent
 	tt := c.args[target].Type
+	// "the chief executive of Constructora Andina": a firm's post makes an
+	// unknown "place" the firm.
+	if tt == graph.Place && c.r.placeKind(te) == "" && !c.isHeadedPlace(target) {
+		for _, ro := range roles {
+			if corporateRoles[ro.word] {
+				c.r.Entities[te].Type = graph.Organization
+				c.args[target].Type = graph.Organization
+				tt = graph.Organization
+				break
+			}
+		}
+	}
 	for _, ro := range roles {
 		attrs := map[string]string{"role": trimDet(ro.phrase)}
 		switch {
@@ -209,6 +221,10 @@ func (c *clause) apposition(ai, i int) {
 		}
 	}
 }
+
+// corporateRoles are posts held in a firm or body, never in a place.
+var corporateRoles = setOf("executive", "ceo", "chairman", "chairwoman", "director", "founder", "co-founder",
+	"employee", "staffer", "spokesman", "spokeswoman", "spokesperson", "manager")
 
 func trimDet(s string) string {
 	for _, d := range []string{"a ", "an ", "the ", "his ", "her ", "its ", "their "} {
