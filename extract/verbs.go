@@ -87,7 +87,7 @@ var triggerTable = func() map[string][]trigger {
 		"talking to", "talked to", "talks to", "meeting"))
 	add(triggers(graph.Met, perOrg, perOrg, 1, "meet/v1", "told", "tells"))
 	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
-		"heads", "headed", "leads", "chairs", "member of", "elected to", "appointed to", "president of", "from the",
+		"heads", "headed", "leads", "led", "chairs", "chaired", "member of", "elected to", "appointed to", "president of", "from the",
 		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at"))
 	add(triggers(graph.Advised, per, per, 3, "advise/v1", "assisting", "assisted", "assists", "advising", "advises",
 		"advised", "aide to", "adviser to", "advisor to"))
