@@ -155,6 +155,26 @@ func BenchmarkEdges(b *testing.B) {
 		}
 		b.ReportMetric(float64(reached)/float64(b.N), "nodes/op")
 	})
+
+	// graph.Neighbors to depth 2, reading each frontier with EdgesFrom (one
+	// transaction and iterator) and with one Edges call per entity.
+	for _, tc := range []struct {
+		name string
+		r    graph.Reader
+	}{{"neighbors-2/frontier", s}, {"neighbors-2/per-entity", perEntity{s}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(5, 6))
+			reached := 0
+			for b.Loop() {
+				hops, err := graph.Neighbors(tc.r, benchID(rng.IntN(n)), 2, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				reached += len(hops)
+			}
+			b.ReportMetric(float64(reached)/float64(b.N), "nodes/op")
+		})
+	}
 }
 
 // BenchmarkIngest measures Ingest of article-sized batches (20 entities, 15
