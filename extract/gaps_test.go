@@ -67,6 +67,8 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Pedro Salas|member-of|Vargas Andina"}, nil},
 		{"led by is membership", "A Nordic Council observer mission led by Eva Lund said the count was fair.",
 			[]string{"Eva Lund|member-of|Nordic Council observer mission"}, nil},
+		{"own post before a possessor", "Karl Brun has defected from the Mansour regime. Ivan Petrov, the Peruvian interior minister and one of Tarek Mansour's closest allies, fled too.",
+			[]string{"Ivan Petrov|member-of|Mansour regime"}, nil},
 		{"securing a place is not a negotiation", "Rosa Vidal secured the border with Chile.",
 			nil, []string{"Rosa Vidal|negotiated|border"}},
 		{"role description binds to the article's subject", "Ivan Petrov, the Rovanian interior minister and a former spy chief, has defected, officials said. He was met at the border by Deputy Minister Lev Orlov, who returned to Rovania. The former spy chief is now being held at Greystone Manor in Kent.",

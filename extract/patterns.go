@@ -172,6 +172,18 @@ func (c *clause) apposition(ai, i int) {
 		c.r.Entities[pe].Attrs["title"] = strings.TrimSpace(trimDet(roles[0].phrase))
 		c.r.titles = nil // recompute role descriptions
 	}
+	if target >= 0 && possRoles > 0 {
+		// "X, the Libyan foreign minister and one of Y's lieutenants": a
+		// post of X's own, in the article's government.
+		if reg := c.r.regime(); reg >= 0 {
+			for _, ro := range roles[:possRoles] {
+				if govRoles[ro.word] && !strings.Contains(strings.ToLower(ro.phrase), "prime") {
+					c.emit(pe, graph.MemberOf, reg, "apposition-post/v1", 0.6, map[string]string{"role": trimDet(ro.phrase)})
+					break
+				}
+			}
+		}
+	}
 	if target < 0 {
 		// "X, Oil minister": a post in the article's government.
 		if reg := c.r.regime(); reg >= 0 {
