@@ -80,6 +80,11 @@ type DocumentReader interface {
 // each edge that Edges(id, dir, preds...) would yield, in the same order
 // and with the same treatment of symmetric relations. It stops without an
 // error when yield returns false. ids may repeat and need not be sorted.
+//
+// A wrapper that filters or rewrites a Reader's Edges must not pass on the
+// wrapped reader's EdgesFrom (embedding a concrete reader would): the
+// traversals would read around its filter. Embedding the Reader interface
+// passes on only Edges.
 type FrontierReader interface {
 	EdgesFrom(ids []ID, dir Direction, preds []Predicate, yield func(from ID, e Edge) bool) error
 }
