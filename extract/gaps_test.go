@@ -83,6 +83,12 @@ func TestGeneralGaps(t *testing.T) {
 			[]string{"Sean Walsh|member-of|Irish government"}, nil},
 		{"secretary with two governments named", "The Irish government and the Danish government met. Foreign Secretary Sean Walsh flew to Dublin.",
 			nil, []string{"Sean Walsh|member-of|Irish government", "Sean Walsh|member-of|Danish government"}},
+		{"killing verbs with a manner", "Police said Tomas Gil fatally shot Pablo Vera on Friday. Luis Soto gunned down Rui Lopes a year earlier.",
+			[]string{"Tomas Gil|killed|Pablo Vera", "Luis Soto|killed|Rui Lopes"}, nil},
+		{"a firm of a town", "The deal was signed by Harbor Freight Corp. of Toledo and a lender from Brussels.",
+			[]string{"Harbor Freight Corp.|located-in|Toledo"}, nil},
+		{"the government of a country is not based there by 'of'", "Officials of the Ministry of Health of Peru said so.",
+			nil, []string{"Ministry of Health|located-in|Peru"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -780,6 +780,9 @@ func (c *clause) placeChains() {
 // Institute of Mechanics": a person of an organization belongs to it.
 func (c *clause) origins() {
 	for _, p := range c.args {
+		if !p.Ref && p.Type == graph.Organization {
+			c.firmOf(p)
+		}
 		if p.Ref || p.Type != graph.Person {
 			continue
 		}
@@ -845,3 +848,19 @@ func (c *clause) pronounOwner(i, not int) int {
 // personalStaff are posts held for a person rather than a body: "his
 // spokeswoman", "Mwansa's campaign manager" advise that person.
 var personalStaff = setOf("spokesman", "spokeswoman", "spokesperson", "manager", "secretary")
+
+// firmOf reads "Keen Corp. of New York", "the Waste Disposal Co. of
+// Randolph": an organization of a town or region is based there. A country
+// after "of" is left alone ("the government of Libya" names a state's body,
+// not where it sits), and so is a place that goes on into a longer name.
+func (c *clause) firmOf(o arg) {
+	k := o.T1
+	if k+1 >= len(c.toks) || c.toks[k].Lower != "of" || c.r.Entities[o.Ent].Regime {
+		return
+	}
+	b := c.at[k+1]
+	if b < 0 || c.args[b].T0 != k+1 || c.args[b].Ref || c.typ(b) != graph.Place || !c.r.isLocality(c.args[b].Ent) || c.isHeadedPlace(b) {
+		return
+	}
+	c.emit(o.Ent, graph.LocatedIn, c.args[b].Ent, "org-of-place/v1", 0.65, nil)
+}

@@ -78,7 +78,8 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
 		"native of", "resident of", "grew up in", "living in exile in", "born in", "hails from"))
 	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed",
-		"killing", "murdering", "assassinating", "shot and killed"))
+		"killing", "murdering", "assassinating", "shot and killed", "fatally shot", "shot to death", "gunned down",
+		"stabbed to death", "beaten to death", "slain", "slew"))
 	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed"))
 	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
 		"brokered", "brokering", "negotiating", "negotiate", "secure", "secured", "securing", "struck", "clinched"))
