@@ -85,6 +85,8 @@ func TestGeneralGaps(t *testing.T) {
 			nil, []string{"Sean Walsh|member-of|Irish government", "Sean Walsh|member-of|Danish government"}},
 		{"killing verbs with a manner", "Police said Tomas Gil fatally shot Pablo Vera on Friday. Luis Soto gunned down Rui Lopes a year earlier.",
 			[]string{"Tomas Gil|killed|Pablo Vera", "Luis Soto|killed|Rui Lopes"}, nil},
+		{"the assassination of X by Y", "The assassination of Karl Weiss by Ivan Petrov shocked Vienna. The killing of Rosa Vidal by a mob was filmed.",
+			[]string{"Ivan Petrov|killed|Karl Weiss"}, nil},
 		{"a firm of a town", "The deal was signed by Harbor Freight Corp. of Toledo and a lender from Brussels.",
 			[]string{"Harbor Freight Corp.|located-in|Toledo"}, nil},
 		{"the government of a country is not based there by 'of'", "Officials of the Ministry of Health of Peru said so.",

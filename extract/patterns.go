@@ -864,3 +864,30 @@ func (c *clause) firmOf(o arg) {
 	}
 	c.emit(o.Ent, graph.LocatedIn, c.args[b].Ent, "org-of-place/v1", 0.65, nil)
 }
+
+// killingHeads are the nominal events whose "by" phrase names the killer.
+var killingHeads = setOf("assassination", "murder", "killing", "slaying")
+
+// killersBy reads "the assassination of X by Y", "the murder of X in 1914
+// by Y": the person after "by" killed the victim of the event.
+func (c *clause) killersBy() {
+	for _, mi := range c.r.BySent[c.si] {
+		m := c.r.Mentions[mi]
+		if m.Ent < 0 || m.Type != graph.Event || m.Victim < 0 || !killingHeads[m.Head] {
+			continue
+		}
+		victim := c.r.Mentions[m.Victim].Ent
+		for k := m.T1; k < len(c.toks) && k < m.T1+4; k++ {
+			t := c.toks[k]
+			if t.Lower == "by" {
+				if a := c.argAfter(k+1, 4); a >= 0 && c.typ(a) == graph.Person && !c.args[a].Ref && c.args[a].Ent != victim && victim >= 0 {
+					c.emit(c.args[a].Ent, graph.Killed, victim, "killing-by/v1", 0.75, nil)
+				}
+				break
+			}
+			if clauseBreak[t.Lower] || c.at[k] >= 0 || t.Lower == "," {
+				break
+			}
+		}
+	}
+}

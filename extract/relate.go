@@ -925,6 +925,7 @@ func (c *clause) read() {
 	c.locations()
 	c.placeChains()
 	c.origins()
+	c.killersBy()
 	c.including()
 	c.verbs()
 	c.speechAccusations()
