@@ -144,29 +144,6 @@ func genderedForms(a, b string) bool {
 	return false
 }
 
-func editDistance(a, b string) int {
-	if a == b {
-		return 0
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // samePerson reports whether two multi-word person names name one person in
 // one article: equal, equal phonetically, the same first and last word, a
 // misspelt first name with the same surname, or one a tail of the other.
@@ -185,7 +162,7 @@ func samePerson(nc *nameCache, a, b []string) bool {
 	if nameSuffixes[a[len(a)-1]] != nameSuffixes[b[len(b)-1]] {
 		return false
 	}
-	if a[0] == b[0] || editDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || nc.phon(a[0]) == nc.phon(b[0]) {
+	if a[0] == b[0] || graph.EditDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || nc.phon(a[0]) == nc.phon(b[0]) {
 		return true
 	}
 	// Given names split differently: "Abdel Fatah Younis", "Abdulfatah

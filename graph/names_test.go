@@ -186,3 +186,17 @@ func TestMemoryJoinsSpellingsOfOneWordNames(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"Treki", "Treiki", 1}, {"kitten", "sitting", 3}, {"São", "Sao", 1}, {"abc", "", 3},
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -238,10 +238,18 @@ func similarity(a, b string) float64 {
 	if n == 0 {
 		return 1
 	}
-	return 1 - float64(levenshtein(ra, rb))/float64(n)
+	return 1 - float64(editDistance(ra, rb))/float64(n)
 }
 
-func levenshtein(a, b []rune) int {
+// EditDistance is the Levenshtein distance between a and b, in characters.
+func EditDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	return editDistance([]rune(a), []rune(b))
+}
+
+func editDistance(a, b []rune) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
