@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -43,7 +45,7 @@ func Neighbors(r Reader, id ID, depth int, preds []Predicate) ([]Hop, error) {
 		if err != nil {
 			return nil, fmt.Errorf("neighbors of %q: %w", id, err)
 		}
-		sort.Slice(layer, func(i, j int) bool { return layer[i].ID < layer[j].ID })
+		slices.SortFunc(layer, func(a, b Hop) int { return cmp.Compare(a.ID, b.ID) })
 		frontier = frontier[:0:0]
 		for _, h := range layer {
 			frontier = append(frontier, h.ID)
@@ -114,7 +116,7 @@ func (s *bfsSide) expand(r Reader, preds []Predicate) error {
 	if err != nil {
 		return err
 	}
-	sort.Slice(next, func(i, j int) bool { return next[i] < next[j] })
+	slices.Sort(next)
 	s.frontier = next
 	return nil
 }
