@@ -79,10 +79,7 @@ type Result struct {
 	ingestCPU   [2]time.Duration
 	importCPU   time.Duration
 	tokenizeCPU time.Duration
-	// Mean CPU time of one two-hop query and of one shortest-path search
-	// (the whole process's, over the timed pass).
-	twoHopCPU, pathCPU time.Duration
-	load               string // /proc/loadavg at the end
+	load        string // /proc/loadavg at the end
 }
 
 // Run generates the corpus and graph and measures everything in Result.
@@ -351,12 +348,10 @@ func runGraph(cfg Config, dir string, res *Result) error {
 		return fmt.Errorf("bench: %w", err)
 	}
 	nodes = 0
-	cpu = cpuTime()
 	tT, err := timeEach(two, twoHop)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	res.twoHopCPU = (cpuTime() - cpu) / time.Duration(len(two))
 	res.TwoHopP50us = us(pct(tT, 50))
 	res.twoHopNodes = nodes / len(two)
 
@@ -372,12 +367,10 @@ func runGraph(cfg Config, dir string, res *Result) error {
 		return fmt.Errorf("bench: %w", err)
 	}
 	k = 0
-	cpu = cpuTime()
 	pT, err := timeEach(from, path1)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	res.pathCPU = (cpuTime() - cpu) / time.Duration(len(from))
 	res.ShortestPathP50us = us(pct(pT, 50))
 
 	fmt.Fprintf(cfg.Log, "bench: rendering %d nodes\n", cfg.RenderNodes)
@@ -464,14 +457,6 @@ func cpuTime() time.Duration {
 }
 
 // perCPU formats n per CPU-second of d.
-// cpuPerQuery formats the mean CPU time of one query, in microseconds.
-func cpuPerQuery(d time.Duration) string {
-	if d <= 0 {
-		return "?"
-	}
-	return fmt.Sprintf("%.0f us cpu/query", float64(d)/float64(time.Microsecond))
-}
-
 func perCPU(n int, d time.Duration) string {
 	if d <= 0 {
 		return "?"
@@ -529,8 +514,8 @@ func (r Result) WriteText(w io.Writer) error {
 	row("neighbours p50", fmt.Sprintf("%.1f us", r.NeighborsP50us), fmt.Sprintf("< 50 us; %.2fx the raw scan", r.NeighborsP50us/r.RawScanP50us))
 	row("neighbours p99", fmt.Sprintf("%.1f us", r.NeighborsP99us), "")
 	row("raw key scan p50", fmt.Sprintf("%.1f us", r.RawScanP50us), "floor: neighbours within 1.5x")
-	row("two hops p50", fmt.Sprintf("%.0f us", r.TwoHopP50us), fmt.Sprintf("< 1,000 us; %d entities reached on average", r.twoHopNodes), cpuPerQuery(r.twoHopCPU))
-	row("shortest path p50", fmt.Sprintf("%.0f us", r.ShortestPathP50us), "up to 6 hops, random pairs", cpuPerQuery(r.pathCPU))
+	row("two hops p50", fmt.Sprintf("%.0f us", r.TwoHopP50us), fmt.Sprintf("< 1,000 us; %d entities reached on average", r.twoHopNodes))
+	row("shortest path p50", fmt.Sprintf("%.0f us", r.ShortestPathP50us), "up to 6 hops, random pairs")
 	row(fmt.Sprintf("render %d nodes (svg)", r.render), fmt.Sprintf("%.0f ms", r.Render300NodesMs), "")
 	row("peak RSS", fmt.Sprintf("%d MB", r.PeakRSSBytes>>20), "")
 	row("load average", r.load, fmt.Sprintf("%d CPUs", runtime.NumCPU()))
