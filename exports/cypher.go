@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // writeCypher writes MERGE statements that load g into Neo4j (or any
@@ -62,35 +61,13 @@ func writeCypher(w io.Writer, s *snap) error {
 	return err
 }
 
-// cypherString quotes s as a Cypher string literal.
+// cypherString quotes s as a Cypher string literal. C1 controls and the
+// Unicode line separators are escaped too: Neo4j's parser reads them as line
+// breaks.
 func cypherString(s string) string {
-	var b strings.Builder
-	b.WriteByte('\'')
-	for _, r := range s {
-		switch r {
-		case '\'':
-			b.WriteString(`\'`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r == utf8.RuneError {
-				r = '\uFFFD'
-			}
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('\'')
-	return b.String()
+	return quoteEscaped(s, '\'', func(r rune) bool {
+		return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029
+	})
 }
 
 func cypherList(items []string) string {

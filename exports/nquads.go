@@ -106,14 +106,21 @@ func iri(kind, id string) string {
 
 // literal quotes s as an N-Quads string literal (ECHAR and UCHAR escapes).
 func literal(s string) string {
+	return quoteEscaped(s, '"', func(r rune) bool { return r < 0x20 || r == 0x7f })
+}
+
+// quoteEscaped quotes s with quote, backslash-escaping the quote, the
+// backslash, \n, \r and \t, writing the other runes for which control
+// reports true as \uXXXX, and invalid UTF-8 as U+FFFD. Cypher and N-Quads
+// literals share this shape.
+func quoteEscaped(s string, quote rune, control func(rune) bool) string {
 	var b strings.Builder
-	b.WriteByte('"')
+	b.WriteRune(quote)
 	for _, r := range s {
 		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
+		case quote, '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
 		case '\n':
 			b.WriteString(`\n`)
 		case '\r':
@@ -124,13 +131,13 @@ func literal(s string) string {
 			if r == utf8.RuneError {
 				r = '\uFFFD'
 			}
-			if r < 0x20 || r == 0x7f {
+			if control(r) {
 				fmt.Fprintf(&b, `\u%04X`, r)
 			} else {
 				b.WriteRune(r)
 			}
 		}
 	}
-	b.WriteByte('"')
+	b.WriteRune(quote)
 	return b.String()
 }
