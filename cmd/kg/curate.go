@@ -125,3 +125,30 @@ func record(c curator, w io.Writer, format string, ds ...graph.Decision) error {
 	}
 	return writeDecisions(w, format, done)
 }
+
+// resolveOne finds the single entity a name refers to, or says why it can't.
+// It is stricter than query.Lookup, which the read commands use: a decision
+// changes the graph, so a name never falls back to a shorter name inside it.
+func resolveOne(r graph.Reader, name string) (graph.ID, error) {
+	if e, ok, err := r.Entity(graph.ID(name)); err == nil && ok {
+		return e.ID, nil
+	}
+	ids, err := r.Resolve(name)
+	if err != nil {
+		return "", fmt.Errorf("look up %q: %w", name, err)
+	}
+	switch len(ids) {
+	case 0:
+		return "", fmt.Errorf("no entity named %q: `kg entities` lists them", name)
+	case 1:
+		return ids[0], nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q is ambiguous; name one of these by id:", name)
+	for _, id := range ids {
+		if e, ok, _ := r.Entity(id); ok {
+			fmt.Fprintf(&b, "\n  %-28s %-13s %s", id, e.Type, e.Name)
+		}
+	}
+	return "", errors.New(b.String())
+}

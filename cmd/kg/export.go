@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/exports"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/query"
 )
 
 type exportOptions struct {
@@ -125,11 +126,11 @@ func runExport(opts *exportOptions) error {
 	}
 	sel := exports.Selection{Depth: opts.depth, MinEvidence: opts.minEvidence, Limit: opts.limit}
 	for _, name := range opts.focus {
-		id, err := resolveOne(g, name)
+		e, err := query.Lookup(g, name)
 		if err != nil {
 			return err
 		}
-		sel.Focus = append(sel.Focus, id)
+		sel.Focus = append(sel.Focus, e.ID)
 	}
 	for _, p := range opts.predicates {
 		sel.Predicates = append(sel.Predicates, graph.Predicate(p))
@@ -152,31 +153,6 @@ func runExport(opts *exportOptions) error {
 	return writeFileAtomic(opts.output, func(w io.Writer) error {
 		return exports.Write(w, opts.format, g, eo)
 	})
-}
-
-// resolveOne finds the single entity a name refers to, or says why it can't.
-func resolveOne(r graph.Reader, name string) (graph.ID, error) {
-	if e, ok, err := r.Entity(graph.ID(name)); err == nil && ok {
-		return e.ID, nil
-	}
-	ids, err := r.Resolve(name)
-	if err != nil {
-		return "", fmt.Errorf("look up %q: %w", name, err)
-	}
-	switch len(ids) {
-	case 0:
-		return "", fmt.Errorf("no entity named %q: `kg entities` lists them", name)
-	case 1:
-		return ids[0], nil
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q is ambiguous; name one of these by id:", name)
-	for _, id := range ids {
-		if e, ok, _ := r.Entity(id); ok {
-			fmt.Fprintf(&b, "\n  %-28s %-13s %s", id, e.Type, e.Name)
-		}
-	}
-	return "", errors.New(b.String())
 }
 
 // writeFileAtomic writes through a temporary file in the same folder and
