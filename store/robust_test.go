@@ -206,3 +206,46 @@ func TestOpenAfterInterruptedCreate(t *testing.T) {
 		t.Errorf("open of Badger files without a MANIFEST: err = %v, want ErrNotKG", err)
 	}
 }
+
+func TestOpenAfterKillLeftEmptyMemtable(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(graphtest.BatchA()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A writer killed after creating its next memtable file, before sizing it.
+	if err := os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{true, false} {
+		s, err := Open(dir, Options{ReadOnly: ro})
+		if err != nil {
+			t.Fatalf("open (read-only %v) after a kill left an empty memtable: %v", ro, err)
+		}
+		n := 0
+		for _, err := range s.Entities() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Errorf("open (read-only %v): the committed entities are gone", ro)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if ro {
+			// Make the file again for the read-write case.
+			if err := os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

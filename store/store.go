@@ -93,8 +93,13 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if !opts.InMemory && !opts.ReadOnly {
+		if err := dropEmptyMemtables(path); err != nil {
+			return nil, err
+		}
+	}
 	db, err := badger.Open(bopts)
-	if err != nil && opts.ReadOnly && !opts.InMemory && isTruncateError(err) {
+	if err != nil && opts.ReadOnly && !opts.InMemory && (isTruncateError(err) || hasEmptyMemtable(path)) {
 		db, err = recoverThenOpen(path, opts, bopts)
 	}
 	if err != nil {
@@ -246,6 +251,9 @@ func isTruncateError(err error) bool {
 func recoverThenOpen(path string, opts Options, ro badger.Options) (*badger.DB, error) {
 	rw := opts
 	rw.ReadOnly = false
+	if err := dropEmptyMemtables(path); err != nil {
+		return nil, err
+	}
 	db, err := badger.Open(badgerOptions(path, rw))
 	if err != nil {
 		return nil, fmt.Errorf("recover after an unclean shutdown: %w", err)
@@ -254,6 +262,39 @@ func recoverThenOpen(path string, opts Options, ro badger.Options) (*badger.DB, 
 		return nil, fmt.Errorf("recover after an unclean shutdown: %w", err)
 	}
 	return badger.Open(ro)
+}
+
+// emptyMemtables lists the memtable logs (.mem) of zero length in dir: what
+// a writer killed between creating a memtable file and sizing it leaves.
+// Badger refuses to open them ("Create a new file"); they hold no data.
+func emptyMemtables(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".mem" {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Size() == 0 {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out
+}
+
+func hasEmptyMemtable(dir string) bool { return len(emptyMemtables(dir)) > 0 }
+
+// dropEmptyMemtables removes the empty memtable logs of dir (see
+// emptyMemtables), so that a database killed at that moment opens.
+func dropEmptyMemtables(dir string) error {
+	for _, f := range emptyMemtables(dir) {
+		if err := os.Remove(f); err != nil {
+			return fmt.Errorf("store: open %s: remove the empty memtable %s left by a killed writer: %w", dir, filepath.Base(f), err)
+		}
+	}
+	return nil
 }
 
 // checkSchema writes the schema version into an empty database and checks
