@@ -157,6 +157,12 @@ func (s *Store) ingestOnce(ctx context.Context, b graph.Batch, attempt int) (sto
 		}
 		p := &pendingRelation{uid: "_:r" + strconv.Itoa(len(relOrder)), had: map[[3]any]bool{}}
 		if n, ok := stored[k]; ok {
+			if n.Key == "" {
+				// The key index named a node whose key this transaction
+				// cannot read yet: another writer is creating it. Retry
+				// as for any conflict.
+				return res, fmt.Errorf("relation %v is being written by another transaction: %w", k, dgo.ErrAborted)
+			}
 			old, err := n.relation()
 			if err != nil {
 				return res, err
