@@ -183,8 +183,12 @@ func TestOpenLocked(t *testing.T) {
 
 func TestOpenAfterInterruptedCreate(t *testing.T) {
 	dir := t.TempDir()
-	// What a kg killed inside badger.Open leaves: the lock, no MANIFEST.
-	if err := os.WriteFile(filepath.Join(dir, "LOCK"), []byte{}, 0o644); err != nil {
+	// What a kg killed inside badger.Open leaves: the lock, a manifest
+	// being written under its temporary name, no MANIFEST.
+	if err := os.WriteFile(filepath.Join(dir, "LOCK"), []byte("4242\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "MANIFEST-REWRITE"), []byte("Bdg\x00\x00"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Open(dir, Options{ReadOnly: true}); err == nil || !errors.Is(err, fs.ErrNotExist) {

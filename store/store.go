@@ -216,11 +216,14 @@ func checkDir(path string, readOnly bool) error {
 }
 
 // interruptedCreate reports whether a directory without a MANIFEST holds
-// only what Badger writes before its MANIFEST: the LOCK file, and files
-// with no data in them.
+// only what Badger writes before its first MANIFEST is in place: the LOCK
+// file, a MANIFEST-REWRITE not yet renamed (Badger truncates it when it
+// starts again), and files with no data in them. A database that ever
+// opened has a MANIFEST (Badger replaces it by rename), so nothing was
+// committed here.
 func interruptedCreate(dir string, entries []fs.DirEntry) bool {
 	for _, e := range entries {
-		if e.Name() == "LOCK" {
+		if e.Name() == "LOCK" || e.Name() == "MANIFEST-REWRITE" {
 			continue
 		}
 		info, err := e.Info()
