@@ -211,7 +211,7 @@ func TestOpenAfterInterruptedCreate(t *testing.T) {
 	}
 }
 
-func TestOpenAfterKillLeftEmptyMemtable(t *testing.T) {
+func TestOpenAfterKillLeftEmptyLogs(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(dir, Options{})
 	if err != nil {
@@ -223,9 +223,12 @@ func TestOpenAfterKillLeftEmptyMemtable(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	// A writer killed after creating its next memtable file, before sizing it.
-	if err := os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o644); err != nil {
-		t.Fatal(err)
+	// A writer killed after creating its next memtable or value log file,
+	// before sizing it.
+	for _, f := range []string{"00099.mem", "000099.vlog"} {
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, ro := range []bool{true, false} {
 		s, err := Open(dir, Options{ReadOnly: ro})
@@ -246,9 +249,11 @@ func TestOpenAfterKillLeftEmptyMemtable(t *testing.T) {
 			t.Fatal(err)
 		}
 		if ro {
-			// Make the file again for the read-write case.
-			if err := os.WriteFile(filepath.Join(dir, "00099.mem"), nil, 0o644); err != nil {
-				t.Fatal(err)
+			// Make the files again for the read-write case.
+			for _, f := range []string{"00099.mem", "000099.vlog"} {
+				if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}

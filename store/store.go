@@ -94,12 +94,12 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 	}
 	if !opts.InMemory && !opts.ReadOnly {
-		if err := dropEmptyMemtables(path); err != nil {
+		if err := dropEmptyLogs(path); err != nil {
 			return nil, err
 		}
 	}
 	db, err := badger.Open(bopts)
-	if err != nil && opts.ReadOnly && !opts.InMemory && (isTruncateError(err) || hasEmptyMemtable(path)) {
+	if err != nil && opts.ReadOnly && !opts.InMemory && (isTruncateError(err) || hasEmptyLog(path)) {
 		db, err = recoverThenOpen(path, opts, bopts)
 	}
 	if err != nil {
@@ -254,7 +254,7 @@ func isTruncateError(err error) bool {
 func recoverThenOpen(path string, opts Options, ro badger.Options) (*badger.DB, error) {
 	rw := opts
 	rw.ReadOnly = false
-	if err := dropEmptyMemtables(path); err != nil {
+	if err := dropEmptyLogs(path); err != nil {
 		return nil, err
 	}
 	db, err := badger.Open(badgerOptions(path, rw))
@@ -267,17 +267,18 @@ func recoverThenOpen(path string, opts Options, ro badger.Options) (*badger.DB, 
 	return badger.Open(ro)
 }
 
-// emptyMemtables lists the memtable logs (.mem) of zero length in dir: what
-// a writer killed between creating a memtable file and sizing it leaves.
-// Badger refuses to open them ("Create a new file"); they hold no data.
-func emptyMemtables(dir string) []string {
+// emptyLogs lists the memtable and value logs (.mem, .vlog) of zero
+// length in dir: what a writer killed between creating such a file and
+// sizing it leaves. Badger refuses to open them ("Create a new file"); they
+// hold no data, and Badger finds both kinds by listing the directory.
+func emptyLogs(dir string) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
 	var out []string
 	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".mem" {
+		if ext := filepath.Ext(e.Name()); ext != ".mem" && ext != ".vlog" {
 			continue
 		}
 		if info, err := e.Info(); err == nil && info.Size() == 0 {
@@ -287,14 +288,14 @@ func emptyMemtables(dir string) []string {
 	return out
 }
 
-func hasEmptyMemtable(dir string) bool { return len(emptyMemtables(dir)) > 0 }
+func hasEmptyLog(dir string) bool { return len(emptyLogs(dir)) > 0 }
 
-// dropEmptyMemtables removes the empty memtable logs of dir (see
-// emptyMemtables), so that a database killed at that moment opens.
-func dropEmptyMemtables(dir string) error {
-	for _, f := range emptyMemtables(dir) {
+// dropEmptyLogs removes the empty memtable logs of dir (see
+// emptyLogs), so that a database killed at that moment opens.
+func dropEmptyLogs(dir string) error {
+	for _, f := range emptyLogs(dir) {
 		if err := os.Remove(f); err != nil {
-			return fmt.Errorf("store: open %s: remove the empty memtable %s left by a killed writer: %w", dir, filepath.Base(f), err)
+			return fmt.Errorf("store: open %s: remove the empty log %s left by a killed writer: %w", dir, filepath.Base(f), err)
 		}
 	}
 	return nil
