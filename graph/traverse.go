@@ -29,42 +29,76 @@ func Neighbors(r Reader, id ID, depth int, preds []Predicate) ([]Hop, error) {
 	if depth < 0 {
 		return nil, fmt.Errorf("neighbors of %q: depth %d: %w", id, depth, ErrBadArgument)
 	}
-	seen := map[ID]bool{id: true}
+	seen := map[ID]struct{}{id: {}}
 	frontier := []ID{id}
-	var hops []Hop
+	var (
+		hops  []Hop
+		layer []Hop
+		order []hopIndex
+	)
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
-		var layer []Hop
-		err := frontierEdges(r, frontier, preds, func(from ID, e Edge) {
+		layer = layer[:0]
+		err := frontierEdges(r, frontier, preds, func(from ID, e Edge) bool {
 			to := e.Other(from)
-			if seen[to] {
-				return
+			if _, ok := seen[to]; !ok {
+				seen[to] = struct{}{}
+				layer = append(layer, Hop{ID: to, Depth: d, Via: e})
 			}
-			seen[to] = true
-			layer = append(layer, Hop{ID: to, Depth: d, Via: e})
+			return true
 		})
 		if err != nil {
 			return nil, fmt.Errorf("neighbors of %q: %w", id, err)
 		}
-		slices.SortFunc(layer, func(a, b Hop) int { return cmp.Compare(a.ID, b.ID) })
-		frontier = frontier[:0:0]
-		for _, h := range layer {
-			frontier = append(frontier, h.ID)
+		// Sort the layer by id through a slice of (prefix, id, index):
+		// smaller than a Hop, which is what sorting moves about, and most
+		// comparisons are settled by the ids' first 8 bytes as an integer.
+		order = order[:0]
+		for i, h := range layer {
+			order = append(order, hopIndex{idPrefix(h.ID), h.ID, int32(i)})
 		}
-		hops = append(hops, layer...)
+		slices.SortFunc(order, func(a, b hopIndex) int {
+			if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.id, b.id)
+		})
+		frontier = make([]ID, 0, len(order))
+		hops = slices.Grow(hops, len(order))
+		for _, o := range order {
+			frontier = append(frontier, o.id)
+			hops = append(hops, layer[o.i])
+		}
 	}
 	return hops, nil
 }
 
+// hopIndex is a hop's id and its place in the unsorted layer.
+type hopIndex struct {
+	prefix uint64
+	id     ID
+	i      int32
+}
+
+// idPrefix returns id's first 8 bytes as a big-endian integer, zeros past
+// its end: ids whose prefixes differ compare as the prefixes do.
+func idPrefix(id ID) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(id) {
+			p |= uint64(id[i])
+		}
+	}
+	return p
+}
+
 // frontierEdges passes fn every edge of each entity of frontier in both
 // directions, restricted to preds when any are given, entity by entity in
-// frontier order: with one call to EdgesFrom when r is a FrontierReader,
-// with one call to Edges per entity otherwise.
-func frontierEdges(r Reader, frontier []ID, preds []Predicate, fn func(from ID, e Edge)) error {
+// frontier order, until fn returns false: with one call to EdgesFrom when
+// r is a FrontierReader, with one call to Edges per entity otherwise.
+func frontierEdges(r Reader, frontier []ID, preds []Predicate, fn func(from ID, e Edge) bool) error {
 	if fr, ok := r.(FrontierReader); ok {
-		if err := fr.EdgesFrom(frontier, Both, preds, func(from ID, e Edge) bool {
-			fn(from, e)
-			return true
-		}); err != nil {
+		if err := fr.EdgesFrom(frontier, Both, preds, fn); err != nil {
 			return fmt.Errorf("edges of a frontier of %d: %w", len(frontier), err)
 		}
 		return nil
@@ -74,7 +108,9 @@ func frontierEdges(r Reader, frontier []ID, preds []Predicate, fn func(from ID, 
 			if err != nil {
 				return fmt.Errorf("edges of %q: %w", from, err)
 			}
-			fn(from, e)
+			if !fn(from, e) {
+				return nil
+			}
 		}
 	}
 	return nil
@@ -98,10 +134,10 @@ func newSide(root ID) *bfsSide {
 func (s *bfsSide) expand(r Reader, preds []Predicate) error {
 	s.depth++
 	var next []ID
-	err := frontierEdges(r, s.frontier, preds, func(from ID, e Edge) {
+	err := frontierEdges(r, s.frontier, preds, func(from ID, e Edge) bool {
 		to := e.Other(from)
 		if to == from {
-			return
+			return true
 		}
 		d, ok := s.dist[to]
 		if !ok {
@@ -112,6 +148,7 @@ func (s *bfsSide) expand(r Reader, preds []Predicate) error {
 		if d == s.depth {
 			s.parents[to] = append(s.parents[to], e)
 		}
+		return true
 	})
 	if err != nil {
 		return err

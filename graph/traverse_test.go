@@ -319,3 +319,14 @@ func BenchmarkShortestPaths(b *testing.B) {
 		}
 	}
 }
+
+func TestIDPrefixOrder(t *testing.T) {
+	ids := []ID{"", "a", "a\x00", "a\x00b", "ab", "abcdefgh", "abcdefgh\x00", "abcdefghi", "abcdefgi", "b", "\xff"}
+	for i, a := range ids {
+		for _, b := range ids[i+1:] {
+			if pa, pb := idPrefix(a), idPrefix(b); pa > pb {
+				t.Errorf("idPrefix(%q) = %x > idPrefix(%q) = %x, but %q < %q", a, pa, b, pb, a, b)
+			}
+		}
+	}
+}

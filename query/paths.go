@@ -58,6 +58,42 @@ func (a assertedOnly) Edges(id graph.ID, dir graph.Direction, preds ...graph.Pre
 	}
 }
 
+// EdgesFrom implements graph.FrontierReader with the same filter as Edges:
+// through the wrapped graph's EdgesFrom when it has one, so traversals
+// keep reading a frontier in one pass.
+func (a assertedOnly) EdgesFrom(ids []graph.ID, dir graph.Direction, preds []graph.Predicate, yield func(from graph.ID, e graph.Edge) bool) error {
+	fr, ok := a.Graph.(graph.FrontierReader)
+	if !ok {
+		for _, id := range ids {
+			for e, err := range a.Edges(id, dir, preds...) {
+				if err != nil {
+					return err
+				}
+				if !yield(id, e) {
+					return nil
+				}
+			}
+		}
+		return nil
+	}
+	var ferr error
+	err := fr.EdgesFrom(ids, dir, preds, func(from graph.ID, e graph.Edge) bool {
+		r, ok, err := a.Relation(e.Key())
+		if err != nil {
+			ferr = err
+			return false
+		}
+		if ok && !r.Status().Asserted() {
+			return true
+		}
+		return yield(from, e)
+	})
+	if err == nil {
+		err = ferr
+	}
+	return err
+}
+
 func reader(g Graph, includeUnasserted bool) Graph {
 	if includeUnasserted {
 		return g

@@ -217,3 +217,88 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkTraverseDB times traversals on an existing database, such as
+// one kg bench's generator built, opened read-only as a query process
+// opens it: KG_BENCH_DB=/path/to/db go test -run - -bench TraverseDB
+// ./store. It is skipped when KG_BENCH_DB is not set.
+func BenchmarkTraverseDB(b *testing.B) {
+	path := os.Getenv("KG_BENCH_DB")
+	if path == "" {
+		b.Skip("KG_BENCH_DB is not set: no database to traverse")
+	}
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var ids []graph.ID
+	err = s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: entityPrefix()})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			id, err := parseEntityKey(it.Item().Key())
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	sample := make([]graph.ID, 200)
+	for i := range sample {
+		sample[i] = ids[rng.IntN(len(ids))]
+	}
+	cached := NewCachedReader(s, 256<<20)
+	for _, tc := range []struct {
+		name string
+		r    graph.Reader
+	}{{"store", s}, {"cached", cached}} {
+		// Warm: one pass over the samples, as kg bench does.
+		for _, id := range sample {
+			if _, err := graph.Neighbors(tc.r, id, 2, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run("neighbors-2/"+tc.name, func(b *testing.B) {
+			reached, i := 0, 0
+			for b.Loop() {
+				hops, err := graph.Neighbors(tc.r, sample[i%len(sample)], 2, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				reached += len(hops)
+				i++
+			}
+			b.ReportMetric(float64(reached)/float64(b.N), "nodes/op")
+		})
+		b.Run("paths/"+tc.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if _, err := graph.ShortestPaths(tc.r, sample[i%len(sample)], sample[(i+7)%len(sample)], 6, nil, 1); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+	n, size := cached.CacheSize()
+	b.Logf("the cache holds %d entities, %d bytes", n, size)
+	b.Run("edges-1", func(b *testing.B) {
+		edges, i := 0, 0
+		for b.Loop() {
+			for _, err := range s.Edges(sample[i%len(sample)], graph.Both) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				edges++
+			}
+			i++
+		}
+		b.ReportMetric(float64(edges)/float64(b.N), "edges/op")
+	})
+}

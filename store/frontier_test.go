@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/graphtest"
 )
 
 var _ graph.FrontierReader = (*Store)(nil)
@@ -182,5 +183,220 @@ func TestTraversalsWithFrontierReader(t *testing.T) {
 	}
 	if reached < 100 || paths < 10 {
 		t.Errorf("only %d hops and %d paths in all: the generated graph is too sparse to prove anything", reached, paths)
+	}
+}
+
+var (
+	_ graph.FrontierReader = (*CachedReader)(nil)
+	_ graph.Reader         = (*CachedReader)(nil)
+)
+
+// cachedConformant adapts a CachedReader to graphtest.Graph.
+type cachedConformant struct{ *CachedReader }
+
+func (c cachedConformant) Ingest(b graph.Batch) (bool, error) {
+	res, err := c.Store.Ingest(b)
+	return !res.Skipped, err
+}
+
+// cacheAll returns s with a cache that keeps every entity it reads in
+// full, so that the small graphs of the tests go through it.
+func cacheAll(s *Store, maxBytes int64) *CachedReader {
+	c := NewCachedReader(s, maxBytes)
+	c.cache.minDegree = 1
+	return c
+}
+
+// TestCachedConformance runs the shared suite on a cached store that keeps
+// every entity: a stale cache after an ingest fails EdgesAfterIngest.
+func TestCachedConformance(t *testing.T) {
+	graphtest.Run(t, func(t *testing.T) graphtest.Graph { return cachedConformant{cacheAll(openMem(t), 1<<20)} })
+}
+
+// edgeLists reads every edge of ids through r in every direction, with and
+// without predicate filters, one call to Edges per entity and one call to
+// EdgesFrom for all.
+func edgeLists(t *testing.T, r interface {
+	graph.Reader
+	graph.FrontierReader
+}, ids []graph.ID) []string {
+	t.Helper()
+	var out []string
+	filters := [][]graph.Predicate{nil, {graph.Met}, {graph.TravelledTo, graph.Advised, graph.Met}, {graph.FamilyOf, "bribed"}}
+	for _, dir := range []graph.Direction{graph.Out, graph.In, graph.Both} {
+		for _, preds := range filters {
+			for _, id := range ids {
+				for e, err := range r.Edges(id, dir, preds...) {
+					if err != nil {
+						t.Fatalf("Edges(%q): %v", id, err)
+					}
+					out = append(out, fmt.Sprintf("%d %v %s: %v", dir, preds, id, e))
+				}
+			}
+			err := r.EdgesFrom(ids, dir, preds, func(from graph.ID, e graph.Edge) bool {
+				out = append(out, fmt.Sprintf("from %d %v %s: %v", dir, preds, from, e))
+				return true
+			})
+			if err != nil {
+				t.Fatalf("EdgesFrom: %v", err)
+			}
+		}
+	}
+	return out
+}
+
+// TestCachedReaderMatchesStore reads a graph with hubs through the cache,
+// cold and warm, with a bound that holds all of it and one that forces
+// evictions, and compares every edge and traversal with the store's.
+func TestCachedReaderMatchesStore(t *testing.T) {
+	_, st, ids := genGraph(t, 80, 500, 4)
+	ids = append(ids, "missing")
+	want := edgeLists(t, st, ids)
+	cachedAll := 0
+	for _, tc := range []struct {
+		name     string
+		maxBytes int64
+		evicts   bool
+	}{{"all fits", 1 << 20, false}, {"evictions", 4 << 10, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewCachedReader(st, tc.maxBytes)
+			c.cache.minDegree = 8
+			for pass := range 2 {
+				got := edgeLists(t, c, ids)
+				if !slices.Equal(got, want) {
+					t.Fatalf("pass %d: the cached reader gave %d edges, the store %d; first difference at %d", pass, len(got), len(want), firstDiff(got, want))
+				}
+			}
+			n, size := c.CacheSize()
+			if n == 0 {
+				t.Fatal("nothing was cached: the test proves nothing")
+			}
+			if size > tc.maxBytes {
+				t.Errorf("the cache holds %d bytes, over its bound of %d", size, tc.maxBytes)
+			}
+			if tc.evicts && n >= cachedAll {
+				t.Errorf("%d entities cached under a bound of %d bytes, as many as under 1 MB: no eviction was tested", n, tc.maxBytes)
+			}
+			if !tc.evicts {
+				cachedAll = n
+			}
+			for i, id := range ids[:30] {
+				to := ids[(i*7+3)%len(ids)]
+				for _, preds := range [][]graph.Predicate{nil, {graph.Met, graph.MemberOf}} {
+					wantN, err := graph.Neighbors(st, id, 2, preds)
+					if err != nil {
+						t.Fatal(err)
+					}
+					gotN, err := graph.Neighbors(c, id, 2, preds)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(gotN, wantN) {
+						t.Errorf("Neighbors(%q, %v) through the cache differ from the store's", id, preds)
+					}
+					wantP, err := graph.ShortestPaths(st, id, to, 6, preds, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					gotP, err := graph.ShortestPaths(c, id, to, 6, preds, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(gotP, wantP) {
+						t.Errorf("ShortestPaths(%q, %q, %v) through the cache differ from the store's", id, to, preds)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCachedReaderSeesWrites fills the cache, then changes the graph
+// through the store (a document forgotten, its relations with it; another
+// ingested) and checks that the cache serves the new edges, not the ones
+// it holds.
+func TestCachedReaderSeesWrites(t *testing.T) {
+	st := openMem(t)
+	c := cacheAll(st, 1<<20)
+	for _, b := range []graph.Batch{graphtest.BatchA(), graphtest.BatchB(), graphtest.BatchC()} {
+		if _, err := st.Ingest(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []graph.ID
+	for e, err := range st.Entities() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, e.ID)
+	}
+	check := func(when string) {
+		t.Helper()
+		if got, want := edgeLists(t, c, ids), edgeLists(t, st, ids); !slices.Equal(got, want) {
+			t.Errorf("%s: the cached reader gave %d edges, the store %d; first difference at %d", when, len(got), len(want), firstDiff(got, want))
+		}
+		if n, _ := c.CacheSize(); n == 0 {
+			t.Errorf("%s: nothing was cached: the test proves nothing", when)
+		}
+	}
+	check("after ingest")
+	before := len(edgeLists(t, st, ids))
+	if _, err := st.Forget(graphtest.BatchB().Doc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(edgeLists(t, st, ids)) == before {
+		t.Fatal("forgetting a document removed no edge: the test proves nothing")
+	}
+	check("after forget")
+	if _, err := st.Ingest(graphtest.BatchB()); err != nil {
+		t.Fatal(err)
+	}
+	check("after ingesting it again")
+}
+
+// TestCachedReaderReadOnly caches hubs of a database opened read-only, as
+// kg bench and the query commands open it.
+func TestCachedReaderReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	_, mem, ids := genGraph(t, 60, 400, 5)
+	w, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ents []graph.Entity
+	for e, err := range mem.Entities() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ents = append(ents, e)
+	}
+	var rels []graph.Relation
+	for r, err := range mem.Relations() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rels = append(rels, r)
+	}
+	if _, err := w.Import(slicesValues(ents), slicesValues(rels)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	c := NewCachedReader(ro, 1<<20)
+	c.cache.minDegree = 10
+	want := edgeLists(t, ro, ids)
+	for pass := range 2 {
+		if got := edgeLists(t, c, ids); !slices.Equal(got, want) {
+			t.Fatalf("pass %d: the cached reader gave %d edges, the store %d; first difference at %d", pass, len(got), len(want), firstDiff(got, want))
+		}
+	}
+	if n, _ := c.CacheSize(); n == 0 {
+		t.Error("nothing was cached: the test proves nothing")
 	}
 }

@@ -69,23 +69,7 @@ func (s *Store) Resolve(name string) ([]graph.ID, error) {
 // asks for. Each side costs one Badger iterator, which is most of the cost
 // of a call; predicates are Seeks within it.
 func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate) iter.Seq2[graph.Edge, error] {
-	return func(yield func(graph.Edge, error) bool) {
-		scans := edgeScans(dir, preds)
-		if len(scans) == 0 {
-			return
-		}
-		txn := s.db.NewTransaction(false)
-		defer txn.Discard()
-		// One iterator seeks to each side in turn: making an iterator
-		// costs more than reading a few dozen keys with it.
-		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
-		defer it.Close()
-		for _, sc := range scans {
-			if !scanEdges(it, id, sc, yield) {
-				return
-			}
-		}
-	}
+	return s.edges(nil, id, dir, preds)
 }
 
 // EdgesFrom implements graph.FrontierReader: the edges of each of ids in
@@ -93,30 +77,76 @@ func (s *Store) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate
 // one iterator for all of ids (a Seek per side of each entity) instead of
 // one of each per entity.
 func (s *Store) EdgesFrom(ids []graph.ID, dir graph.Direction, preds []graph.Predicate, yield func(from graph.ID, e graph.Edge) bool) error {
+	return s.edgesFrom(nil, ids, dir, preds, yield)
+}
+
+// edges is Edges, through c when it is not nil.
+func (s *Store) edges(c *adjCache, id graph.ID, dir graph.Direction, preds []graph.Predicate) iter.Seq2[graph.Edge, error] {
+	return func(yield func(graph.Edge, error) bool) {
+		err := s.edgesFrom(c, []graph.ID{id}, dir, preds, func(_ graph.ID, e graph.Edge) bool {
+			return yield(e, nil)
+		})
+		if err != nil {
+			yield(graph.Edge{}, err)
+		}
+	}
+}
+
+// edgesFrom is EdgesFrom, through c when it is not nil: an entity c holds
+// is served from memory, and one read in full (both sides, every
+// predicate) with at least c's minimum degree of edges is added to it.
+func (s *Store) edgesFrom(c *adjCache, ids []graph.ID, dir graph.Direction, preds []graph.Predicate, yield func(from graph.ID, e graph.Edge) bool) error {
 	scans := edgeScans(dir, preds)
 	if len(scans) == 0 || len(ids) == 0 {
 		return nil
 	}
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
-	it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
-	defer it.Close()
 	var (
-		from graph.ID
-		err  error
+		it   *badger.Iterator
+		gen  = c.generation(txn.ReadTs())
+		full = len(scans) == 2 && scans[0].preds == nil && scans[1].preds == nil
+		rec  []halfEdge // the entity's edges as read, to cache
 	)
-	each := func(e graph.Edge, e2 error) bool {
-		if e2 != nil {
-			err = e2
-			return false
+	defer func() {
+		if it != nil {
+			it.Close()
 		}
-		return yield(from, e)
-	}
-	for _, from = range ids {
-		for _, sc := range scans {
-			if !scanEdges(it, from, sc, each) {
+	}()
+	for _, from := range ids {
+		if l, ok := gen.get(from); ok {
+			if !l.yield(from, scans, yield) {
+				return nil
+			}
+			continue
+		}
+		if it == nil {
+			// One iterator seeks to each side in turn: making an
+			// iterator costs more than reading a few dozen keys with it.
+			it = txn.NewIterator(badger.IteratorOptions{PrefetchValues: false})
+		}
+		record := full && gen.enabled()
+		rec = rec[:0]
+		nOut := 0
+		for i, sc := range scans {
+			more, err := scanEdges(it, from, sc, func(e graph.Edge) bool {
+				if record {
+					rec = append(rec, halfEdge{e.Predicate, e.Other(from)})
+				}
+				return yield(from, e)
+			})
+			if err != nil {
 				return err
 			}
+			if !more {
+				return nil
+			}
+			if i == 0 {
+				nOut = len(rec)
+			}
+		}
+		if record {
+			gen.put(from, rec, nOut)
 		}
 	}
 	return nil
@@ -173,15 +203,16 @@ var symmetric = func() []graph.Predicate {
 	return ps
 }()
 
-// scanEdges yields the edges of one side; false means stop.
-func scanEdges(it *badger.Iterator, id graph.ID, sc edgeScan, yield func(graph.Edge, error) bool) bool {
+// scanEdges passes fn the edges of one side in key order, but for a
+// self-loop on the in side (the out side has it); false means fn asked to
+// stop.
+func scanEdges(it *badger.Iterator, id graph.ID, sc edgeScan, fn func(e graph.Edge) bool) (bool, error) {
 	base := adjacencyPrefix(sc.kind, id)
-	emit := func(prefix []byte) bool {
+	emit := func(prefix []byte) (bool, error) {
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 			p, other, err := parseAdjacencyTail(it.Item().Key()[len(base):])
 			if err != nil {
-				yield(graph.Edge{}, fmt.Errorf("store: edges of %q: key %x: %w", id, it.Item().Key(), err))
-				return false
+				return false, fmt.Errorf("store: edges of %q: key %x: %w", id, it.Item().Key(), err)
 			}
 			e := graph.Edge{Subject: id, Predicate: p, Object: other}
 			if sc.kind == kindIn {
@@ -190,21 +221,21 @@ func scanEdges(it *badger.Iterator, id graph.ID, sc edgeScan, yield func(graph.E
 				}
 				e.Subject, e.Object = other, id
 			}
-			if !yield(e, nil) {
-				return false
+			if !fn(e) {
+				return false, nil
 			}
 		}
-		return true
+		return true, nil
 	}
 	if sc.preds == nil {
 		return emit(base)
 	}
 	for _, p := range sc.preds {
-		if !emit(adjacencyPredPrefix(sc.kind, id, p)) {
-			return false
+		if more, err := emit(adjacencyPredPrefix(sc.kind, id, p)); !more || err != nil {
+			return more, err
 		}
 	}
-	return true
+	return true, nil
 }
 
 // Relation implements graph.RelationReader; k need not be canonical.

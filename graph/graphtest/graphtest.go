@@ -47,6 +47,7 @@ func Run(t *testing.T, newGraph func(t *testing.T) Graph) {
 	t.Run("NoLocalIDs", func(t *testing.T) { testNoLocalIDs(t, load(t)) })
 	t.Run("Resolve", func(t *testing.T) { testResolve(t, load(t)) })
 	t.Run("Edges", func(t *testing.T) { testEdges(t, load(t)) })
+	t.Run("EdgesAfterIngest", func(t *testing.T) { testEdgesAfterIngest(t, newGraph(t)) })
 	t.Run("Relation", func(t *testing.T) { testRelation(t, load(t)) })
 	t.Run("Entities", func(t *testing.T) { testEntities(t, load(t)) })
 	t.Run("Relations", func(t *testing.T) { testRelations(t, load(t)) })
@@ -247,6 +248,36 @@ func testEdges(t *testing.T, g Graph) {
 			}
 		})
 	}
+}
+
+// testEdgesAfterIngest reads every entity's edges after the first article,
+// then ingests the other two and checks the edges as testEdges does: a
+// graph that keeps adjacency in a cache must not serve what it read
+// before the later articles.
+func testEdgesAfterIngest(t *testing.T, g Graph) {
+	if _, err := g.Ingest(BatchA()); err != nil {
+		t.Fatalf("Ingest(%s): %v", BatchA().Doc.ID, err)
+	}
+	read := 0
+	for _, e := range BatchA().Entities {
+		for _, dir := range []graph.Direction{graph.Out, graph.In, graph.Both} {
+			for _, err := range g.Edges(e.ID, dir) {
+				if err != nil {
+					t.Fatalf("Edges(%q): %v", e.ID, err)
+				}
+				read++
+			}
+		}
+	}
+	if read == 0 {
+		t.Fatal("the first article gives no edges: the test proves nothing")
+	}
+	for _, b := range []graph.Batch{BatchB(), BatchC()} {
+		if _, err := g.Ingest(b); err != nil {
+			t.Fatalf("Ingest(%s): %v", b.Doc.ID, err)
+		}
+	}
+	testEdges(t, g)
 }
 
 func testRelation(t *testing.T, g Graph) {
