@@ -88,6 +88,14 @@ var orgHeads = setOf("government", "ministry", "council", "party", "court", "fou
 	"battalion", "division", "militia", "junta", "diet", "knesset", "duma", "majlis", "chamber", "exchange",
 	"reserve", "mission", "delegation", "authorities", "campaign", "firm", "conglomerate", "council's")
 
+// orgClassNouns name a kind of body; a name right after one is that body's:
+// "the construction firm Danubia Build", "the port operator X".
+var orgClassNouns = setOf("firm", "company", "operator", "group", "bank", "airline", "carrier", "conglomerate",
+	"lender", "insurer", "broadcaster", "newspaper", "daily", "weekly", "tabloid", "party", "movement", "charity",
+	"consultancy", "contractor", "developer", "manufacturer", "maker", "producer", "retailer", "supplier",
+	"exporter", "importer", "agency", "militia", "union", "network", "outlet", "subsidiary", "giant", "insurgency",
+	"organisation", "organization", "ngo", "foundation", "think-tank", "watchdog", "regulator", "utility", "club")
+
 // placeHeads end a place's name ("Farnham Castle", "Djerba airport").
 var placeHeads = setOf("airport", "castle", "embassy", "street", "square", "tower", "hotel", "palace", "prison",
 	"hospital", "island", "islands", "river", "mountain", "mountains", "province", "county", "city", "bay",

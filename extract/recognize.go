@@ -130,7 +130,10 @@ func chunks(toks []token) [][2]int {
 					j += 2
 					continue
 				}
-				if (isPossessive(t) || (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End) && pluralPossessors[toks[j-1].Lower] {
+				// "National Dockworkers' Union": a plural possessor before
+				// the body's head word.
+				plural := (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End && strings.HasSuffix(toks[j-1].Lower, "s") && orgHeads[toks[j+1].Lower]
+				if (isPossessive(t) || (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End) && pluralPossessors[toks[j-1].Lower] || plural {
 					j += 2
 					continue
 				}
@@ -690,6 +693,11 @@ func headMention(s *sentence, si, a, b int, demonym bool) (mention, bool) {
 			if demonym && !demonymHeads[t.Lower] {
 				break
 			}
+			// "Civic Union campaign chairman": a body's name already
+			// ends in its head; the lowercase noun after it opens a role.
+			if typ == graph.Organization && orgHeads[toks[b-1].Lower] && b-a > 1 && j+1 < len(toks) && roleNouns[toks[j+1].Lower] {
+				break
+			}
 			if poss && !(typ == graph.Organization && (t.Lower == "regime" || t.Lower == "government" || t.Lower == "forces" || t.Lower == "troops" || t.Lower == "administration" || t.Lower == "army")) {
 				break
 			}
@@ -745,6 +753,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	}
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
+	}
+	// "the construction firm Danubia Build", "the port operator X": a
+	// name after a common noun for a kind of body is that body's.
+	if a > 1 && orgClassNouns[toks[a-1].Lower] && !toks[a-1].Cap && (toks[a-2].Word && !toks[a-2].Cap || toks[a-2].Lower == "the" || toks[a-2].Lower == "a" || toks[a-2].Lower == "an") {
+		return graph.Organization, true
 	}
 	// "Rumours were swirling": one capitalized word opening a sentence and
 	// taking a plural verb is a common noun, not a name.

@@ -928,6 +928,7 @@ func (c *clause) read() {
 	c.killersBy()
 	c.including()
 	c.verbs()
+	c.accusations()
 	c.speechAccusations()
 }
 

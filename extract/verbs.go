@@ -44,7 +44,7 @@ var triggerTable = func() map[string][]trigger {
 		"arrived in", "arrived at", "arrives in", "arriving in", "arrive in", "visited", "visiting", "visits", "went to",
 		"gone to", "came to", "come to", "coming to", "returned to", "returning to", "return to", "back in", "back to",
 		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
-		"left for", "bound for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
+		"left for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
 		"inside", "leaves", "leaving", "via", "reports from", "reporting from", "reported from", "through", "route back to", "landed in", "landed at"))
 	talks := triggers(graph.Met, perOrg, perOrg, 10, "meet/v1", "held talks", "holds talks", "hold talks", "met")
 	for i := range talks {
@@ -70,9 +70,14 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.AccusedOf, event, per, 8, "accused-of/v1", "accused of", "implicated in", "suspected of",
 		"charged with", "charged over", "wanted in connection with", "wanted over", "wanted for", "questioning about",
 		"questioned about", "questioned over", "in relation to", "responsibility for", "indicted for", "indicted on",
-		"carried out", "role in", "behind the", "ordered", "ordering"))
+		"carried out", "role in", "behind the", "ordered", "ordering", "suspected in", "suspects in", "suspect in",
+		"charged in", "charged in connection with", "arrested over", "arrested in connection with", "detained over",
+		"detained in connection with", "held over", "held in connection with", "questioned in connection with",
+		"accused over", "accused in", "wanted in"))
 	add(triggers(graph.ConvictedOf, event, per, 8, "convicted/v1", "convicted of", "found guilty of", "jailed for",
-		"jailed over", "sentenced for", "guilty of", "convicted for"))
+		"jailed over", "sentenced for", "guilty of", "convicted for", "convicted over", "convicted in",
+		"convicted in connection with", "sentenced over", "sentenced in", "found guilty over", "found guilty in",
+		"jailed in connection with", "guilty over", "guilty in"))
 	add(triggers(graph.HeldAt, place, per, 3, "held/v1", "held at", "held in", "being held", "staying at", "detained at",
 		"detained in", "kept at", "imprisoned in", "jailed in", "custody at", "custody in"))
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
@@ -178,6 +183,12 @@ func (c *clause) fire(t trigger, v, e int) {
 		}
 		return
 	}
+	if t.pred == graph.TravelledTo && c.intended(v) {
+		return // "tried to board a ferry to X", "planned to fly to X": no journey yet
+	}
+	if t.words[0] == "from" && !c.belongsFrom(v) {
+		return // "bribes from the firm X": what came from it, not who
+	}
 	subj := c.subjectOf(v, subjTypes...)
 	if subj < 0 {
 		return
@@ -205,6 +216,34 @@ func (c *clause) fire(t trigger, v, e int) {
 			c.emitAt(c.args[s].Ent, p, c.args[ob].Ent, t.rule, 0.7, nil, v)
 		}
 	}
+}
+
+// intentionVerbs before "to" make the journey that follows a plan, not a fact.
+var intentionVerbs = setOf("tried", "trying", "tries", "attempted", "attempting", "planned", "planning", "plans",
+	"plan", "intended", "intending", "intends", "hoped", "hoping", "hopes", "wanted", "wanting", "wants", "due",
+	"expected", "sought", "seeking", "seeks", "preparing", "prepared", "about", "scheduled", "set", "aiming",
+	"aimed", "going", "refused", "unable", "barred", "prevented", "stopped")
+
+// intended reports whether the travel verb at v is the infinitive of a
+// verb of intention: "planned to fly to X", "tried to return to X". An
+// intention that governs something else ("expected to hold talks while in
+// X") leaves the journey a fact.
+func (c *clause) intended(v int) bool {
+	return v >= 2 && c.toks[v-1].Lower == "to" && intentionVerbs[c.toks[v-2].Lower]
+}
+
+// belongsFrom reports whether "from the" at token v says where a person
+// comes from ("X, also from the party", "officials from the government")
+// rather than where something came from ("bribes from the firm").
+func (c *clause) belongsFrom(v int) bool {
+	if v == 0 {
+		return false
+	}
+	p := c.toks[v-1]
+	if c.at[v-1] >= 0 || p.Lower == "," || p.Lower == "also" || p.Lower == "is" || p.Lower == "was" || p.Lower == "are" || p.Lower == "were" {
+		return true
+	}
+	return p.Word && !p.Cap && (roleNouns[p.Lower] || roleNouns[strings.TrimSuffix(p.Lower, "s")])
 }
 
 // claimedBefore reports whether a speech or claim verb comes before token v.

@@ -264,6 +264,8 @@ func revise(blocks []block) {
 			next[i] = good
 		case p == bad && n == bad:
 			next[i] = bad
+		case p == good && closingSentence(blocks[i], orig, i):
+			next[i] = good
 		case p == bad && neighbour(i, -1, false) == nearGood, n == bad && neighbour(i, 1, false) == nearGood:
 			next[i] = good
 		default:
@@ -284,6 +286,34 @@ func revise(blocks []block) {
 		blocks[i].cls = next[i]
 	}
 }
+
+// closingSentence reports whether the short block i ends the text right
+// after good blocks and reads as one more sentence of the story ("Her
+// former adviser, X, was cleared of all charges."), not as a footer that
+// says where the article came from.
+func closingSentence(b block, cls []class, i int) bool {
+	for j := i + 1; j < len(cls); j++ {
+		if cls[j] != bad || j > i+2 {
+			return false
+		}
+	}
+	if !b.final || b.words < 6 || b.stopDens < 0.2 {
+		return false
+	}
+	lower := strings.ToLower(b.text)
+	for _, cue := range footerCues {
+		if strings.Contains(lower, cue) {
+			return false
+		}
+	}
+	return true
+}
+
+// footerCues are words of the lines that close a page rather than a story.
+var footerCues = []string{"article", "appeared", "originally", "reporting by", "editing by", "contributed",
+	"writing by", "additional reporting", "story", "published", "updated", "follow", "subscribe", "newsletter",
+	"copyright", "rights reserved", "click", "sign up", "read more", "comments", "share", "advertis", "cookie",
+	"email", "e-mail", "@", "http", "www."}
 
 // lastAfterGood reports whether blocks[i] is the last block but for short
 // ones and follows a good block closely: the end of an article cut off

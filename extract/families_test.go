@@ -1,0 +1,73 @@
+package extract
+
+import "testing"
+
+// TestNewsFamilies covers the frames that recur in any news story, one
+// family at a time, on sentences written for the test (other names,
+// countries and decades than the corpus): accusation frames with the
+// accuser and the accused apart, event nominals, membership written in
+// appositions and titles, and travel that is only intended.
+func TestNewsFamilies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Subject|predicate|Object" or with "|status"
+		not        []string
+	}{
+		// Accusation frames.
+		{"charged X and Y with a killing", "Kenji Mori was found dead in Osaka. Prosecutors charged Taro Ueda and Ken Saito with the murder of Kenji Mori on Friday.",
+			[]string{"Taro Ueda|accused-of|murder of Kenji Mori", "Ken Saito|accused-of|murder of Kenji Mori"}, nil},
+		{"a body charges: it accuses", "The Serious Fraud Office charged Alan Pryce with the Harbour bombing.",
+			[]string{"Alan Pryce|accused-of|Harbour bombing", "Serious Fraud Office|accused|Alan Pryce"}, nil},
+		{"a court convicts: it does not accuse", "A Nairobi court convicted former finance minister Joseph Kamau over the Goldbridge scandal.",
+			[]string{"Joseph Kamau|convicted-of|Goldbridge scandal"}, []string{"Nairobi court|accused|Joseph Kamau"}},
+		{"passive conviction over a scandal", "Joseph Kamau was convicted over the Goldbridge scandal in 2004.",
+			[]string{"Joseph Kamau|convicted-of|Goldbridge scandal"}, nil},
+		{"suspected in a killing", "Liam Byrne, who is suspected in the killing of Sean Walsh, fled.",
+			[]string{"Liam Byrne|accused-of|killing of Sean Walsh"}, nil},
+		{"arrested over a killing", "Police arrested Liam Byrne over the Dublin shooting.",
+			[]string{"Liam Byrne|accused-of|Dublin shooting"}, nil},
+		{"arrested in a town is no accusation", "Police arrested Liam Byrne in Cork on Monday.",
+			nil, []string{"Liam Byrne|accused-of|Cork"}},
+		{"named as a suspect", "Police named Liam Byrne as a suspect in the killing of Sean Walsh.",
+			[]string{"Liam Byrne|accused-of|killing of Sean Walsh"}, nil},
+		{"charged, not with an event", "Prosecutors charged Liam Byrne with fraud.",
+			nil, []string{"Liam Byrne|accused-of|fraud"}},
+
+		// Travel that is only intended.
+		{"bound for is an intention", "Liam Byrne was arrested as he boarded a ferry bound for Cherbourg.",
+			nil, []string{"Liam Byrne|travelled-to|Cherbourg"}},
+		{"planned to fly", "Liam Byrne had planned to fly to Lisbon on Monday.",
+			nil, []string{"Liam Byrne|travelled-to|Lisbon"}},
+		{"an intention about something else", "Liam Byrne said he had been expected to hold talks while in Lisbon.",
+			[]string{"Liam Byrne|travelled-to|Lisbon"}, nil},
+
+		// Membership: where a person comes from, not what came from a body.
+		{"bribes from a firm", "Joseph Kamau, who heads the Unity Party, took bribes from the Goldbridge Group.",
+			[]string{"Joseph Kamau|member-of|Unity Party"}, []string{"Joseph Kamau|member-of|Goldbridge Group"}},
+		{"a plural possessor inside a body's name", "Ana Silva, a leader of the National Farmers' Union, resigned.",
+			[]string{"Ana Silva|member-of|National Farmers' Union"}, nil},
+		{"a body's campaign role is a post in the body", "Unity Party campaign chairman Ruth Okafor said the count was fair.",
+			[]string{"Ruth Okafor|member-of|Unity Party"}, nil},
+		{"a kind of body before a name", "Ana Silva denounced the port operator Marlin Freight for bribing officers.",
+			nil, []string{"Ana Silva|accused|Marlin Freight"}},
+		{"a closing one-sentence paragraph is text", "Court jails former minister\n\nA court in Accra on Monday jailed former minister Kofi Mensah for seven years over the Volta Dam scandal, which cost the state millions of cedis in lost revenue.\n\nMensah's former adviser, Yaw Boateng, was cleared of all charges.",
+			[]string{"Yaw Boateng|advised|Kofi Mensah", "Kofi Mensah|convicted-of|Volta Dam scandal"}, nil},
+		{"officials from a body", "Joseph Kamau, one of the officials from the Unity Party, spoke.",
+			[]string{"Joseph Kamau|member-of|Unity Party"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := triples(extractText(t, tc.text))
+			for _, w := range tc.want {
+				if !hasTriple(got, w) {
+					t.Errorf("missing %s; got %q", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if hasTriple(got, w) {
+					t.Errorf("unexpected %s; got %q", w, got)
+				}
+			}
+		})
+	}
+}
