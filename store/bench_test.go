@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -266,15 +267,20 @@ func BenchmarkTraverseDB(b *testing.B) {
 		}
 		b.Run("neighbors-2/"+tc.name, func(b *testing.B) {
 			reached, i := 0, 0
+			var times []time.Duration
 			for b.Loop() {
+				start := time.Now()
 				hops, err := graph.Neighbors(tc.r, sample[i%len(sample)], 2, nil)
+				times = append(times, time.Since(start))
 				if err != nil {
 					b.Fatal(err)
 				}
 				reached += len(hops)
 				i++
 			}
+			slices.Sort(times)
 			b.ReportMetric(float64(reached)/float64(b.N), "nodes/op")
+			b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-us")
 		})
 		b.Run("paths/"+tc.name, func(b *testing.B) {
 			i := 0
