@@ -2,12 +2,15 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -63,12 +66,11 @@ const importBufferSize = 4 << 20
 // left out, as Ingest leaves them out; a relation whose ends are not among
 // the entities is written all the same.
 //
-// Memory: Import holds every entity (a map of decoded entities, about 1 KB
-// each with their index keys) and every relation's in key (about 60 bytes
-// with its bookkeeping) to sort them; relation values stream through, and
-// Badger builds each stream's tables in 64 MB buffers. Memory therefore
-// grows with the graph: `kg bench --entities 1000000` (10^7 relations) ran
-// in a peak RSS of 5 GB, its generated graph included.
+// Memory: Import holds every entity (decoded, and about 200 bytes of index
+// keys each) and, to write the in keys in their order, 12 bytes per
+// relation and an id-to-number map of the entities; relation values
+// stream through, and Badger builds each stream's tables in memory.
+// Memory therefore grows with the graph.
 //
 // It returns an error wrapping ErrNotEmpty when the database holds
 // anything but its schema version, ErrUnsorted when relations are out of
@@ -245,12 +247,21 @@ func uvarintLen(x uint64) int {
 // chunks of arenaChunk bytes that never move (growing one slice would copy
 // it over and over), and every arenaRun keys the run just gathered is
 // sorted on another goroutine while the caller goes on adding; sorted
-// merges the runs.
+// merges the runs. Each key's reference carries its first 16 bytes as two
+// integers, so that most comparisons of the sort are of integers in the
+// slice being sorted, not of bytes elsewhere in memory.
 type keyArena struct {
 	chunks [][]byte
-	refs   []uint64   // the run being gathered: chunk<<40 | offset<<16 | length
-	runs   [][]uint64 // runs sorted or being sorted
+	refs   []keyRef   // the run being gathered
+	runs   [][]keyRef // runs sorted or being sorted
 	wg     sync.WaitGroup
+}
+
+// keyRef locates a key in a keyArena: its first 16 bytes (zero-padded),
+// big-endian, and chunk<<40 | offset<<16 | length.
+type keyRef struct {
+	head [2]uint64
+	at   uint64
 }
 
 // Arena sizes; variables so that tests can make them small.
@@ -265,7 +276,12 @@ func (a *keyArena) add(k []byte) {
 		a.chunks = append(a.chunks, make([]byte, 0, arenaChunk))
 		n++
 	}
-	a.refs = append(a.refs, uint64(n)<<40|uint64(len(a.chunks[n]))<<16|uint64(len(k)))
+	var head [16]byte
+	copy(head[:], k)
+	a.refs = append(a.refs, keyRef{
+		head: [2]uint64{binary.BigEndian.Uint64(head[:8]), binary.BigEndian.Uint64(head[8:])},
+		at:   uint64(n)<<40 | uint64(len(a.chunks[n]))<<16 | uint64(len(k)),
+	})
 	a.chunks[n] = append(a.chunks[n], k...)
 	if len(a.refs) == arenaRun {
 		a.sortRun()
@@ -281,9 +297,18 @@ func (a *keyArena) sortRun() {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
-		key := func(ref uint64) []byte { return keyAt(chunks, ref) }
-		slices.SortFunc(run, func(x, y uint64) int { return bytes.Compare(key(x), key(y)) })
+		slices.SortFunc(run, func(x, y keyRef) int { return compareRefs(chunks, x, y) })
 	}()
+}
+
+func compareRefs(chunks [][]byte, x, y keyRef) int {
+	if c := cmp.Compare(x.head[0], y.head[0]); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.head[1], y.head[1]); c != 0 {
+		return c
+	}
+	return bytes.Compare(keyAt(chunks, x.at), keyAt(chunks, y.at))
 }
 
 func keyAt(chunks [][]byte, ref uint64) []byte {
@@ -310,7 +335,7 @@ func (a *keyArena) sorted() iter.Seq[[]byte] {
 		first := true
 		for h.Len() > 0 {
 			r := h.runs[0]
-			k := keyAt(a.chunks, r[0])
+			k := keyAt(a.chunks, r[0].at)
 			if r = r[1:]; len(r) == 0 {
 				heap.Pop(h)
 			} else {
@@ -331,15 +356,15 @@ func (a *keyArena) sorted() iter.Seq[[]byte] {
 // runHeap orders sorted runs by their first key.
 type runHeap struct {
 	chunks [][]byte
-	runs   [][]uint64
+	runs   [][]keyRef
 }
 
 func (h *runHeap) Len() int { return len(h.runs) }
 func (h *runHeap) Less(i, j int) bool {
-	return bytes.Compare(keyAt(h.chunks, h.runs[i][0]), keyAt(h.chunks, h.runs[j][0])) < 0
+	return compareRefs(h.chunks, h.runs[i][0], h.runs[j][0]) < 0
 }
 func (h *runHeap) Swap(i, j int) { h.runs[i], h.runs[j] = h.runs[j], h.runs[i] }
-func (h *runHeap) Push(x any)    { h.runs = append(h.runs, x.([]uint64)) }
+func (h *runHeap) Push(x any)    { h.runs = append(h.runs, x.([]keyRef)) }
 func (h *runHeap) Pop() any {
 	x := h.runs[len(h.runs)-1]
 	h.runs = h.runs[:len(h.runs)-1]
@@ -372,22 +397,37 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	ents := make([]graph.Entity, len(ids))
+	for i, id := range ids {
+		ents[i] = byID[id]
+	}
+	byID = nil
+	// The index keys are worked out and sorted on other goroutines while
+	// this one writes the entities.
 	var aliases keyArena
-	for _, id := range ids {
-		e := byID[id]
-		delete(byID, id)
-		v, err := encodeEntity(e)
-		if err != nil {
-			return res, err
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		var key []byte
+		for _, e := range ents {
+			for _, k := range graph.IndexKeys(e) {
+				key = append(appendStr(append(key[:0], kindAlias), k), e.ID...)
+				aliases.add(key)
+			}
 		}
-		if err := w.add(streamEntity, entityKey(id), v); err != nil {
+	}()
+	var key, val []byte // reused for every key and value: the writer copies them
+	for _, e := range ents {
+		val = appendEntity(val[:0], e)
+		key = append(append(key[:0], kindEntity), e.ID...)
+		if err := w.add(streamEntity, key, val); err != nil {
+			<-indexed
 			return res, err
-		}
-		for _, k := range graph.IndexKeys(e) {
-			aliases.add(aliasKey(k, id))
 		}
 		res.Entities++
 	}
+	<-indexed
+	ents = nil
 	w.done(streamEntity)
 	for k := range aliases.sorted() {
 		if err := w.add(streamAlias, k, nil); err != nil {
@@ -398,25 +438,27 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	aliases = keyArena{}
 
 	// Relations stream through in key order, merged when given twice in a
-	// row; their in keys are gathered and sorted.
+	// row; their in keys are written after them, in their own order (see
+	// inOrder).
 	var (
-		ins     keyArena
-		pending graph.Relation
-		have    bool
+		ins        = newInOrder(ids)
+		pending    graph.Relation
+		pendingKey graph.Key
+		have       bool
+		ownEv      bool // pending.Evidence is Import's copy, not the caller's
+		ownAttrs   bool // and pending.Attrs
 	)
-	emit := func(r graph.Relation) error {
-		k := r.Key()
-		v, err := encodeRelation(r)
-		if err != nil {
+	emit := func(r graph.Relation, k graph.Key) error {
+		key = appendTriple(key[:0], kindRelation, k)
+		val = appendRelation(val[:0], r)
+		if err := w.add(streamRelation, key, val); err != nil {
 			return err
 		}
-		if err := w.add(streamRelation, relationKey(k), v); err != nil {
+		key[0] = kindOut // an out key is the relation key under another kind
+		if err := w.add(streamOut, key, nil); err != nil {
 			return err
 		}
-		if err := w.add(streamOut, outKey(k), nil); err != nil {
-			return err
-		}
-		ins.add(inKey(k))
+		ins.add(k)
 		res.Relations++
 		res.Evidence += len(r.Evidence)
 		return nil
@@ -428,32 +470,40 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		}
 		r.Subject, r.Object = k.Subject, k.Object
 		if have {
-			pk := pending.Key()
 			switch {
-			case pk == k:
+			case pendingKey == k:
+				if !ownEv {
+					pending.Evidence, ownEv = slices.Clone(pending.Evidence), true
+				}
 				pending.MergeEvidence(r.Evidence...)
 				for a, v := range r.Attrs {
-					if pending.Attrs == nil {
-						pending.Attrs = map[string]string{}
+					if _, ok := pending.Attrs[a]; ok {
+						continue
 					}
-					if _, ok := pending.Attrs[a]; !ok {
-						pending.Attrs[a] = v
+					if !ownAttrs {
+						pending.Attrs, ownAttrs = maps.Clone(pending.Attrs), true
+						if pending.Attrs == nil {
+							pending.Attrs = map[string]string{}
+						}
 					}
+					pending.Attrs[a] = v
 				}
 				continue
-			case k.Less(pk):
-				return res, fmt.Errorf("%w: %v after %v", ErrUnsorted, k, pk)
+			case k.Less(pendingKey):
+				return res, fmt.Errorf("%w: %v after %v", ErrUnsorted, k, pendingKey)
 			}
-			if err := emit(pending); err != nil {
+			if err := emit(pending, pendingKey); err != nil {
 				return res, err
 			}
 		}
-		pending, have = r, true
-		pending.Evidence = slices.Clone(r.Evidence)
-		graph.SortEvidence(pending.Evidence)
+		pending, pendingKey, have, ownEv, ownAttrs = r, k, true, false, false
+		if !evidenceSorted(r.Evidence) {
+			pending.Evidence, ownEv = slices.Clone(r.Evidence), true
+			graph.SortEvidence(pending.Evidence)
+		}
 	}
 	if have {
-		if err := emit(pending); err != nil {
+		if err := emit(pending, pendingKey); err != nil {
 			return res, err
 		}
 	}
@@ -469,6 +519,167 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	res.Keys = w.keys
 	return res, nil
+}
+
+// evidenceSorted reports whether ev is in graph.SortEvidence's order.
+func evidenceSorted(ev []graph.Evidence) bool {
+	for i := 1; i < len(ev); i++ {
+		a, b := ev[i-1], ev[i]
+		if a.Doc != b.Doc {
+			if b.Doc < a.Doc {
+				return false
+			}
+			continue
+		}
+		if a.Start != b.Start {
+			if b.Start < a.Start {
+				return false
+			}
+			continue
+		}
+		if b.End < a.End {
+			return false
+		}
+	}
+	return true
+}
+
+// appendTriple appends a relation, out or in key (kind) of the canonical
+// key k to b, as tripleKey builds it.
+func appendTriple(b []byte, kind byte, k graph.Key) []byte {
+	first, last := k.Subject, k.Object
+	if kind == kindIn {
+		first, last = last, first
+	}
+	b = append(b, kind)
+	b = appendStr(b, string(first))
+	b = appendStr(b, string(k.Predicate))
+	return append(b, last...)
+}
+
+// inOrder puts relations' in keys in key order without building and
+// sorting the keys. Relations come in key order, (subject, predicate,
+// object); in keys sort by (object, predicate, subject). inOrder numbers
+// each end by its rank among all ends in id order and each predicate by
+// its rank in string order, keeps three integers per relation, and sorts
+// them by (object, predicate) with two passes of a stable counting sort:
+// relations with the same object and predicate then stay in the order they
+// came in, which is their subjects' order. Order by rank is key order,
+// because str() sorts as the strings it holds do (keys.go).
+//
+// The entities' ids, given to newInOrder in order, are the first ends; an
+// end that is not among them (Import writes such relations all the same)
+// is numbered after them and ranked when sorted is called.
+type inOrder struct {
+	ends      []graph.ID          // ends by number
+	known     int                 // ends[:known] are in order (the entities)
+	endNum    map[graph.ID]uint32 // number of each end
+	preds     []graph.Predicate   // predicates by number
+	predNum   map[graph.Predicate]uint32
+	last      graph.ID // the last subject looked up, and its number:
+	lastNum   uint32   // relations come grouped by subject
+	subj, obj []uint32 // the relations' ends, by number, in input order
+	pred      []uint32
+}
+
+func newInOrder(ids []graph.ID) *inOrder {
+	o := &inOrder{ends: ids, known: len(ids), endNum: make(map[graph.ID]uint32, len(ids)), predNum: map[graph.Predicate]uint32{}}
+	for i, id := range ids {
+		o.endNum[id] = uint32(i)
+	}
+	return o
+}
+
+func (o *inOrder) end(id graph.ID) uint32 {
+	n, ok := o.endNum[id]
+	if !ok {
+		n = uint32(len(o.ends))
+		o.ends = append(o.ends, id)
+		o.endNum[id] = n
+	}
+	return n
+}
+
+// add records the canonical key of the next relation.
+func (o *inOrder) add(k graph.Key) {
+	if len(o.subj) == 0 || k.Subject != o.last {
+		o.last, o.lastNum = k.Subject, o.end(k.Subject)
+	}
+	p, ok := o.predNum[k.Predicate]
+	if !ok {
+		p = uint32(len(o.preds))
+		o.preds = append(o.preds, k.Predicate)
+		o.predNum[k.Predicate] = p
+	}
+	o.subj = append(o.subj, o.lastNum)
+	o.obj = append(o.obj, o.end(k.Object))
+	o.pred = append(o.pred, p)
+}
+
+// sorted yields the in keys in key order. The yielded slice is reused.
+func (o *inOrder) sorted() iter.Seq[[]byte] {
+	o.endNum = nil // not needed any more; let the collector have it
+	// Ranks by number: the identity for the entities unless other ends came.
+	var endRank []uint32
+	if len(o.ends) > o.known {
+		endRank = ranks(o.ends)
+	}
+	rank := func(n uint32) uint32 {
+		if endRank == nil {
+			return n
+		}
+		return endRank[n]
+	}
+	predRank := ranks(o.preds)
+	n := len(o.subj)
+	order, tmp := make([]uint32, n), make([]uint32, n)
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	countingSort(tmp, order, len(o.preds), func(i uint32) uint32 { return predRank[o.pred[i]] })
+	countingSort(order, tmp, len(o.ends), func(i uint32) uint32 { return rank(o.obj[i]) })
+	tmp = nil
+	return func(yield func([]byte) bool) {
+		var key []byte
+		for _, i := range order {
+			k := graph.Key{Subject: o.ends[o.subj[i]], Predicate: o.preds[o.pred[i]], Object: o.ends[o.obj[i]]}
+			key = appendTriple(key[:0], kindIn, k)
+			if !yield(key) {
+				return
+			}
+		}
+	}
+}
+
+// ranks returns the rank of each string of xs (all different) in sorted order.
+func ranks[S ~string](xs []S) []uint32 {
+	byValue := make([]uint32, len(xs))
+	for i := range byValue {
+		byValue[i] = uint32(i)
+	}
+	slices.SortFunc(byValue, func(a, b uint32) int { return strings.Compare(string(xs[a]), string(xs[b])) })
+	r := make([]uint32, len(xs))
+	for rank, i := range byValue {
+		r[i] = uint32(rank)
+	}
+	return r
+}
+
+// countingSort writes src into dst ordered by bucket (less than buckets),
+// keeping the order of src among equal buckets.
+func countingSort(dst, src []uint32, buckets int, bucket func(uint32) uint32) {
+	start := make([]uint32, buckets+1)
+	for _, x := range src {
+		start[bucket(x)+1]++
+	}
+	for b := 1; b <= buckets; b++ {
+		start[b] += start[b-1]
+	}
+	for _, x := range src {
+		b := bucket(x)
+		dst[start[b]] = x
+		start[b]++
+	}
 }
 
 // Compact rewrites the database into as few tables as it can and reclaims

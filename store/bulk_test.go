@@ -170,10 +170,18 @@ func TestImportMerges(t *testing.T) {
 		{Subject: "b", Predicate: graph.Met, Object: "a", Evidence: []graph.Evidence{ev(0), ev(10)}}, // the same, reversed
 		{Subject: "b", Predicate: graph.Advised, Object: "b"},                                        // a self-loop
 		{Subject: "b", Predicate: graph.Advised, Object: "a", Attrs: map[string]string{"role": "aide"}},
+		{Subject: "b", Predicate: graph.Advised, Object: "a", Attrs: map[string]string{"role": "envoy", "since": "2010"}},
 	}
 	res, err := s.Import(slicesValues(ents), slicesValues(rels))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(rels[0].Evidence) != 1 || len(rels[3].Attrs) != 1 {
+		t.Errorf("Import changed the relations it was given: %+v", rels)
+	}
+	adv, _, err := s.Relation(graph.Key{Subject: "b", Predicate: graph.Advised, Object: "a"})
+	if want := map[string]string{"role": "aide", "since": "2010"}; err != nil || !reflect.DeepEqual(adv.Attrs, want) {
+		t.Errorf("merged attributes = %v, %v; want %v", adv.Attrs, err, want)
 	}
 	if res.Entities != 2 || res.Relations != 2 || res.Evidence != 2 {
 		t.Errorf("Import = %+v, want 2 entities, 2 relations, 2 evidence records", res)
@@ -195,6 +203,52 @@ func TestImportMerges(t *testing.T) {
 	ids, err := s.Resolve("Bold")
 	if err != nil || !reflect.DeepEqual(ids, []graph.ID{"b"}) {
 		t.Errorf("Resolve(Bold) = %v, %v; want [b]", ids, err)
+	}
+}
+
+// TestInOrder checks that inOrder yields the in keys of relations given in
+// key order sorted, whether their ends are among the entities or not and
+// whatever their predicates.
+func TestInOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	names := []graph.ID{"", "a", "a\x00", "ab", "b", "ba", "c\x00d", "zz", "\xff"}
+	preds := []graph.Predicate{graph.Met, graph.Advised, "", "custom", "a\x00b", graph.Killed}
+	for _, known := range []int{len(names), 4, 0} {
+		t.Run(fmt.Sprintf("known=%d", known), func(t *testing.T) {
+			ids := slices.Sorted(slices.Values(names[:known]))
+			seen := map[graph.Key]bool{}
+			var keys []graph.Key
+			for range 300 {
+				k := graph.Key{Subject: names[rng.IntN(len(names))], Predicate: preds[rng.IntN(len(preds))], Object: names[rng.IntN(len(names))]}.Canonical()
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+			slices.SortFunc(keys, func(x, y graph.Key) int {
+				if x.Less(y) {
+					return -1
+				}
+				if y.Less(x) {
+					return 1
+				}
+				return 0
+			})
+			o := newInOrder(ids)
+			var want [][]byte
+			for _, k := range keys {
+				o.add(k)
+				want = append(want, inKey(k))
+			}
+			slices.SortFunc(want, bytes.Compare)
+			var got [][]byte
+			for k := range o.sorted() {
+				got = append(got, bytes.Clone(k))
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("in keys:\ngot  %q\nwant %q", got, want)
+			}
+		})
 	}
 }
 
