@@ -33,6 +33,17 @@ func TestNewsFamilies(t *testing.T) {
 		{"charged, not with an event", "Prosecutors charged Liam Byrne with fraud.",
 			nil, []string{"Liam Byrne|accused-of|fraud"}},
 
+		// Event nominals.
+		{"a killing named by its site is the victim's killing", "Police arrested Jose Reyes over the killing of Ramon Cruz, who was shot dead at the Orchid Hotel on Friday. The Orchid Hotel killing shocked Manila.",
+			[]string{"Jose Reyes|accused-of|killing of Ramon Cruz", "Ramon Cruz|victim-of|killing of Ramon Cruz", "killing of Ramon Cruz|occurred-in|Orchid Hotel"},
+			[]string{"Orchid Hotel killing|occurred-in|Orchid Hotel"}},
+		{"the victim named inside the event before a passive killing", "Police named two suspects in the killing of Ana Lima, a judge who was stabbed to death outside her home in Recife.",
+			[]string{"killing of Ana Lima|occurred-in|Recife"}, nil},
+		{"two victims: a site's killing stays apart", "The killing of Ramon Cruz and the killing of Jose Reyes were linked. The Orchid Hotel killing shocked Manila.",
+			nil, []string{"killing of Ramon Cruz|occurred-in|Orchid Hotel", "killing of Jose Reyes|occurred-in|Orchid Hotel"}},
+		{"a town before a head is a byword, not a place", "Lockport is a quiet town. Relatives of the victims of the Lockport bombing met in Ohio.",
+			nil, []string{"Lockport bombing|occurred-in|Lockport"}},
+
 		// Travel that is only intended.
 		{"bound for is an intention", "Liam Byrne was arrested as he boarded a ferry bound for Cherbourg.",
 			nil, []string{"Liam Byrne|travelled-to|Cherbourg"}},

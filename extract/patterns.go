@@ -669,6 +669,26 @@ func (c *clause) locations() {
 			}
 		}
 	}
+	// Events named after their site: "the Kuala Lumpur airport killing"
+	// happened at the airport the article names.
+	for _, mi := range c.r.BySent[c.si] {
+		m := c.r.Mentions[mi]
+		if m.Ent < 0 || m.Type != graph.Event || m.Head == "" || m.Victim >= 0 {
+			continue
+		}
+		where := strings.TrimSpace(strings.TrimSuffix(m.Text, m.Head))
+		if where == "" || where == m.Text {
+			continue
+		}
+		// Only a site ("airport", "hotel"): a town before the head is as
+		// often a byword for the event ("the victims of Lockerbie").
+		if !placeHeads[strings.ToLower(lastWord(where))] {
+			continue
+		}
+		if pl := c.r.entityNamed(where, graph.Place); pl >= 0 && pl != m.Ent {
+			c.emit(m.Ent, graph.OccurredIn, pl, "event-named-place/v1", 0.7, nil)
+		}
+	}
 	// Events in places: "the murder of X outside the Libyan embassy".
 	for _, mi := range c.r.BySent[c.si] {
 		m := c.r.Mentions[mi]

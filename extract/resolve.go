@@ -327,6 +327,7 @@ func resolve(rc recognized) resolved {
 		byKey[key] = e
 		byKey[graph.NameKey(m.Text)] = e
 	}
+	r.mergeKillings()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
 		if e.Type != graph.Organization {
@@ -515,4 +516,57 @@ func chooseName(e *entity) string {
 		return e.first[a] < e.first[b]
 	})
 	return forms[0]
+}
+
+// mergeKillings joins a killing named by where or how it happened ("the
+// Kuala Lumpur airport killing", "the Dublin shooting") to the killing the
+// article names by its victim ("the killing of Kim Jong-nam"), when the
+// article names exactly one victim's killing: a story about a killing
+// names it several ways.
+func (r *resolved) mergeKillings() {
+	named := -1
+	for i, e := range r.Entities {
+		if e.Type != graph.Event || e.Victim < 0 || len(e.Mentions) == 0 {
+			continue
+		}
+		if !r.killingEvent(e) {
+			continue
+		}
+		if named >= 0 {
+			return // two victims' killings: which one is meant is unknown
+		}
+		named = i
+	}
+	if named < 0 {
+		return
+	}
+	for _, e := range r.Entities {
+		if e.Type != graph.Event || e.Victim >= 0 || len(e.Mentions) == 0 || !r.killingEvent(e) {
+			continue
+		}
+		// Named after a person ("the Kim killing") is the victim key's
+		// business; only places and bare heads join here.
+		for _, mi := range e.Mentions {
+			if personEntity(r, r.Mentions[mi].Modifier) >= 0 {
+				return
+			}
+		}
+		r.merge(r.Entities[named], e)
+	}
+}
+
+// killingEvent reports whether every mention of event e has a head noun of
+// the killing class ("killing", "murder", "shooting").
+func (r *resolved) killingEvent(e *entity) bool {
+	for _, mi := range e.Mentions {
+		m := r.Mentions[mi]
+		h := m.Head
+		if h == "" {
+			h = strings.ToLower(lastWord(m.Text))
+		}
+		if eventClass[h] != "killing" {
+			return false
+		}
+	}
+	return true
 }

@@ -353,11 +353,23 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 	if passive {
 		victim := c.subjectOf(v, graph.Person)
 		if victim < 0 {
+			// "the killing of X, a union leader who was shot dead in Y":
+			// the victim is named inside the event before the verb.
+			if a := c.argBefore(v-1, graph.Event); a >= 0 && c.r.Entities[c.args[a].Ent].Victim >= 0 {
+				if pl := c.placeOfDeed(e); pl >= 0 {
+					c.emitAt(c.args[a].Ent, graph.OccurredIn, c.args[pl].Ent, "killing-place/v1", 0.7, nil, v)
+				}
+			}
 			return
 		}
 		for _, vv := range c.coordinatedBefore(victim) {
 			if ev := c.r.eventOfVictim(c.args[vv].Ent); ev >= 0 {
 				c.emitAt(c.args[vv].Ent, graph.VictimOf, ev, "victim-passive/v1", 0.7, nil, v)
+				// "X, who was shot dead outside her home in Montevideo":
+				// where the killing the article names happened.
+				if pl := c.placeOfDeed(e); pl >= 0 {
+					c.emitAt(ev, graph.OccurredIn, c.args[pl].Ent, "killing-place/v1", 0.7, nil, v)
+				}
 			}
 		}
 		// Those killed together with the victim share the event: "X was
@@ -382,6 +394,29 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
 	}
 }
+
+// placeOfDeed returns the place a verb ending at token e says its deed
+// happened in ("shot dead outside her home in Montevideo", "killed at
+// Tarsus airport"), within its clause, or -1.
+func (c *clause) placeOfDeed(e int) int {
+	for k := e; k < len(c.toks) && k < e+8; k++ {
+		if a := c.at[k]; a >= 0 {
+			x := c.args[a]
+			if x.Type == graph.Place && !x.Ref && x.T0 > 0 && deedPlacePreps[c.toks[x.T0-1].Lower] {
+				return a
+			}
+			return -1
+		}
+		w := c.toks[k].Lower
+		if w == "," || w == "." || w == ";" || w == "and" || clauseBreak[w] || w == "by" || w == "from" || w == "to" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// deedPlacePreps put the place a deed happened in after its verb.
+var deedPlacePreps = setOf("in", "at", "near", "outside", "inside", "on")
 
 // listAfter returns the people a list starting near token i names: "two of
 // his friends, generals Y and Z" gives Y and Z. The list ends at the
