@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -398,5 +399,58 @@ func TestCachedReaderReadOnly(t *testing.T) {
 	}
 	if n, _ := c.CacheSize(); n == 0 {
 		t.Error("nothing was cached: the test proves nothing")
+	}
+}
+
+// TestCachedReaderConcurrent runs traversals through one cache from
+// several goroutines, with a bound that forces evictions, while another
+// goroutine writes (run it with -race).
+func TestCachedReaderConcurrent(t *testing.T) {
+	_, st, ids := genGraph(t, 80, 500, 6)
+	want := make([][]graph.Hop, len(ids))
+	for i, id := range ids {
+		var err error
+		if want[i], err = graph.Neighbors(st, id, 2, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := NewCachedReader(st, 8<<10)
+	c.cache.minDegree = 4
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(ids) {
+				i := (k*7 + g) % len(ids)
+				got, err := graph.Neighbors(c, ids[i], 2, nil)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Errorf("Neighbors(%q) through the cache differ from the store's", ids[i])
+					return
+				}
+			}
+		}()
+	}
+	// Writes that change no edge still move the read timestamp, and so
+	// empty the cache under the readers' feet.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range 20 {
+			if _, err := st.Ingest(graph.Batch{Doc: graph.Document{ID: graph.DocID(fmt.Sprintf("doc-%02d", i)), Body: "Nothing happened."}}); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
