@@ -63,6 +63,12 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Ana Silva|accused|Marlin Freight"}},
 		{"a closing one-sentence paragraph is text", "Court jails former minister\n\nA court in Accra on Monday jailed former minister Kofi Mensah for seven years over the Volta Dam scandal, which cost the state millions of cedis in lost revenue.\n\nMensah's former adviser, Yaw Boateng, was cleared of all charges.",
 			[]string{"Yaw Boateng|advised|Kofi Mensah", "Kofi Mensah|convicted-of|Volta Dam scandal"}, nil},
+		{"a body's name typed by its kind, then its post", "Ana Silva took bribes from the construction firm Danubia Build. Danubia Build's chief executive, Mihai Stan, was convicted.",
+			[]string{"Mihai Stan|member-of|Danubia Build"}, nil},
+		{"a body's post, then its name typed by its kind", "Danubia Build's chief executive, Mihai Stan, was convicted. Ana Silva took bribes from the construction firm Danubia Build.",
+			[]string{"Mihai Stan|member-of|Danubia Build"}, nil},
+		{"the body's post, named before", "Ana Silva, a leader of the Harbour Workers' Union, was shot. The union's general secretary, Rui Lopes, said she had been threatened.",
+			[]string{"Rui Lopes|member-of|Harbour Workers' Union"}, nil},
 		{"officials from a body", "Joseph Kamau, one of the officials from the Unity Party, spoke.",
 			[]string{"Joseph Kamau|member-of|Unity Party"}, nil},
 	}

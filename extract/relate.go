@@ -177,7 +177,7 @@ func (r *related) clause(si, salient, regime int) *clause {
 			if e := r.lastEventWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: graph.Event, Ref: true})
 			}
-		case (t.Lower == "court" || t.Lower == "embassy" || t.Lower == "party" || t.Lower == "agency" || t.Lower == "council" || t.Lower == "ministry") && i > 0 &&
+		case bodyNouns[t.Lower] && i > 0 &&
 			(c.toks[i-1].Lower == "the" || (c.toks[i-1].Lower == "a" || c.toks[i-1].Lower == "an") && i+1 < len(c.toks) && roleKind(c.toks[i+1].Lower) != ""):
 			// "the court"; "a ministry spokesman": the body named before.
 			if e := r.lastWithHead(t.Lower, si); e >= 0 {
@@ -189,6 +189,13 @@ func (r *related) clause(si, salient, regime int) *clause {
 	c.ctx = c.claims()
 	return c
 }
+
+// bodyNouns refer back to the body last named with them as its head: "the
+// court", "the union's general secretary", "a ministry spokesman".
+var bodyNouns = setOf("court", "embassy", "party", "agency", "council", "ministry", "union", "movement",
+	"committee", "commission", "directorate", "front", "league", "association", "federation", "alliance",
+	"coalition", "foundation", "institute", "university", "tribunal", "bank", "company", "corporation",
+	"conglomerate", "airline", "network", "brotherhood", "congress", "assembly", "authority", "bureau")
 
 // roleRef finds the person whose title the words at toks[i:] spell ("Oil
 // Minister" for Shokri Ghanem, "Oil minister"), preferring an exact title

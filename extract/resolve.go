@@ -301,7 +301,10 @@ func resolve(rc recognized) resolved {
 			continue
 		}
 		key := entityKey(&r, mi)
-		if e, ok := byKey[key]; ok && (r.Entities[e].Type == m.Type || m.Type == "unknown" || m.Weak) {
+		// A name the tagger typed otherwise joins the entity its strongly
+		// typed form made ("the construction firm Danubia Build", then
+		// "Danubia Build's chief executive").
+		if e, ok := byKey[key]; ok && (r.Entities[e].Type == m.Type || m.Type == "unknown" || m.Weak || !m.Strong && m.Type != graph.Person && r.Entities[e].Type != graph.Person) {
 			r.add(mi, e)
 			// "the Kim Jong-nam killing" then "the killing of Kim Jong-nam":
 			// the later form names the victim.
@@ -314,6 +317,13 @@ func resolve(rc recognized) resolved {
 			continue
 		}
 		if m.Type == graph.Person {
+			continue
+		}
+		// The other way round: a strongly typed form retypes the entity a
+		// tagger-typed form of the name made before it.
+		if e, ok := byKey[key]; ok && m.Strong && r.Entities[e].Type != graph.Person && !r.strongly(e) {
+			r.Entities[e].Type = m.Type
+			r.add(mi, e)
 			continue
 		}
 		e := r.newEntity(mi, m.Type)
@@ -569,4 +579,15 @@ func (r *resolved) killingEvent(e *entity) bool {
 		}
 	}
 	return true
+}
+
+// strongly reports whether any mention of entity e was typed by the
+// gazetteer, a title or a head noun rather than by the tagger alone.
+func (r *resolved) strongly(e int) bool {
+	for _, mi := range r.Entities[e].Mentions {
+		if r.Mentions[mi].Strong {
+			return true
+		}
+	}
+	return false
 }
