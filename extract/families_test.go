@@ -30,6 +30,10 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Liam Byrne|accused-of|Cork"}},
 		{"named as a suspect", "Police named Liam Byrne as a suspect in the killing of Sean Walsh.",
 			[]string{"Liam Byrne|accused-of|killing of Sean Walsh"}, nil},
+		{"convicted of a deed that names the scandal's body", "The Goldbridge scandal broke in May. Joseph Kamau was convicted of paying bribes to Goldbridge officials.",
+			[]string{"Joseph Kamau|convicted-of|Goldbridge scandal"}, nil},
+		{"convicted of a deed that names no event", "Joseph Kamau was convicted of paying bribes to Goldbridge officials.",
+			nil, []string{"Joseph Kamau|convicted-of|Goldbridge"}},
 		{"charged, not with an event", "Prosecutors charged Liam Byrne with fraud.",
 			nil, []string{"Liam Byrne|accused-of|fraud"}},
 

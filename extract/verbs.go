@@ -193,6 +193,16 @@ func (c *clause) fire(t trigger, v, e int) {
 	if subj < 0 {
 		return
 	}
+	if (t.pred == graph.ConvictedOf || t.pred == graph.AccusedOf) && t.words[len(t.words)-1] == "of" && c.objectAfter(e, t) < 0 {
+		// "convicted of paying bribes to Petrobras officials": a deed, not
+		// an event; the event named after someone the deed involves.
+		if ev := c.eventOfDeed(e); ev >= 0 {
+			for _, s := range c.coordinatedBefore(subj) {
+				c.emitAt(c.args[s].Ent, t.pred, ev, t.rule, 0.6, nil, v)
+			}
+		}
+		return
+	}
 	// Speech that accuses: "X claimed Y had ordered ..." is handled by claimsOf.
 	o := c.objectAfter(e, t)
 	if o < 0 {
@@ -394,6 +404,62 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
 	}
 }
+
+// eventOfDeed reads a deed written as a gerund phrase from token e on
+// ("paying bribes to Petrobras officials") and returns the event the
+// article names after a body, place or person the phrase names (the
+// "Petrobras scandal"), or -1.
+func (c *clause) eventOfDeed(e int) int {
+	if e >= len(c.toks) || !strings.HasSuffix(c.toks[e].Lower, "ing") || c.at[e] >= 0 {
+		return -1
+	}
+	for k := e + 1; k < len(c.toks) && k < e+14; k++ {
+		w := c.toks[k].Lower
+		if w == "." || w == ";" || clauseBreak[w] {
+			return -1
+		}
+		a := c.at[k]
+		if a < 0 || c.args[a].Ref || c.typ(a) == graph.Event {
+			continue
+		}
+		if ev := c.r.eventNamedAfter(c.args[a].Ent); ev >= 0 {
+			return ev
+		}
+		k = c.args[a].T1 - 1
+	}
+	return -1
+}
+
+// eventNamedAfter returns the event whose name has entity x's name before
+// its head ("Petrobras scandal" for Petrobras), when exactly one has. An
+// inquiry into a deed is not the deed, and is left out.
+func (r *related) eventNamedAfter(x int) int {
+	found := -1
+	for i, e := range r.Entities {
+		if e.Type != graph.Event || i == x {
+			continue
+		}
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Modifier == "" || m.Head == "" || inquiryHeads[m.Head] {
+				continue
+			}
+			for f := range r.Entities[x].Forms {
+				// "Brazil Petrobras scandal" is named after Petrobras too.
+				if m.Modifier == f || strings.HasSuffix(m.Modifier, " "+f) {
+					if found >= 0 && found != i {
+						return -1
+					}
+					found = i
+				}
+			}
+		}
+	}
+	return found
+}
+
+// inquiryHeads name the looking into a deed, never the deed itself.
+var inquiryHeads = setOf("inquiry", "probe", "investigation", "trial", "hearing", "case", "review", "commission")
 
 // placeOfDeed returns the place a verb ending at token e says its deed
 // happened in ("shot dead outside her home in Montevideo", "killed at
