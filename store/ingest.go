@@ -41,6 +41,7 @@ func (s *Store) Ingest(b graph.Batch) (IngestResult, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.releasePages()
 	err := s.db.Update(func(txn *badger.Txn) error {
 		var err error
 		res, err = ingestTxn(txn, b)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -62,6 +63,12 @@ type Store struct {
 
 	mu sync.Mutex // serializes Ingest, so concurrent ingests never conflict
 
+	// pagedOut is when Ingest last checked the resident memory of Badger's
+	// mapped files (releasePages); pageOutOff is set when the kernel cannot
+	// tell it or refuses to page out. Both are guarded by mu.
+	pagedOut   time.Time
+	pageOutOff bool
+
 	// beforeCommit, when set (tests only), runs inside Ingest's transaction
 	// just before it commits; an error aborts the ingest.
 	beforeCommit func(*badger.Txn) error
@@ -108,7 +115,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, path: path}
+	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, path: path, pageOutOff: opts.InMemory}
 	if err := s.checkSchema(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -299,6 +306,37 @@ func dropEmptyLogs(dir string) error {
 		}
 	}
 	return nil
+}
+
+// A writing Store keeps the part of its resident memory that maps
+// Badger's files under mappedBudget: each pageOutEvery, if the process's
+// file-backed RSS is above it, Ingest hands the pages of the table files
+// back to the kernel (pageOut). Below the budget nothing is done, so that
+// a small database stays in the page cache; above it, the pages dropped
+// are read again from disk when needed (compactions read tables whole), so
+// the budget is not made smaller than it must be. (Variables for tests.)
+var (
+	mappedBudget int64 = 256 << 20
+	pageOutEvery       = time.Second
+)
+
+// releasePages calls pageOut on the database's directory when the mapped
+// files' resident memory is over mappedBudget, checking at most once each
+// pageOutEvery. The caller holds s.mu.
+func (s *Store) releasePages() {
+	if s.pageOutOff || s.path == "" || time.Since(s.pagedOut) < pageOutEvery {
+		return
+	}
+	s.pagedOut = time.Now()
+	if rss, ok := mappedRSS(); !ok || rss <= mappedBudget {
+		s.pageOutOff = !ok
+		return
+	}
+	if _, err := pageOut(s.path); err != nil {
+		// Not an error for the caller: without it, RSS counts clean pages
+		// the kernel reclaims anyway when memory runs short.
+		s.pageOutOff = true
+	}
 }
 
 // checkSchema writes the schema version into an empty database and checks

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -47,6 +48,11 @@ const (
 	// kills the process with SIGBUS rather than returning an error. Checking
 	// first turns that crash into a message.
 	minFree = 160 << 20
+	// ingestMemoryLimit is the soft limit ingest sets on the Go runtime's
+	// memory (debug.SetMemoryLimit), unless GOMEMLIMIT sets one: with
+	// Badger's mapped files kept small (store.pageOut), it keeps a long
+	// ingest's peak RSS under 1 GiB.
+	ingestMemoryLimit = 512 << 20
 )
 
 type ingestOptions struct {
@@ -170,6 +176,14 @@ func runIngest(opts *ingestOptions) error {
 			}
 			break
 		}
+	}
+
+	// Badger's memtables, compaction buffers and block cache make most of
+	// a live heap of 100-250 MB (see docs/BENCH.md), the extractor's model
+	// about 15 MB; the limit stops the collector from letting the heap grow
+	// to twice a peak before it runs.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

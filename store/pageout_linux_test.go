@@ -1,0 +1,199 @@
+//go:build linux
+
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/graphtest"
+)
+
+func TestParseMapsLine(t *testing.T) {
+	tests := []struct {
+		name       string
+		line       string
+		start, end uintptr
+		path       string
+		ok         bool
+	}{
+		{"table", "7f12a000-7f12c000 rw-s 00000000 fd:01 1234                       /db/000001.sst\n", 0x7f12a000, 0x7f12c000, "/db/000001.sst", true},
+		{"space in path", "1000-3000 r--s 00000000 fd:01 99 /my db/000002.vlog\n", 0x1000, 0x3000, "/my db/000002.vlog", true},
+		{"anonymous", "c000000000-c000400000 rw-p 00000000 00:00 0 \n", 0, 0, "", false},
+		{"bad range", "zz-3000 r--s 00000000 fd:01 99 /db/1.sst\n", 0, 0, "", false},
+		{"empty range", "3000-3000 r--s 00000000 fd:01 99 /db/1.sst\n", 0, 0, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start, end, path, ok := parseMapsLine([]byte(tt.line))
+			if ok != tt.ok || start != tt.start || end != tt.end || path != tt.path {
+				t.Errorf("parseMapsLine(%q) = %#x, %#x, %q, %v; want %#x, %#x, %q, %v",
+					tt.line, start, end, path, ok, tt.start, tt.end, tt.path, tt.ok)
+			}
+		})
+	}
+}
+
+// TestPageOut maps a table file as Badger does (shared, read-write), writes
+// through the mapping, and checks that pageOut advises exactly that mapping,
+// leaves a file of another kind alone, and changes nothing anyone reads.
+func TestPageOut(t *testing.T) {
+	dir := t.TempDir()
+	const size = 1 << 20
+	mapFile := func(name string) []byte {
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_RDWR, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		m, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { syscall.Munmap(m) })
+		return m
+	}
+	table, other := mapFile("000001.sst"), mapFile("000001.mem")
+	want := bytes.Repeat([]byte("kg pages "), size/9)
+	copy(table, want)
+	copy(other, want)
+
+	before := residentKB(t, filepath.Join(dir, "000001.sst"))
+	n, err := pageOut(dir)
+	if err != nil {
+		t.Skipf("this kernel refuses MADV_PAGEOUT: %v", err)
+	}
+	if n != size {
+		t.Errorf("pageOut advised %d bytes, want %d (the .sst mapping only)", n, size)
+	}
+	after := residentKB(t, filepath.Join(dir, "000001.sst"))
+	t.Logf("resident: %d kB before, %d kB after", before, after)
+	if before < size>>10 || after > before/2 {
+		t.Errorf("the table's mapping had %d kB resident before pageOut and %d kB after; want all, then at most half", before, after)
+	}
+	if other := residentKB(t, filepath.Join(dir, "000001.mem")); other < size>>10 {
+		t.Errorf("the .mem mapping has %d kB resident; pageOut should have left it alone", other)
+	}
+	if !bytes.Equal(table[:len(want)], want) || !bytes.Equal(other[:len(want)], want) {
+		t.Fatal("the mappings' contents changed")
+	}
+	onDisk, err := os.ReadFile(filepath.Join(dir, "000001.sst"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(onDisk[:len(want)], want) {
+		t.Fatal("the file does not hold what was written through its mapping")
+	}
+}
+
+// residentKB reads from /proc/self/smaps how much of the mapping of path is
+// resident in the process's memory.
+func residentKB(t *testing.T, path string) int {
+	t.Helper()
+	smaps, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no /proc/self/smaps: %v", err)
+	}
+	in := false
+	for line := range strings.Lines(string(smaps)) {
+		if _, _, p, ok := parseMapsLine([]byte(line)); ok {
+			in = p == path
+			continue
+		}
+		if f := strings.Fields(line); in && len(f) == 3 && f[0] == "Rss:" {
+			kb, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb
+		}
+	}
+	t.Fatalf("no mapping of %s in /proc/self/smaps", path)
+	return 0
+}
+
+func TestMappedRSS(t *testing.T) {
+	before, ok := mappedRSS()
+	if !ok {
+		t.Skip("no RssFile in /proc/self/status")
+	}
+	const size = 8 << 20
+	f, err := os.Create(filepath.Join(t.TempDir(), "000001.sst"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	m, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(m)
+	for i := 0; i < size; i += 4096 {
+		m[i] = 1
+	}
+	after, _ := mappedRSS()
+	if after-before < size*3/4 {
+		t.Errorf("mappedRSS grew by %d bytes when %d bytes of a file were mapped and touched", after-before, size)
+	}
+}
+
+// TestIngestPagesOut ingests into a database whose tables are mapped, with
+// the budget at zero, and checks that Ingest handed the tables' pages back
+// and that everything reads back as it does without it.
+func TestIngestPagesOut(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ingest(graphtest.BatchA()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // flushes the memtable into a table
+		t.Fatal(err)
+	}
+	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	if len(tables) == 0 {
+		t.Fatal("no table file after Close")
+	}
+	if _, err := pageOut(dir); err != nil {
+		t.Skipf("this kernel refuses MADV_PAGEOUT: %v", err)
+	}
+
+	budget, every := mappedBudget, pageOutEvery
+	defer func() { mappedBudget, pageOutEvery = budget, every }()
+	mappedBudget, pageOutEvery = 0, 0
+	s, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	control := openMem(t)
+	for _, b := range []graph.Batch{graphtest.BatchA(), graphtest.BatchB(), graphtest.BatchC()} {
+		if _, err := control.Ingest(b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Ingest(b); err != nil {
+			t.Fatal(err)
+		}
+		if kb := residentKB(t, tables[0]); kb > 0 {
+			t.Errorf("after Ingest, %d kB of %s are resident; want none", kb, filepath.Base(tables[0]))
+		}
+	}
+	if got, want := dump(t, s), dump(t, control); !reflect.DeepEqual(got, want) {
+		t.Errorf("the store holds %d keys after paging out, want the %d of a store that did not", len(got), len(want))
+	}
+}
