@@ -468,6 +468,17 @@ func perCPU(n int, d time.Duration) string {
 	return fmt.Sprintf("%.0f/cpu-s", float64(n)/d.Seconds())
 }
 
+// coresUsed formats how many CPUs a run kept busy on average: its CPU time
+// over its wall time (words at rate words/s). One ingest worker keeps more
+// than one busy, since the committing writer, Badger's flushes and
+// compactions and the collector run beside it.
+func coresUsed(cpu time.Duration, words int, rate float64) string {
+	if cpu <= 0 || rate <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %.2f cores", cpu.Seconds()/(float64(words)/rate))
+}
+
 // dirSize adds up the sizes of the files in dir.
 func dirSize(dir string) (int64, error) {
 	var n int64
@@ -510,8 +521,8 @@ func (r Result) WriteText(w io.Writer) error {
 	row("measure", "value", "target / limit", "per CPU-second")
 	row("entities", fmt.Sprint(r.Entities), "")
 	row("relations", fmt.Sprintf("%d (mean degree %.0f)", r.Relations, r.meanDegree), "")
-	row("ingest, 1 core", fmt.Sprintf("%.0f words/s", r.IngestWordsPerSec1), fmt.Sprintf(">= 20,000; %d articles, %d words", r.articles, r.words), perCPU(r.words, r.ingestCPU[0]))
-	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), ">= 1.8x one core", perCPU(r.words, r.ingestCPU[1]))
+	row("ingest, 1 core", fmt.Sprintf("%.0f words/s", r.IngestWordsPerSec1), fmt.Sprintf(">= 20,000; %d articles, %d words", r.articles, r.words), perCPU(r.words, r.ingestCPU[0]), coresUsed(r.ingestCPU[0], r.words, r.IngestWordsPerSec1))
+	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), ">= 1.8x one core", perCPU(r.words, r.ingestCPU[1]), coresUsed(r.ingestCPU[1], r.words, r.IngestWordsPerSecAll))
 	row("tokenize only", fmt.Sprintf("%.0f words/s", r.TokenizeWordsPerSec), fmt.Sprintf("ceiling: ingest is %.1f%% of it", 100*r.IngestWordsPerSec1/r.TokenizeWordsPerSec), perCPU(3*r.words, r.tokenizeCPU))
 	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; %v", r.importTime.Round(time.Millisecond)), perCPU(r.Relations, r.importCPU))
 	row("size on disk", fmt.Sprintf("%.0f bytes/relation", r.BytesPerRelation), fmt.Sprintf("<= 200; %d MB compacted", r.bytesOnDisk>>20))
