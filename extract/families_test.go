@@ -77,6 +77,9 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Joseph Kamau|member-of|Unity Party"}, nil},
 	}
 	for _, tc := range tests {
+		if tc.name == "" {
+			continue
+		}
 		t.Run(tc.name, func(t *testing.T) {
 			got := triples(extractText(t, tc.text))
 			for _, w := range tc.want {
@@ -91,4 +94,24 @@ func TestNewsFamilies(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTopicAlias checks that a headline's topic label with a leading
+// country ("Kenya Goldbridge scandal") is also known by the name the story
+// uses, so that a question naming "the Goldbridge scandal" finds it.
+func TestTopicAlias(t *testing.T) {
+	b := extractText(t, "Kenya Goldbridge scandal: minister jailed\n\nJoseph Kamau was convicted of paying bribes to Goldbridge officials.")
+	for _, e := range b.Entities {
+		if e.Type != "event" {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if a == "Goldbridge scandal" {
+				return
+			}
+		}
+		t.Errorf("event %q aliases %q: no \"Goldbridge scandal\"", e.Name, e.Aliases)
+		return
+	}
+	t.Errorf("no event in %v", b.Entities)
 }

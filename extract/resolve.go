@@ -338,6 +338,7 @@ func resolve(rc recognized) resolved {
 		byKey[graph.NameKey(m.Text)] = e
 	}
 	r.mergeKillings()
+	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
 		if e.Type != graph.Organization {
@@ -590,4 +591,27 @@ func (r *resolved) strongly(e int) bool {
 		}
 	}
 	return false
+}
+
+// topicAliases gives an event named with a leading country, as headlines
+// label topics ("Brazil Petrobras scandal"), the alias the story itself
+// would use ("Petrobras scandal").
+func (r *resolved) topicAliases() {
+	for _, e := range r.Entities {
+		if e.Type != graph.Event {
+			continue
+		}
+		for form := range e.Forms {
+			w := strings.Fields(form)
+			if len(w) < 3 {
+				continue
+			}
+			for n := 1; n <= 2 && n+2 <= len(w); n++ {
+				if g, ok := gazLookup(strings.Join(w[:n], " ")); ok && g.Kind == "country" && isUpperRune(runeAt(w[n], 0)) {
+					e.Aliases[strings.Join(w[n:], " ")] = true
+					break
+				}
+			}
+		}
+	}
 }
