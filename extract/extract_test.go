@@ -612,11 +612,11 @@ func TestInitialsAndStateAbbreviations(t *testing.T) {
 	}
 }
 
-// TestHeldoutFloors scores the articles of testdata/heldout: four stories
+// TestHeldoutFloors scores the articles of testdata/heldout: six stories
 // written for these tests, in other places and decades than the shared
 // corpus, and annotated before any rule was tuned to them. Their figures
 // estimate how extraction does on articles nobody prepared it for; the
-// floors sit a little below what the pipeline achieves.
+// floors sit a little below what the pipeline achieves (0.943 / 0.784).
 func TestHeldoutFloors(t *testing.T) {
 	golds, _ := filepath.Glob(filepath.Join("testdata", "heldout", "*.gold.json"))
 	if len(golds) == 0 {
@@ -632,7 +632,7 @@ func TestHeldoutFloors(t *testing.T) {
 	}
 	ef, rf := f1(ent), f1(rel)
 	t.Logf("heldout: typed-entity F1 %.3f, relation F1 %.3f", ef, rf)
-	if ef < 0.91 || rf < 0.70 {
-		t.Errorf("heldout: typed-entity F1 %.3f (floor 0.91), relation F1 %.3f (floor 0.70)", ef, rf)
+	if ef < 0.92 || rf < 0.75 {
+		t.Errorf("heldout: typed-entity F1 %.3f (floor 0.92), relation F1 %.3f (floor 0.75)", ef, rf)
 	}
 }
