@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -133,13 +134,8 @@ func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity, pol *policy) (bool,
 	if err != nil {
 		return false, err
 	}
-	var oldKeys map[string]bool
 	if exists {
 		e = mergeEntity(old, e)
-		oldKeys = map[string]bool{}
-		for _, k := range graph.IndexKeys(old) {
-			oldKeys[k] = true
-		}
 	}
 	pol.curate(&e)
 	v, err := encodeEntity(e)
@@ -148,6 +144,18 @@ func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity, pol *policy) (bool,
 	}
 	if err := txn.Set(entityKey(id), v); err != nil {
 		return false, fmt.Errorf("put entity %q: %w", id, err)
+	}
+	if exists && sameIndexed(old, e) {
+		// Most mentions of a known entity add no name: its index keys,
+		// which depend only on the name, aliases and type, stay as they are.
+		return false, nil
+	}
+	var oldKeys map[string]bool
+	if exists {
+		oldKeys = map[string]bool{}
+		for _, k := range graph.IndexKeys(old) {
+			oldKeys[k] = true
+		}
 	}
 	for _, k := range graph.IndexKeys(e) {
 		if oldKeys[k] {
@@ -164,6 +172,12 @@ func putEntity(txn *badger.Txn, id graph.ID, e graph.Entity, pol *policy) (bool,
 		}
 	}
 	return !exists, nil
+}
+
+// sameIndexed reports whether a and b have the same graph.IndexKeys
+// because they have the same name, aliases (in order) and type.
+func sameIndexed(a, b graph.Entity) bool {
+	return a.Name == b.Name && a.Type == b.Type && slices.Equal(a.Aliases, b.Aliases)
 }
 
 // putRelation adds r (with resolved ends) or merges its evidence and
