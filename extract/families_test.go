@@ -75,6 +75,40 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Rui Lopes|member-of|Harbour Workers' Union"}, nil},
 		{"officials from a body", "Joseph Kamau, one of the officials from the Unity Party, spoke.",
 			[]string{"Joseph Kamau|member-of|Unity Party"}, nil},
+
+		// Trades and posts written after a name, on newswire of any decade.
+		{"a trade at a body", "The harvest was poor, said Ingrid Holm, an agronomist at Uppsala University.",
+			[]string{"Ingrid Holm|member-of|Uppsala University"}, nil},
+		{"a trade with a body", "Pedro Alves, a hydrologist with the Water Resources Agency, warned of floods.",
+			[]string{"Pedro Alves|member-of|Water Resources Agency"}, nil},
+		{"a lawyer for a body", "The ruling was fair, said Tomas Berg, a lawyer for the Baltic Shipping Company.",
+			[]string{"Tomas Berg|member-of|Baltic Shipping Company"}, nil},
+		{"a body's attorney before the name", "Nordbank attorney Lise Dahl said the bank would appeal.",
+			[]string{"Lise Dahl|member-of|Nordbank"}, nil},
+		{"a customer of a body is no member", "Tomas Berg, a longtime customer at Nordbank, complained.",
+			nil, []string{"Tomas Berg|member-of|Nordbank"}},
+		{"a critic of a body is no member", "Tomas Berg, a critic of the Baltic Shipping Company, complained.",
+			nil, []string{"Tomas Berg|member-of|Baltic Shipping Company"}},
+		{"edited a newspaper", "Marta Kowalczyk edited the Gazeta Krakowska for ten years.",
+			[]string{"Marta Kowalczyk|member-of|Gazeta Krakowska"}, nil},
+
+		// Where a person is from.
+		{"a place's native after the name", "The prize went to Henrik Lund, a Bergen native, on Friday.",
+			[]string{"Henrik Lund|lives-in|Bergen"}, nil},
+		{"a place's native before the name", "The film was directed by Odense native Henrik Lund.",
+			[]string{"Henrik Lund|lives-in|Odense"}, nil},
+		{"a trade from a place", "Henrik Lund, a retired schoolteacher from Aalborg, found the coins.",
+			[]string{"Henrik Lund|lives-in|Aalborg"}, nil},
+		{"is from a place", "Henrik Lund is from Aalborg in northern Denmark.",
+			[]string{"Henrik Lund|lives-in|Aalborg"}, nil},
+
+		// Killing verbs with the victim inside.
+		{"shot the victim to death", "Police say Carlos Mejia shot Rafael Ortiz to death in 1987.",
+			[]string{"Carlos Mejia|killed|Rafael Ortiz"}, nil},
+		{"who stabbed the victim to death", "Carlos Mejia, who stabbed Rafael Ortiz to death, was jailed.",
+			[]string{"Carlos Mejia|killed|Rafael Ortiz"}, nil},
+		{"shot and wounded is no killing", "Carlos Mejia shot Rafael Ortiz in the leg.",
+			nil, []string{"Carlos Mejia|killed|Rafael Ortiz"}},
 	}
 	for _, tc := range tests {
 		if tc.name == "" {

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/kgraph/kg/graph"
+import (
+	"strings"
+
+	"github.com/kgraph/kg/graph"
+)
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -72,7 +76,50 @@ var memberNouns = setOf("minister", "secretary", "chief", "head", "spokesman", "
 	"commander", "officer", "official", "member", "representative", "envoy", "diplomat", "prosecutor", "judge",
 	"manager", "executive", "ceo", "editor", "correspondent", "reporter", "analyst", "agent", "stalwart",
 	"loyalist", "employee", "staffer", "worker", "boss", "governor", "general", "colonel", "lawmaker", "mp",
-	"staff", "partner", "owner", "figure", "deputy", "commissioner", "negotiator", "adviser", "advisor", "aide")
+	"staff", "partner", "owner", "figure", "deputy", "commissioner", "negotiator", "adviser", "advisor", "aide",
+	"attorney", "lawyer", "counsel", "publisher", "anchor", "anchorman", "economist", "professor", "researcher",
+	"scientist", "engineer")
+
+// occupationAt reports whether w, a lower-case noun not among the role
+// nouns, names a trade whose holder works for the body named after "at",
+// "with" or "for": "an ecologist at Cornell University", "a plant
+// physiologist with the USDA", "a technician for the company". Agent
+// suffixes stand for the open class of trades; "of" is left out, since "a
+// critic of" or "a supporter of" a body is no post in it.
+func occupationAt(w string) bool {
+	if len(w) < 5 || strings.ContainsAny(w, "'’.-0123456789") {
+		return false
+	}
+	if occupationNouns[w] {
+		return true
+	}
+	if occupationExceptions[w] {
+		return false
+	}
+	for _, suf := range []string{"ist", "ologer", "ician", "eer", "ant", "grapher", "er", "or"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// occupationNouns are trades without an agent suffix.
+var occupationNouns = setOf("nurse", "clerk", "scholar", "fellow", "pilot", "guard", "chemist", "surgeon",
+	"physician", "technician", "consultant")
+
+// occupationExceptions end like trades but name no post: the relation of a
+// customer, rival or visitor to a body is no membership.
+var occupationExceptions = setOf("customer", "visitor", "supporter", "opponent", "rival", "competitor",
+	"player", "donor", "investor", "shareholder", "holder", "buyer", "seller", "lender", "borrower", "tenant",
+	"passenger", "prisoner", "detainee", "partner", "sponsor", "bidder", "founder", "defector", "other",
+	"together", "another", "either", "neither", "whether", "after", "under", "over", "later", "former",
+	"longer", "minor", "major", "senior", "junior", "prior", "interior", "exterior", "superior", "inferior",
+	"error", "order", "border", "center", "water", "letter", "matter", "number", "member", "never",
+	"manner", "quarter", "chapter", "summer", "winter", "corner", "power", "paper", "poster", "factor",
+	"sector", "motor", "floor", "door", "honor", "favor", "labor", "harbor", "neighbor", "tumor", "rumor",
+	"terror", "mirror", "horror", "behavior", "elevator", "vendor", "distributor", "subcontractor",
+	"contractor", "creditor", "debtor", "ambassador", "plant", "giant", "grant", "restaurant")
 
 // orgHeads end an organization's name ("General People's Congress").
 var orgHeads = setOf("government", "ministry", "council", "party", "court", "foundation", "office", "congress",

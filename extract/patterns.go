@@ -148,6 +148,10 @@ func (c *clause) apposition(ai, i int) {
 		if kind := roleKind(w); kind != "" {
 			roles = append(roles, role{kind: kind, word: w, phrase: joinTokens(c.toks, start, k+1)})
 			start = k + 1
+		} else if t.Word && !t.Cap && c.at[k] < 0 && occupationAt(w) && (c.match(k+1, "at") || c.match(k+1, "with") || c.match(k+1, "for")) {
+			// "X, an ecologist at Cornell University".
+			roles = append(roles, role{kind: "trade", word: w, phrase: joinTokens(c.toks, start, k+1)})
+			start = k + 1
 		}
 		if t.Lower == "and" {
 			start = k + 1
@@ -219,7 +223,7 @@ func (c *clause) apposition(ai, i int) {
 			c.emit(pe, graph.Advised, te, "apposition-aide/v1", 0.85, attrs)
 		case ro.kind == "killer" && tt == graph.Person:
 			c.emit(pe, graph.Killed, te, "apposition-killer/v1", 0.8, nil)
-		case (tt == graph.Organization || tt == graph.Place && c.isInstitution(target)) && (ro.kind == "member" || ro.kind == "advise"):
+		case (tt == graph.Organization || tt == graph.Place && c.isInstitution(target)) && (ro.kind == "member" || ro.kind == "advise" || ro.kind == "trade"):
 			c.emit(pe, graph.MemberOf, te, "apposition-member/v1", 0.85, attrs)
 		case tt == graph.Person && ro.kind == "member":
 			// "Trump's campaign manager": the "Trump campaign" when it is named.
@@ -911,3 +915,105 @@ func (c *clause) killersBy() {
 		}
 	}
 }
+
+// natives reads where a person is from when the text says it with a noun:
+// "X, a Tamale native", "Modesto native X", "her native Ghana", and "X, a
+// retired teacher from Y". A person is from a place, not a body, so the
+// place must be one.
+func (c *clause) natives() {
+	for i, t := range c.toks {
+		if t.Lower != "native" || t.Cap || i == 0 {
+			continue
+		}
+		// "his native South Carolina".
+		if w := c.toks[i-1].Lower; w == "his" || w == "her" {
+			if pl := c.at[min(i+1, len(c.toks)-1)]; i+1 < len(c.toks) && pl >= 0 && c.args[pl].T0 == i+1 && c.typ(pl) == graph.Place && !c.args[pl].Ref {
+				if o := c.pronounOwner(i-1, -1); o >= 0 {
+					c.emit(o, graph.LivesIn, c.args[pl].Ent, "native/v1", 0.6, nil)
+				}
+			}
+			continue
+		}
+		pl := c.at[i-1]
+		if pl < 0 || c.typ(pl) != graph.Place || c.args[pl].Ref || c.args[pl].T1 != i {
+			continue
+		}
+		person := -1
+		if i+1 < len(c.toks) && c.at[i+1] >= 0 && c.args[c.at[i+1]].T0 == i+1 && c.typ(c.at[i+1]) == graph.Person {
+			person = c.at[i+1] // "Modesto native George Lucas"
+		} else {
+			person = c.describedBy(c.args[pl].T0)
+		}
+		if person >= 0 {
+			c.emit(c.args[person].Ent, graph.LivesIn, c.args[pl].Ent, "native/v1", 0.7, nil)
+		}
+	}
+	// "X, a retired teacher from Y": a description of X ending in where X is from.
+	for _, p := range c.args {
+		if p.Type != graph.Person || p.Ref || !c.match(p.T1, ",") {
+			continue
+		}
+		k := p.T1 + 1
+		if !c.match(k, "a") && !c.match(k, "an") {
+			continue
+		}
+		for j := k + 1; j < len(c.toks) && j < k+6; j++ {
+			tj := c.toks[j]
+			if c.at[j] >= 0 || !tj.Word || tj.Cap {
+				break
+			}
+			if tj.Lower != "from" {
+				continue
+			}
+			if j == k+1 || roleKind(c.toks[j-1].Lower) == "" && !occupationAt(c.toks[j-1].Lower) && !roleNouns[c.toks[j-1].Lower] {
+				break
+			}
+			if pl := c.argAfter(j+1, 2); pl >= 0 && c.typ(pl) == graph.Place && !c.args[pl].Ref {
+				c.emit(p.Ent, graph.LivesIn, c.args[pl].Ent, "described-from/v1", 0.6, nil)
+			}
+			break
+		}
+	}
+}
+
+// describedBy returns the person a description starting at token i is
+// about: "X, a ..." or "X is a ...", or -1.
+func (c *clause) describedBy(i int) int {
+	k := i - 1
+	if k >= 0 && (c.toks[k].Lower == "a" || c.toks[k].Lower == "an") {
+		k--
+	}
+	if k < 0 || (c.toks[k].Lower != "," && c.toks[k].Lower != "is" && c.toks[k].Lower != "was") {
+		return -1
+	}
+	if a := c.at[max(k-1, 0)]; k > 0 && a >= 0 && c.args[a].T1 == k && c.typ(a) == graph.Person {
+		return a
+	}
+	return -1
+}
+
+// splitKillings reads a killing verb whose victim stands between the verb
+// and its manner: "Y shot X to death", "Y stabbed X to death", "Y shot X
+// dead".
+func (c *clause) splitKillings() {
+	for v, t := range c.toks {
+		if !splitKillVerbs[t.Lower] || c.at[v] >= 0 {
+			continue
+		}
+		victim := c.argAfter(v+1, 1)
+		if victim < 0 || c.typ(victim) != graph.Person {
+			continue
+		}
+		e := c.args[victim].T1
+		if !c.match(e, "to", "death") && !c.match(e, "dead") {
+			continue
+		}
+		if killer := c.subjectOf(v, graph.Person, graph.Organization); killer >= 0 && c.args[killer].Ent != c.args[victim].Ent {
+			c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, "kill-split/v1", 0.75, nil, v)
+		}
+	}
+}
+
+// splitKillVerbs take a victim before "to death" or "dead".
+var splitKillVerbs = setOf("shot", "shoots", "shoot", "stabbed", "stab", "stabs", "beat", "beats", "strangled",
+	"hacked", "clubbed", "kicked", "burned", "burnt")

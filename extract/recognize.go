@@ -759,6 +759,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if a > 1 && orgClassNouns[toks[a-1].Lower] && !toks[a-1].Cap && (toks[a-2].Word && !toks[a-2].Cap || toks[a-2].Lower == "the" || toks[a-2].Lower == "a" || toks[a-2].Lower == "an") {
 		return graph.Organization, true
 	}
+	// "a Tamale native", "Odense native Henrik Lund": a name before the
+	// noun "native" is where someone is from.
+	if b < len(toks) && toks[b].Lower == "native" && !toks[b].Cap && (a == 0 || !isPossessive(toks[a-1])) {
+		return graph.Place, true
+	}
 	// "Rumours were swirling": one capitalized word opening a sentence and
 	// taking a plural verb is a common noun, not a name.
 	if a == 0 && b == 1 && b < len(toks) && (toks[b].Lower == "were" || toks[b].Lower == "are") {

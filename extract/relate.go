@@ -932,6 +932,8 @@ func (c *clause) read() {
 	c.locations()
 	c.placeChains()
 	c.origins()
+	c.natives()
+	c.splitKillings()
 	c.killersBy()
 	c.including()
 	c.verbs()

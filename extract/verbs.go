@@ -81,7 +81,7 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.HeldAt, place, per, 3, "held/v1", "held at", "held in", "being held", "staying at", "detained at",
 		"detained in", "kept at", "imprisoned in", "jailed in", "custody at", "custody in"))
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
-		"native of", "resident of", "grew up in", "living in exile in", "born in", "hails from"))
+		"native of", "resident of", "grew up in", "living in exile in", "born in", "hails from", "is from", "was from"))
 	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed",
 		"killing", "murdering", "assassinating", "shot and killed", "fatally shot", "shot to death", "gunned down",
 		"stabbed to death", "beaten to death", "slain", "slew"))
@@ -94,7 +94,8 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.Met, perOrg, perOrg, 1, "meet/v1", "told", "tells"))
 	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
 		"heads", "headed", "leads", "led", "chairs", "chaired", "member of", "elected to", "appointed to", "president of", "from the",
-		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at"))
+		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at",
+		"edited", "edits", "editor of", "worked as", "works as", "working for", "employed by"))
 	add(triggers(graph.Advised, per, per, 3, "advise/v1", "assisting", "assisted", "assists", "advising", "advises",
 		"advised", "aide to", "adviser to", "advisor to"))
 	m := map[string][]trigger{}
