@@ -50,6 +50,18 @@ var genericOrgWords = map[string]bool{"regime": true, "government": true, "admin
 // given), then those hasEdges approves (when given); more than one left is
 // an *AmbiguousError.
 func resolveSpan(g graph.Reader, span string, whole bool, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+	// "the Volta Timber scandal", "the Asante killing": a slot that takes
+	// an event, and a span ending in a noun for one, want the happening,
+	// never the firm, person or town it is named after.
+	if roles[graph.Event] {
+		ids, err := eventsNamed(g, span)
+		if err != nil {
+			return graph.Entity{}, err
+		}
+		if len(ids) > 0 {
+			return choose(g, span, ids, roles, hasEdges)
+		}
+	}
 	var tries []string
 	if whole {
 		tries = []string{span}
@@ -175,4 +187,87 @@ func genericOrg(g graph.Reader, span string) ([]graph.ID, error) {
 		}
 	}
 	return ids, nil
+}
+
+// eventClasses groups the nouns a question may use for one happening: a
+// scandal is also "the case" or "the affair", a killing "the murder".
+var eventClasses = map[string]string{
+	"scandal": "scandal", "case": "scandal", "affair": "scandal", "scheme": "scandal", "fraud": "scandal",
+	"corruption": "scandal", "bribery": "scandal",
+	"killing": "killing", "murder": "killing", "assassination": "killing", "slaying": "killing",
+	"shooting": "killing", "poisoning": "killing", "stabbing": "killing", "death": "killing",
+	"bombing": "bombing", "attack": "bombing", "explosion": "bombing", "blast": "bombing",
+}
+
+// eventsNamed finds the events a span such as "the Petrobras case" or "the
+// Asante killing" names: those with the span's qualifier words ("petrobras",
+// "asante") in a row in a name or alias, and a noun of the span head's
+// class anywhere in it ("Petrobras scandal", "killing of Kwame Asante").
+// Those whose name holds the span's own head word win over the rest of the
+// class. It needs g to be a graph.Lister and finds nothing otherwise, nor
+// for a span whose last word names no happening.
+func eventsNamed(g graph.Reader, span string) ([]graph.ID, error) {
+	words := strings.Fields(graph.NameKey(span))
+	for len(words) > 0 && stopwords[words[0]] {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return nil, nil
+	}
+	head := words[len(words)-1]
+	class, ok := eventClasses[head]
+	if !ok {
+		return nil, nil
+	}
+	// The span as an event's name or alias needs no scan.
+	ids, err := g.Resolve(strings.Join(words, " "))
+	if err != nil {
+		return nil, fmt.Errorf("query: resolve %q: %w", span, err)
+	}
+	var named []graph.ID
+	for _, id := range ids {
+		if e, ok, err := g.Entity(id); err != nil {
+			return nil, fmt.Errorf("query: entity %q: %w", id, err)
+		} else if ok && e.Type == graph.Event {
+			named = append(named, id)
+		}
+	}
+	if len(named) > 0 {
+		return named, nil
+	}
+	l, ok := g.(graph.Lister)
+	if !ok {
+		return nil, nil
+	}
+	qualifier := " " + strings.Join(words[:len(words)-1], " ") + " "
+	var exact, kin []graph.ID
+	for e, err := range l.Entities() {
+		if err != nil {
+			return nil, fmt.Errorf("query: list entities: %w", err)
+		}
+		if e.Type != graph.Event {
+			continue
+		}
+		same, related := false, false
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			k := " " + graph.NameKey(n) + " "
+			if !strings.Contains(k, qualifier) {
+				continue
+			}
+			for _, w := range strings.Fields(k) {
+				same = same || w == head
+				related = related || eventClasses[w] == class
+			}
+		}
+		switch {
+		case same:
+			exact = append(exact, e.ID)
+		case related:
+			kin = append(kin, e.ID)
+		}
+	}
+	if len(exact) > 0 {
+		return exact, nil
+	}
+	return kin, nil
 }
