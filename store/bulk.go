@@ -68,9 +68,9 @@ const importBufferSize = 4 << 20
 //
 // Memory: Import holds every entity (decoded, and about 200 bytes of index
 // keys each) and, to write the in keys in their order, 12 bytes per
-// relation and an id-to-number map of the entities; relation values
-// stream through, and Badger builds each stream's tables in memory.
-// Memory therefore grows with the graph.
+// relation (20 while they are sorted) and an id-to-number map of the
+// entities; relation values stream through, and Badger builds each
+// stream's tables in memory. Memory therefore grows with the graph.
 //
 // It returns an error wrapping ErrNotEmpty when the database holds
 // anything but its schema version, ErrUnsorted when relations are out of
