@@ -8,7 +8,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/graph/graphtest"
 )
 
 const hexDoc = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -155,6 +158,79 @@ func TestValueOldJSON(t *testing.T) {
 			t.Errorf("decodeRelation(%s) =\n%#v\nwant\n%#v", b, got, r)
 		}
 	}
+}
+
+// TestOldJSONDatabase rewrites a database's entity and relation values as
+// JSON, as kg wrote them before the binary form, and checks that it answers
+// every reader as the database it came from does, before and after more
+// articles are ingested into both (which merges into JSON values and
+// writes them back in the binary form).
+func TestOldJSONDatabase(t *testing.T) {
+	ref, old := openMem(t), openMem(t)
+	for _, s := range []*Store{ref, old} {
+		if _, err := s.Ingest(graphtest.BatchA()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rewritten := 0
+	err := old.db.Update(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			k := it.Item().KeyCopy(nil)
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			var j []byte
+			switch k[0] {
+			case kindEntity:
+				e, err := decodeEntity(graph.ID(k[1:]), v)
+				if err != nil {
+					return err
+				}
+				j, err = json.Marshal(e)
+				if err != nil {
+					return err
+				}
+			case kindRelation:
+				rk, err := parseRelationKey(k)
+				if err != nil {
+					return err
+				}
+				r, err := decodeRelation(rk, v)
+				if err != nil {
+					return err
+				}
+				j, err = json.Marshal(relationValue{Attrs: r.Attrs, Evidence: r.Evidence})
+				if err != nil {
+					return err
+				}
+			default:
+				continue
+			}
+			if err := txn.Set(k, j); err != nil {
+				return err
+			}
+			rewritten++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rewritten < 5 {
+		t.Fatalf("rewrote %d values as JSON; the fixture has more", rewritten)
+	}
+	compareReaders(t, old, ref)
+	for _, b := range []graph.Batch{graphtest.BatchB(), graphtest.BatchC()} {
+		for _, s := range []*Store{ref, old} {
+			if _, err := s.Ingest(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	compareReaders(t, old, ref)
 }
 
 // TestValueMalformed checks that every truncation of a value, bytes after
