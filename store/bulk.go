@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/ristretto/v2/z"
@@ -403,13 +404,25 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	byID = nil
 	// The index keys are worked out and sorted on other goroutines while
-	// this one writes the entities.
-	var aliases keyArena
-	indexed := make(chan struct{})
+	// this one writes the entities and the relations; they are written
+	// after the relations (streams need not come in key order, only each
+	// stream's keys).
+	var (
+		aliases keyArena
+		indexed = make(chan struct{})
+		stop    atomic.Bool // set on an error: the index keys are not needed
+	)
+	defer func() {
+		stop.Store(true)
+		<-indexed
+	}()
 	go func() {
 		defer close(indexed)
 		var key []byte
 		for _, e := range ents {
+			if stop.Load() {
+				return
+			}
 			for _, k := range graph.IndexKeys(e) {
 				key = append(appendStr(append(key[:0], kindAlias), k), e.ID...)
 				aliases.add(key)
@@ -421,21 +434,11 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		val = appendEntity(val[:0], e)
 		key = append(append(key[:0], kindEntity), e.ID...)
 		if err := w.add(streamEntity, key, val); err != nil {
-			<-indexed
 			return res, err
 		}
 		res.Entities++
 	}
-	<-indexed
-	ents = nil
 	w.done(streamEntity)
-	for k := range aliases.sorted() {
-		if err := w.add(streamAlias, k, nil); err != nil {
-			return res, err
-		}
-	}
-	w.done(streamAlias)
-	aliases = keyArena{}
 
 	// Relations stream through in key order, merged when given twice in a
 	// row; their in keys are written after them, in their own order (see
@@ -509,6 +512,15 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	w.done(streamRelation)
 	w.done(streamOut)
+	<-indexed
+	ents = nil
+	for k := range aliases.sorted() {
+		if err := w.add(streamAlias, k, nil); err != nil {
+			return res, err
+		}
+	}
+	w.done(streamAlias)
+	aliases = keyArena{}
 	for k := range ins.sorted() {
 		if err := w.add(streamIn, k, nil); err != nil {
 			return res, err
