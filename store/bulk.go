@@ -403,31 +403,24 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		ents[i] = byID[id]
 	}
 	byID = nil
-	// The index keys are worked out and sorted on other goroutines while
-	// this one writes the entities and the relations; they are written
-	// after the relations (streams need not come in key order, only each
-	// stream's keys).
+	// The entities' index keys are worked out, sorted and written as the
+	// alias stream on other goroutines, with a writer of their own, while
+	// this one writes the entities and the relations: the StreamWriter
+	// takes buffers from several goroutines, and each stream's keys come
+	// from one, in order.
 	var (
-		aliases keyArena
-		indexed = make(chan struct{})
-		stop    atomic.Bool // set on an error: the index keys are not needed
+		stop      atomic.Bool // set on an error: the alias keys are not needed
+		aliased   = make(chan struct{})
+		aliasKeys int
+		aliasErr  error
 	)
 	defer func() {
 		stop.Store(true)
-		<-indexed
+		<-aliased // it uses sw, which Import cancels on an error
 	}()
 	go func() {
-		defer close(indexed)
-		var key []byte
-		for _, e := range ents {
-			if stop.Load() {
-				return
-			}
-			for _, k := range graph.IndexKeys(e) {
-				key = append(appendStr(append(key[:0], kindAlias), k), e.ID...)
-				aliases.add(key)
-			}
-		}
+		defer close(aliased)
+		aliasKeys, aliasErr = writeAliases(sw, ents, &stop)
 	}()
 	var key, val []byte // reused for every key and value: the writer copies them
 	for _, e := range ents {
@@ -512,15 +505,11 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	w.done(streamRelation)
 	w.done(streamOut)
-	<-indexed
+	<-aliased
 	ents = nil
-	for k := range aliases.sorted() {
-		if err := w.add(streamAlias, k, nil); err != nil {
-			return res, err
-		}
+	if aliasErr != nil {
+		return res, aliasErr
 	}
-	w.done(streamAlias)
-	aliases = keyArena{}
 	for k := range ins.sorted() {
 		if err := w.add(streamIn, k, nil); err != nil {
 			return res, err
@@ -529,8 +518,41 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	if err := w.finish(); err != nil {
 		return res, err
 	}
-	res.Keys = w.keys
+	res.Keys = w.keys + aliasKeys
 	return res, nil
+}
+
+// writeAliases writes the alias keys of ents (in id order) into sw with a
+// writer of its own, unless stop is set first. It returns how many it wrote.
+func writeAliases(sw *badger.StreamWriter, ents []graph.Entity, stop *atomic.Bool) (int, error) {
+	var (
+		aliases keyArena
+		key     []byte
+	)
+	for _, e := range ents {
+		if stop.Load() {
+			return 0, nil
+		}
+		for _, k := range graph.IndexKeys(e) {
+			key = append(appendStr(append(key[:0], kindAlias), k), e.ID...)
+			aliases.add(key)
+		}
+	}
+	w := newKVWriter(sw)
+	defer w.release()
+	for k := range aliases.sorted() {
+		if stop.Load() {
+			return 0, nil
+		}
+		if err := w.add(streamAlias, k, nil); err != nil {
+			return 0, err
+		}
+	}
+	w.done(streamAlias)
+	if err := w.finish(); err != nil {
+		return 0, err
+	}
+	return w.keys, nil
 }
 
 // evidenceSorted reports whether ev is in graph.SortEvidence's order.
