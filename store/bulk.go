@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"iter"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -45,7 +46,7 @@ const (
 	streamAlias
 	streamRelation
 	streamOut
-	streamIn
+	streamIn // and streamIn+1, ...: the in keys are written as several streams
 )
 
 // importBufferSize is how many bytes of keys and values Import hands
@@ -510,15 +511,23 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	if aliasErr != nil {
 		return res, aliasErr
 	}
-	for k := range ins.sorted() {
-		if err := w.add(streamIn, k, nil); err != nil {
-			return res, err
-		}
-	}
-	if err := w.finish(); err != nil {
+	// The in keys, in as many streams as there are CPUs, written while
+	// the relation and out streams' last buffers are.
+	var (
+		inKeys int
+		inErr  error
+		inDone = make(chan struct{})
+	)
+	go func() {
+		defer close(inDone)
+		inKeys, inErr = ins.write(sw, streamIn, runtime.GOMAXPROCS(0))
+	}()
+	err := w.finish()
+	<-inDone
+	if err = errors.Join(err, inErr); err != nil {
 		return res, err
 	}
-	res.Keys = w.keys + aliasKeys
+	res.Keys = w.keys + aliasKeys + inKeys
 	return res, nil
 }
 
@@ -652,6 +661,68 @@ func (o *inOrder) add(k graph.Key) {
 
 // sorted yields the in keys in key order. The yielded slice is reused.
 func (o *inOrder) sorted() iter.Seq[[]byte] {
+	order := o.sort()
+	return func(yield func([]byte) bool) {
+		var key []byte
+		for _, i := range order {
+			if !yield(o.appendKey(key[:0], i)) {
+				return
+			}
+		}
+	}
+}
+
+// appendKey appends the in key of relation i.
+func (o *inOrder) appendKey(b []byte, i uint32) []byte {
+	k := graph.Key{Subject: o.ends[o.subj[i]], Predicate: o.preds[o.pred[i]], Object: o.ends[o.obj[i]]}
+	return appendTriple(b, kindIn, k)
+}
+
+// write writes the in keys into sw as parts streams of consecutive keys,
+// with stream ids first, first+1, ..., each from a goroutine and writer of
+// its own (the streams' key ranges do not overlap, as StreamWriter
+// requires). It returns how many keys it wrote.
+func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, error) {
+	order := o.sort()
+	parts = max(1, min(parts, len(order)))
+	var (
+		wg   sync.WaitGroup
+		keys = make([]int, parts)
+		errs = make([]error, parts)
+	)
+	for p := range parts {
+		lo, hi := len(order)*p/parts, len(order)*(p+1)/parts
+		if lo == hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stream := first + uint32(p)
+			w := newKVWriter(sw)
+			defer w.release()
+			var key []byte
+			for _, i := range order[lo:hi] {
+				key = o.appendKey(key[:0], i)
+				if errs[p] = w.add(stream, key, nil); errs[p] != nil {
+					return
+				}
+			}
+			w.done(stream)
+			errs[p] = w.finish()
+			keys[p] = w.keys
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for _, k := range keys {
+		n += k
+	}
+	return n, errors.Join(errs...)
+}
+
+// sort returns the relations' numbers in the order of their in keys.
+func (o *inOrder) sort() []uint32 {
 	o.endNum = nil // not needed any more; let the collector have it
 	// Ranks by number: the identity for the entities unless other ends came.
 	var endRank []uint32
@@ -672,17 +743,7 @@ func (o *inOrder) sorted() iter.Seq[[]byte] {
 	}
 	countingSort(tmp, order, len(o.preds), func(i uint32) uint32 { return predRank[o.pred[i]] })
 	countingSort(order, tmp, len(o.ends), func(i uint32) uint32 { return rank(o.obj[i]) })
-	tmp = nil
-	return func(yield func([]byte) bool) {
-		var key []byte
-		for _, i := range order {
-			k := graph.Key{Subject: o.ends[o.subj[i]], Predicate: o.preds[o.pred[i]], Object: o.ends[o.obj[i]]}
-			key = appendTriple(key[:0], kindIn, k)
-			if !yield(key) {
-				return
-			}
-		}
-	}
+	return order
 }
 
 // ranks returns the rank of each string of xs (all different) in sorted order.
