@@ -419,10 +419,10 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		stop.Store(true)
 		<-aliased // it uses sw, which Import cancels on an error
 	}()
-	go func() {
+	go func(ents []graph.Entity) {
 		defer close(aliased)
 		aliasKeys, aliasErr = writeAliases(sw, ents, &stop)
-	}()
+	}(ents)
 	var key, val []byte // reused for every key and value: the writer copies them
 	for _, e := range ents {
 		val = appendEntity(val[:0], e)
@@ -433,6 +433,7 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		res.Entities++
 	}
 	w.done(streamEntity)
+	ents = nil // writeAliases drops its own reference once it has the keys
 
 	// Relations stream through in key order, merged when given twice in a
 	// row; their in keys are written after them, in their own order (see
@@ -507,7 +508,6 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	w.done(streamRelation)
 	w.done(streamOut)
 	<-aliased
-	ents = nil
 	if aliasErr != nil {
 		return res, aliasErr
 	}
@@ -547,6 +547,7 @@ func writeAliases(sw *badger.StreamWriter, ents []graph.Entity, stop *atomic.Boo
 			aliases.add(key)
 		}
 	}
+	ents = nil // no longer needed: let the collector have them while the relations are written
 	w := newKVWriter(sw)
 	defer w.release()
 	for k := range aliases.sorted() {
