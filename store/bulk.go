@@ -596,9 +596,17 @@ func appendTriple(b []byte, kind byte, k graph.Key) []byte {
 		first, last = last, first
 	}
 	b = append(b, kind)
-	b = appendStr(b, string(first))
-	b = appendStr(b, string(k.Predicate))
+	b = appendStrFast(b, string(first))
+	b = appendStrFast(b, string(k.Predicate))
 	return append(b, last...)
+}
+
+// appendStrFast is appendStr, copying s whole when it holds no byte to escape.
+func appendStrFast(b []byte, s string) []byte {
+	if strings.IndexByte(s, escByte) >= 0 {
+		return appendStr(b, s)
+	}
+	return append(append(b, s...), escByte, escEnd)
 }
 
 // inOrder puts relations' in keys in key order without building and

@@ -267,35 +267,37 @@ func appendAttrs(b []byte, m map[string]string) []byte {
 // appendDoc appends a document id, packed to 32 bytes when it is 64
 // lowercase hex digits.
 func appendDoc(b []byte, d graph.DocID) []byte {
-	if isLowerHex64(string(d)) {
+	if len(d) == 64 {
+		n := len(b)
 		b = append(b, 0)
+		var bad byte
 		for i := 0; i < len(d); i += 2 {
-			b = append(b, hexNibble(d[i])<<4|hexNibble(d[i+1]))
+			hi, lo := hexValue[d[i]], hexValue[d[i+1]]
+			bad |= hi | lo
+			b = append(b, hi<<4|lo)
 		}
-		return b
+		if bad&0xF0 == 0 {
+			return b
+		}
+		b = b[:n] // not lowercase hex: written as it is
 	}
 	b = binary.AppendUvarint(b, uint64(len(d))+1)
 	return append(b, d...)
 }
 
-func hexNibble(c byte) byte {
-	if c <= '9' {
-		return c - '0'
+// hexValue maps a lowercase hex digit to its value and any other byte to 0xFF.
+var hexValue = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xFF
 	}
-	return c - 'a' + 10
-}
-
-func isLowerHex64(s string) bool {
-	if len(s) != 64 {
-		return false
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c - '0'
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
+	for c := byte('a'); c <= 'f'; c++ {
+		t[c] = c - 'a' + 10
 	}
-	return true
-}
+	return t
+}()
 
 // valueDecoder reads a binary value. Its methods return zero values once
 // it has failed; finish reports the first failure, or bytes left over.
