@@ -266,6 +266,11 @@ type keyRef struct {
 	at   uint64
 }
 
+// inStreamMin is the fewest in keys Import gives a stream of its own
+// (each stream is a table, built in buffers of its own); a variable so that
+// tests can make it small.
+var inStreamMin = 1 << 16
+
 // Arena sizes; variables so that tests can make them small.
 var (
 	arenaChunk = 1 << 24 // bytes per chunk: offsets fit in 24 bits; at least maxKeySize
@@ -693,7 +698,7 @@ func (o *inOrder) appendKey(b []byte, i uint32) []byte {
 // requires). It returns how many keys it wrote.
 func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, error) {
 	order := o.sort()
-	parts = max(1, min(parts, len(order)))
+	parts = max(1, min(parts, len(order)/inStreamMin))
 	var (
 		wg   sync.WaitGroup
 		keys = make([]int, parts)
