@@ -17,7 +17,8 @@ const madvPageout = 21
 
 // pageOut drops from the process's resident memory the pages of dir's
 // table and value-log files (.sst, .vlog) that Badger has memory-mapped,
-// and returns how many bytes of mappings it advised.
+// except the files named in keep, and returns how many bytes of mappings
+// it advised.
 //
 // Badger maps every table it reads or writes, and a writer touches all of
 // them: it writes new tables through their mappings and compactions read
@@ -28,7 +29,7 @@ const madvPageout = 21
 // contents, whatever the range holds (an anonymous page without swap is
 // left where it is), so a table unmapped by a compaction between reading
 // /proc/self/maps and the call is harmless, as MADV_DONTNEED would not be.
-func pageOut(dir string) (int64, error) {
+func pageOut(dir string, keep map[string]bool) (int64, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return 0, err
@@ -46,7 +47,7 @@ func pageOut(dir string) (int64, error) {
 		if !ok || filepath.Dir(path) != abs {
 			continue
 		}
-		if ext := filepath.Ext(path); ext != ".sst" && ext != ".vlog" {
+		if ext := filepath.Ext(path); ext != ".sst" && ext != ".vlog" || keep[filepath.Base(path)] {
 			continue
 		}
 		_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, start, end-start, madvPageout)

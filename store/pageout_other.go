@@ -6,7 +6,7 @@ import "errors"
 
 // pageOut is Linux-only (MADV_PAGEOUT); elsewhere the kernel decides alone
 // what of Badger's mapped files stays resident.
-func pageOut(string) (int64, error) { return 0, errors.ErrUnsupported }
+func pageOut(string, map[string]bool) (int64, error) { return 0, errors.ErrUnsupported }
 
 // mappedRSS cannot tell here.
 func mappedRSS() (int64, bool) { return 0, false }

@@ -332,11 +332,38 @@ func (s *Store) releasePages() {
 		s.pageOutOff = !ok
 		return
 	}
-	if _, err := pageOut(s.path); err != nil {
+	if _, err := pageOut(s.path, s.hotTables()); err != nil {
 		// Not an error for the caller: without it, RSS counts clean pages
 		// the kernel reclaims anyway when memory runs short.
 		s.pageOutOff = true
 	}
+}
+
+// hotTables names the table files pageOut leaves resident: those of level
+// 0 and of the base level (the first non-empty one below it), which every
+// flush's compaction reads again within seconds, while deeper tables are
+// read whole only when a compaction reaches them. It names none when they
+// would take half the budget themselves.
+func (s *Store) hotTables() map[string]bool {
+	tables := s.db.Tables()
+	base := 0
+	for _, t := range tables {
+		if t.Level > 0 && (base == 0 || t.Level < base) {
+			base = t.Level
+		}
+	}
+	keep := map[string]bool{}
+	var size int64
+	for _, t := range tables {
+		if t.Level == 0 || t.Level == base {
+			keep[fmt.Sprintf("%06d.sst", t.ID)] = true
+			size += int64(t.OnDiskSize)
+		}
+	}
+	if size > mappedBudget/2 {
+		return nil
+	}
+	return keep
 }
 
 // checkSchema writes the schema version into an empty database and checks
