@@ -8,7 +8,9 @@
 // re-ingesting a document changes nothing.
 //
 // The byte layout of every key is documented in keys.go, the only file
-// that builds or parses keys. Values are JSON.
+// that builds or parses keys. Entity and relation values are a compact
+// binary form (values.go; JSON written by schema version 1 still reads);
+// documents and decisions are JSON.
 //
 // Open is tuned for a command-line process that opens the database, does
 // one job and exits: Badger's logging is off (Options.Log passes its

@@ -6,9 +6,9 @@ package store
 //
 //	kind      byte  key                                     value
 //	schema    0x01  0x01                                    uint32 big-endian schema version
-//	entity    0x02  0x02 id                                 JSON graph.Entity
+//	entity    0x02  0x02 id                                 graph.Entity (values.go)
 //	alias     0x03  0x03 str(indexKey) id                   empty
-//	relation  0x04  0x04 str(subject) str(predicate) object JSON relationValue (attrs, evidence)
+//	relation  0x04  0x04 str(subject) str(predicate) object relationValue (values.go)
 //	out       0x05  0x05 str(subject) str(predicate) object empty
 //	in        0x06  0x06 str(object) str(predicate) subject empty
 //	document  0x07  0x07 docID                              JSON graph.Document

@@ -18,7 +18,14 @@ import (
 
 // SchemaVersion is the layout of keys and values this package writes (see
 // keys.go). A database with a newer version is refused with ErrSchemaNewer.
-const SchemaVersion uint32 = 1
+//
+// Version 1 held entity and relation values as JSON; version 2 writes them
+// in the binary form of values.go and still reads JSON ones. A database of
+// version 1 opened for writing is marked version 2 before anything is
+// written, so that a kg which reads only JSON refuses it with a message
+// instead of failing on the first binary value; opened read-only it is
+// left as it is.
+const SchemaVersion uint32 = 2
 
 // Sentinel errors. Open wraps them with the path and what to do.
 var (
@@ -126,7 +133,8 @@ func Open(path string, opts Options) (*Store, error) {
 // badgerOptions are Badger's defaults trimmed for a command-line tool that
 // opens, does one job and exits (see FACTS.md): quiet, a 64 MB value log
 // file instead of a sparse 2 GB one, two 32 MB memtables (a transaction,
-// hence a document, may use 15% of one: about 4.8 MB) and a small cache.
+// hence a document, may use 15% of one: about 4.8 MB) and a small block
+// cache for a writer, a bigger one for a reader.
 func badgerOptions(path string, opts Options) badger.Options {
 	dir := path
 	if opts.InMemory {
@@ -145,6 +153,13 @@ func badgerOptions(path string, opts Options) badger.Options {
 		WithNumCompactors(2).
 		WithMetricsEnabled(false).
 		WithSyncWrites(false)
+	if opts.ReadOnly && !opts.InMemory {
+		// A reading process (a query, an export) holds no memtables and
+		// reads the same tables' blocks again and again while it
+		// traverses: a bigger cache of decompressed blocks saves
+		// decompressing them each time. It takes memory only as it fills.
+		b = b.WithBlockCacheSize(256 << 20)
+	}
 	if opts.tune != nil {
 		opts.tune(&b)
 	}
@@ -398,13 +413,14 @@ func (s *Store) checkSchema() error {
 	switch {
 	case found && version > SchemaVersion:
 		return fmt.Errorf("store: open %s: %w: it has schema version %d, this kg reads up to %d; use a newer kg", s.path, ErrSchemaNewer, version, SchemaVersion)
-	case found:
+	case found && (version == SchemaVersion || s.readOnly):
 		return nil
-	case !empty:
+	case !found && !empty:
 		return fmt.Errorf("store: open %s: %w: it is a Badger database without kg's schema version key; choose a new path", s.path, ErrNotKG)
-	case s.readOnly:
+	case !found && s.readOnly:
 		return fmt.Errorf("store: open %s read-only: the database is empty: %w", s.path, fs.ErrNotExist)
 	}
+	// An empty database, or an older version opened for writing: mark it.
 	err = s.db.Update(func(txn *badger.Txn) error {
 		return txn.Set(schemaKey(), encodeSchemaVersion(SchemaVersion))
 	})

@@ -487,6 +487,42 @@ func TestOpenErrors(t *testing.T) {
 			t.Errorf("Open of a newer database: err = %v, want ErrSchemaNewer", err)
 		}
 	})
+	t.Run("older schema", func(t *testing.T) {
+		// A version-1 database (JSON values) is read as it is, and marked
+		// version 2 only when opened for writing.
+		dir := t.TempDir()
+		writeRaw(t, dir, schemaKey(), encodeSchemaVersion(1))
+		version := func(s *Store) uint32 {
+			t.Helper()
+			var v uint32
+			err := s.db.View(func(txn *badger.Txn) error {
+				item, err := txn.Get(schemaKey())
+				if err != nil {
+					return err
+				}
+				return item.Value(func(b []byte) error { v, err = decodeSchemaVersion(b); return err })
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		for _, tc := range []struct {
+			readOnly bool
+			want     uint32
+		}{{true, 1}, {false, SchemaVersion}, {true, SchemaVersion}} {
+			s, err := Open(dir, Options{ReadOnly: tc.readOnly})
+			if err != nil {
+				t.Fatalf("Open(read-only %v) of a version-1 database: %v", tc.readOnly, err)
+			}
+			if v := version(s); v != tc.want {
+				t.Errorf("after Open(read-only %v): schema version %d, want %d", tc.readOnly, v, tc.want)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 	t.Run("read-only missing", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "absent")
 		if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
