@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -92,6 +93,7 @@ func prf(c [3]int) string {
 // scoreCoNLL04 returns (tp, fp, fn) for typed entities and relations of one sentence.
 func scoreCoNLL04(t *testing.T, s conll04Sentence, perPred map[graph.Predicate]*[3]int) ([3]int, [3]int) {
 	text := strings.Join(s.Tokens, " ")
+	debug := testing.Verbose() && os.Getenv("CONLL04_DEBUG") != ""
 	b, err := extractor(t).Extract("conll04.txt", []byte(text))
 	if err != nil {
 		b = graph.Batch{} // a sentence too short to be an article
@@ -139,6 +141,9 @@ func scoreCoNLL04(t *testing.T, s conll04Sentence, perPred map[graph.Predicate]*
 		if hit >= 0 {
 			match[e.ID] = hit
 		}
+		if debug && hit >= 0 && conll04Types[goldType[hit]] != e.Type && e.Type != graph.Event {
+			t.Logf("TYPE %q gold %s got %s | %s", gold[hit], goldType[hit], e.Type, text)
+		}
 		switch {
 		case hit >= 0 && conll04Types[goldType[hit]] == e.Type && !typedHit[hit]:
 			typedHit[hit] = true
@@ -151,6 +156,9 @@ func scoreCoNLL04(t *testing.T, s conll04Sentence, perPred map[graph.Predicate]*
 	}
 	for i := range gold {
 		if goldType[i] != "Other" && !typedHit[i] {
+			if debug && !slices.Contains(slices.Collect(maps.Values(match)), i) {
+				t.Logf("NOENT %q gold %s | %s", gold[i], goldType[i], text)
+			}
 			ent[2]++
 		}
 	}

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+)
 
 // TestNewsFamilies covers the frames that recur in any news story, one
 // family at a time, on sentences written for the test (other names,
@@ -148,4 +152,42 @@ func TestTopicAlias(t *testing.T) {
 		return
 	}
 	t.Errorf("no event in %v", b.Entities)
+}
+
+// TestContextTyping checks that the words around a name type it when the
+// tagger would not: a town before a comma and its state or country, and a
+// person killed, born or widowed. Each sentence was written for the test.
+func TestContextTyping(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]graph.Type
+	}{
+		{"towns before a state abbreviation", "Quarry workers from Selbyville, Del., and Tunkhannock, Pa., joined the strike.",
+			map[string]graph.Type{"Selbyville": graph.Place, "Tunkhannock": graph.Place}},
+		{"a town before a country's possessive and a place noun", "Karvanik, Armenia's second-largest city, was rebuilt after the quake.",
+			map[string]graph.Type{"Karvanik": graph.Place}},
+		{"a person before a country's possessive and a title", "Hosokawa, Japan's prime minister, arrived on Monday.",
+			map[string]graph.Type{"Hosokawa": graph.Person}},
+		{"the subject of a passive killing verb", "Okafor was fatally stabbed outside a bar in Enugu.",
+			map[string]graph.Type{"Okafor": graph.Person}},
+		{"the object of a killing verb", "Police say Brannigan shot Castellane as he left the club.",
+			map[string]graph.Type{"Castellane": graph.Person}},
+		{"the victim of a slaying", "The slaying of Castellane shocked the port.",
+			map[string]graph.Type{"Castellane": graph.Person}},
+		{"the possessor of a kin noun", "Castellane's widow spoke to reporters in the port.",
+			map[string]graph.Type{"Castellane": graph.Person}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]graph.Type{}
+			for _, e := range extractText(t, tc.text).Entities {
+				got[e.Name] = e.Type
+			}
+			for name, typ := range tc.want {
+				if got[name] != typ {
+					t.Errorf("%s typed %q, want %q (all: %v)", name, got[name], typ, got)
+				}
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kgraph/kg/extract/gazetteer"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -759,6 +760,16 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if a > 1 && orgClassNouns[toks[a-1].Lower] && !toks[a-1].Cap && (toks[a-2].Word && !toks[a-2].Cap || toks[a-2].Lower == "the" || toks[a-2].Lower == "a" || toks[a-2].Lower == "an") {
 		return graph.Organization, true
 	}
+	// "Davisville, R.I.", "Mineral Wells, Texas": a name before a comma
+	// and a state, province or country is a town in it.
+	if inRegion(toks, b) && !(b-a >= 2 && knownFirstName(toks[a].Text)) {
+		return graph.Place, true
+	}
+	// "Lennon was fatally shot", "Ruby shot Oswald", "the slaying of
+	// Mendes", "Asante's widow": only a person is killed, born or widowed.
+	if humanContext(toks, a, b) {
+		return graph.Person, false
+	}
 	// "a Tamale native", "Odense native Henrik Lund": a name before the
 	// noun "native" is where someone is from.
 	if b < len(toks) && toks[b].Lower == "native" && !toks[b].Cap && (a == 0 || !isPossessive(toks[a-1])) {
@@ -844,4 +855,88 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		return graph.Person, false
 	}
 	return "unknown", false
+}
+
+// inRegion reports whether the name ending before token b is followed by a
+// comma and the name of a state, province or country that closes the
+// phrase ("Davisville, R.I.;", "Mineral Wells, Texas."), not one that opens
+// a longer name or phrase ("Kennedy, Texas Gov. John Connally", "X,
+// Japan's prime minister"; "Y, Armenia's second city" is a place).
+func inRegion(toks []token, b int) bool {
+	if b+1 >= len(toks) || toks[b].Lower != "," {
+		return false
+	}
+	for k := b + 2; k <= b+4 && k <= len(toks); k++ {
+		if !toks[k-1].Cap {
+			return false
+		}
+		e, ok := gazLookup(joinTokens(toks, b+1, k))
+		if !ok || e.Type != graph.Place || e.Kind != gazetteer.KindRegion && e.Kind != gazetteer.KindCountry {
+			continue
+		}
+		if k == len(toks) {
+			return true
+		}
+		// "Japan 's" as CoNLL04 tokenizes it reads as a quote mark.
+		next := toks[k]
+		if isPossessive(next) || next.Text == "'" && k+1 < len(toks) && toks[k+1].Lower == "s" {
+			// "Leninakan, Armenia's second-largest city", not "X,
+			// Japan's prime minister".
+			for j := k + 1; j < len(toks) && j <= k+5; j++ {
+				if placeHeads[toks[j].Lower] || toks[j].Lower == "town" || toks[j].Lower == "capital" {
+					return true
+				}
+			}
+			return false
+		}
+		return !next.Word || !next.Cap
+	}
+	return false
+}
+
+// Words around a name that only a person takes.
+var (
+	// humanPassives follow "X was": "was shot", "was fatally stabbed", "was born".
+	humanPassives = setOf("shot", "killed", "assassinated", "murdered", "slain", "stabbed", "strangled",
+		"executed", "born", "kidnapped", "abducted", "hanged", "poisoned", "arrested")
+	// killVerbs come before their victim: "Ruby shot Oswald", "killing Lennon".
+	killVerbs = setOf("shot", "shoot", "shoots", "killed", "kill", "kills", "killing", "assassinated",
+		"assassinate", "murdered", "murder", "murdering", "stabbed", "strangled", "kidnapped", "abducted", "slew")
+	// killNouns open "the slaying of X".
+	killNouns = setOf("murder", "killing", "assassination", "slaying", "shooting", "stabbing", "kidnapping",
+		"abduction", "execution", "assassin", "killer", "murderer")
+)
+
+// humanContext reports whether the words around the name toks[a:b] say it
+// is a person's: the subject of a passive killing verb or of "was born"
+// ("Lennon was fatally shot"), the object of a killing verb ("Ruby shot
+// Oswald", "the slaying of Mendes") or the possessor of a kin noun
+// ("Kennedy's widow", "Kennedy's assassin"). A name that modifies a noun
+// after it ("the killing of Hamas leader X") is left alone.
+func humanContext(toks []token, a, b int) bool {
+	if b < len(toks) {
+		next := toks[b]
+		if next.Word && !next.Cap && (roleNouns[next.Lower] || lowerHeads[next.Lower] != "") {
+			return false
+		}
+		if isPossessive(next) && b+1 < len(toks) {
+			n := toks[b+1].Lower
+			if kinNouns[n] || n == "assassin" || n == "killer" || n == "murderer" {
+				return true
+			}
+		}
+		if next.Lower == "was" || next.Lower == "were" {
+			j := b + 1
+			if j < len(toks) && strings.HasSuffix(toks[j].Lower, "ly") {
+				j++ // "was fatally shot"
+			}
+			if j < len(toks) && humanPassives[toks[j].Lower] {
+				return true
+			}
+		}
+	}
+	if a > 0 && killVerbs[toks[a-1].Lower] && !toks[a-1].Cap {
+		return true
+	}
+	return a > 1 && toks[a-1].Lower == "of" && killNouns[toks[a-2].Lower]
 }
