@@ -7,8 +7,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"maps"
+	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -70,8 +73,8 @@ const importBufferSize = 4 << 20
 //
 // Memory: Import holds every entity (decoded, and about 200 bytes of index
 // keys each) and, to write the in keys in their order, 12 bytes per
-// relation (20 while they are sorted) and an id-to-number map of the
-// entities; relation values stream through, and Badger builds each
+// relation (16 while they are sorted) and a table of 8-16 bytes per
+// entity; relation values stream through, and Badger builds each
 // stream's tables in memory. Memory therefore grows with the graph.
 //
 // It returns an error wrapping ErrNotEmpty when the database holds
@@ -617,49 +620,95 @@ func appendStrFast(b []byte, s string) []byte {
 // inOrder puts relations' in keys in key order without building and
 // sorting the keys. Relations come in key order, (subject, predicate,
 // object); in keys sort by (object, predicate, subject). inOrder numbers
-// each end by its rank among all ends in id order and each predicate by
-// its rank in string order, keeps three integers per relation, and sorts
-// them by (object, predicate) with two passes of a stable counting sort:
-// relations with the same object and predicate then stay in the order they
-// came in, which is their subjects' order. Order by rank is key order,
-// because str() sorts as the strings it holds do (keys.go).
+// each end and each predicate as they come and keeps the numbers of each
+// relation (12 bytes). To sort, it ranks the ends among all ends in id
+// order and the predicates in string order, packs each relation into one
+// integer, (object rank, predicate rank, subject rank) from the top bits
+// down, and sorts these with two passes of a stable counting sort, by
+// predicate and then by object: relations with the same object and
+// predicate then stay in the order they came in, which is their subjects'
+// order. Order by rank is key order, because str() sorts as the strings it
+// holds do (keys.go).
 //
 // The entities' ids, given to newInOrder in order, are the first ends; an
 // end that is not among them (Import writes such relations all the same)
-// is numbered after them and ranked when sorted is called.
+// is numbered after them and ranked when sort is called.
+//
+// Ends are numbered through a hash table of integers (slots), not a Go map
+// keyed by the ids: the table holds no pointers, so the collector has
+// nothing in it to mark, and a lookup reads one slot and the id it names.
 type inOrder struct {
-	ends      []graph.ID          // ends by number
-	known     int                 // ends[:known] are in order (the entities)
-	endNum    map[graph.ID]uint32 // number of each end
-	preds     []graph.Predicate   // predicates by number
-	predNum   map[graph.Predicate]uint32
-	last      graph.ID // the last subject looked up, and its number:
-	lastNum   uint32   // relations come grouped by subject
-	subj, obj []uint32 // the relations' ends, by number, in input order
-	pred      []uint32
+	ends    []graph.ID // ends by number
+	known   int        // ends[:known] are in order (the entities)
+	seed    maphash.Seed
+	slots   []uint64 // open addressing: the top 32 bits of an end's hash, and its number+1; 0 is empty
+	preds   []graph.Predicate
+	predNum map[graph.Predicate]uint32
+	last    graph.ID // the last subject looked up, and its number:
+	lastNum uint32   // relations come grouped by subject
+	pairs   []uint64 // subject<<32 | object number, by relation in input order
+	pred    []uint32 // predicate number, likewise
+
+	// Set by sort: the ends and predicates by rank, and the widths of the
+	// ranks in the packed integers.
+	endByRank  []graph.ID
+	predByRank []graph.Predicate
+	endBits    uint
+	predBits   uint
 }
 
+// errTooManyEnds is returned when the relations' ends and predicates are
+// too many for their ranks to be packed into one 64-bit integer (more than
+// 2^29 ends, with up to 64 predicates).
+var errTooManyEnds = errors.New("too many relation ends to sort the in keys")
+
 func newInOrder(ids []graph.ID) *inOrder {
-	o := &inOrder{ends: ids, known: len(ids), endNum: make(map[graph.ID]uint32, len(ids)), predNum: map[graph.Predicate]uint32{}}
+	o := &inOrder{ends: ids, known: len(ids), seed: maphash.MakeSeed(), predNum: map[graph.Predicate]uint32{}}
+	o.slots = make([]uint64, max(16, 1<<bits.Len(uint(2*len(ids)))))
 	for i, id := range ids {
-		o.endNum[id] = uint32(i)
+		o.place(id, uint32(i))
 	}
 	return o
 }
 
+// place puts end number n (id) in a free slot.
+func (o *inOrder) place(id graph.ID, n uint32) {
+	h := maphash.String(o.seed, string(id))
+	mask := uint64(len(o.slots) - 1)
+	i := h & mask
+	for o.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	o.slots[i] = h&^(1<<32-1) | uint64(n+1)
+}
+
+// end returns id's number, numbering it if it is new.
 func (o *inOrder) end(id graph.ID) uint32 {
-	n, ok := o.endNum[id]
-	if !ok {
-		n = uint32(len(o.ends))
-		o.ends = append(o.ends, id)
-		o.endNum[id] = n
+	h := maphash.String(o.seed, string(id))
+	tag := h &^ (1<<32 - 1)
+	mask := uint64(len(o.slots) - 1)
+	i := h & mask
+	for s := o.slots[i]; s != 0; s = o.slots[i] {
+		if s&^(1<<32-1) == tag && o.ends[uint32(s)-1] == id {
+			return uint32(s) - 1
+		}
+		i = (i + 1) & mask
+	}
+	n := uint32(len(o.ends))
+	o.ends = append(o.ends, id)
+	o.slots[i] = tag | uint64(n+1)
+	if 4*len(o.ends) > 3*len(o.slots) {
+		o.slots = make([]uint64, 2*len(o.slots))
+		for n, id := range o.ends {
+			o.place(id, uint32(n))
+		}
 	}
 	return n
 }
 
 // add records the canonical key of the next relation.
 func (o *inOrder) add(k graph.Key) {
-	if len(o.subj) == 0 || k.Subject != o.last {
+	if len(o.pairs) == 0 || k.Subject != o.last {
 		o.last, o.lastNum = k.Subject, o.end(k.Subject)
 	}
 	p, ok := o.predNum[k.Predicate]
@@ -668,27 +717,34 @@ func (o *inOrder) add(k graph.Key) {
 		o.preds = append(o.preds, k.Predicate)
 		o.predNum[k.Predicate] = p
 	}
-	o.subj = append(o.subj, o.lastNum)
-	o.obj = append(o.obj, o.end(k.Object))
+	o.pairs = append(o.pairs, uint64(o.lastNum)<<32|uint64(o.end(k.Object)))
 	o.pred = append(o.pred, p)
 }
 
 // sorted yields the in keys in key order. The yielded slice is reused.
-func (o *inOrder) sorted() iter.Seq[[]byte] {
-	order := o.sort()
+func (o *inOrder) sorted() (iter.Seq[[]byte], error) {
+	order, err := o.sort()
+	if err != nil {
+		return nil, err
+	}
 	return func(yield func([]byte) bool) {
 		var key []byte
-		for _, i := range order {
-			if !yield(o.appendKey(key[:0], i)) {
+		for _, x := range order {
+			if !yield(o.appendKey(key[:0], x)) {
 				return
 			}
 		}
-	}
+	}, nil
 }
 
-// appendKey appends the in key of relation i.
-func (o *inOrder) appendKey(b []byte, i uint32) []byte {
-	k := graph.Key{Subject: o.ends[o.subj[i]], Predicate: o.preds[o.pred[i]], Object: o.ends[o.obj[i]]}
+// appendKey appends the in key of the relation packed in x by sort.
+func (o *inOrder) appendKey(b []byte, x uint64) []byte {
+	endMask, predMask := uint64(1)<<o.endBits-1, uint64(1)<<o.predBits-1
+	k := graph.Key{
+		Subject:   o.endByRank[x&endMask],
+		Predicate: o.predByRank[x>>o.endBits&predMask],
+		Object:    o.endByRank[x>>(o.endBits+o.predBits)],
+	}
 	return appendTriple(b, kindIn, k)
 }
 
@@ -697,7 +753,10 @@ func (o *inOrder) appendKey(b []byte, i uint32) []byte {
 // its own (the streams' key ranges do not overlap, as StreamWriter
 // requires). It returns how many keys it wrote.
 func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, error) {
-	order := o.sort()
+	order, err := o.sort()
+	if err != nil {
+		return 0, err
+	}
 	parts = max(1, min(parts, len(order)/inStreamMin))
 	var (
 		wg   sync.WaitGroup
@@ -716,8 +775,8 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 			w := newKVWriter(sw)
 			defer w.release()
 			var key []byte
-			for _, i := range order[lo:hi] {
-				key = o.appendKey(key[:0], i)
+			for _, x := range order[lo:hi] {
+				key = o.appendKey(key[:0], x)
 				if errs[p] = w.add(stream, key, nil); errs[p] != nil {
 					return
 				}
@@ -735,29 +794,47 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 	return n, errors.Join(errs...)
 }
 
-// sort returns the relations' numbers in the order of their in keys.
-func (o *inOrder) sort() []uint32 {
-	o.endNum = nil // not needed any more; let the collector have it
+// sort returns the relations packed as appendKey reads them, in the order
+// of their in keys. It is called once.
+func (o *inOrder) sort() ([]uint64, error) {
+	o.slots, o.predNum = nil, nil // not needed any more; let the collector have them
 	// Ranks by number: the identity for the entities unless other ends came.
 	var endRank []uint32
+	o.endByRank = o.ends
 	if len(o.ends) > o.known {
 		endRank = ranks(o.ends)
-	}
-	rank := func(n uint32) uint32 {
-		if endRank == nil {
-			return n
+		o.endByRank = make([]graph.ID, len(o.ends))
+		for n, r := range endRank {
+			o.endByRank[r] = o.ends[n]
 		}
-		return endRank[n]
 	}
 	predRank := ranks(o.preds)
-	n := len(o.subj)
-	order, tmp := make([]uint32, n), make([]uint32, n)
-	for i := range order {
-		order[i] = uint32(i)
+	o.predByRank = make([]graph.Predicate, len(o.preds))
+	for n, r := range predRank {
+		o.predByRank[r] = o.preds[n]
 	}
-	countingSort(tmp, order, len(o.preds), func(i uint32) uint32 { return predRank[o.pred[i]] })
-	countingSort(order, tmp, len(o.ends), func(i uint32) uint32 { return rank(o.obj[i]) })
-	return order
+	o.endBits = uint(bits.Len(uint(max(len(o.ends)-1, 0))))
+	o.predBits = uint(bits.Len(uint(max(len(o.preds)-1, 0))))
+	if 2*o.endBits+o.predBits > 64 {
+		return nil, fmt.Errorf("%w: %d ends, %d predicates", errTooManyEnds, len(o.ends), len(o.preds))
+	}
+	rank := func(n uint32) uint64 {
+		if endRank == nil {
+			return uint64(n)
+		}
+		return uint64(endRank[n])
+	}
+	// Pack in place of the pairs.
+	packed := o.pairs
+	for i, p := range o.pairs {
+		subj, obj := uint32(p>>32), uint32(p)
+		packed[i] = rank(obj)<<(o.endBits+o.predBits) | uint64(predRank[o.pred[i]])<<o.endBits | rank(subj)
+	}
+	o.pairs, o.pred = nil, nil
+	tmp := make([]uint64, len(packed))
+	countingSort(tmp, packed, len(o.preds), o.endBits, uint64(1)<<o.predBits-1)
+	countingSort(packed, tmp, len(o.ends), o.endBits+o.predBits, math.MaxUint64)
+	return packed, nil
 }
 
 // ranks returns the rank of each string of xs (all different) in sorted order.
@@ -774,18 +851,18 @@ func ranks[S ~string](xs []S) []uint32 {
 	return r
 }
 
-// countingSort writes src into dst ordered by bucket (less than buckets),
-// keeping the order of src among equal buckets.
-func countingSort(dst, src []uint32, buckets int, bucket func(uint32) uint32) {
+// countingSort writes src into dst ordered by bucket, x>>shift&mask (less
+// than buckets), keeping the order of src among equal buckets.
+func countingSort(dst, src []uint64, buckets int, shift uint, mask uint64) {
 	start := make([]uint32, buckets+1)
 	for _, x := range src {
-		start[bucket(x)+1]++
+		start[x>>shift&mask+1]++
 	}
 	for b := 1; b <= buckets; b++ {
 		start[b] += start[b-1]
 	}
 	for _, x := range src {
-		b := bucket(x)
+		b := x >> shift & mask
 		dst[start[b]] = x
 		start[b]++
 	}

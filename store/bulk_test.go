@@ -213,14 +213,22 @@ func TestImportMerges(t *testing.T) {
 // whatever their predicates.
 func TestInOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	names := []graph.ID{"", "a", "a\x00", "ab", "b", "ba", "c\x00d", "zz", "\xff"}
+	few := []graph.ID{"", "a", "a\x00", "ab", "b", "ba", "c\x00d", "zz", "\xff"}
+	many := slices.Clone(few) // enough ends that are not entities for inOrder's table to grow
+	for i := range 100 {
+		many = append(many, graph.ID(fmt.Sprintf("e%d\x00%d", i%7, i)))
+	}
 	preds := []graph.Predicate{graph.Met, graph.Advised, "", "custom", "a\x00b", graph.Killed}
-	for _, known := range []int{len(names), 4, 0} {
-		t.Run(fmt.Sprintf("known=%d", known), func(t *testing.T) {
+	for _, tc := range []struct {
+		names []graph.ID
+		known int
+	}{{few, len(few)}, {few, 4}, {few, 0}, {many, len(many)}, {many, 10}} {
+		names, known := tc.names, tc.known
+		t.Run(fmt.Sprintf("ends=%d,known=%d", len(names), known), func(t *testing.T) {
 			ids := slices.Sorted(slices.Values(names[:known]))
 			seen := map[graph.Key]bool{}
 			var keys []graph.Key
-			for range 300 {
+			for range 30 * len(names) {
 				k := graph.Key{Subject: names[rng.IntN(len(names))], Predicate: preds[rng.IntN(len(preds))], Object: names[rng.IntN(len(names))]}.Canonical()
 				if !seen[k] {
 					seen[k] = true
@@ -243,8 +251,12 @@ func TestInOrder(t *testing.T) {
 				want = append(want, inKey(k))
 			}
 			slices.SortFunc(want, bytes.Compare)
+			keysInOrder, err := o.sorted()
+			if err != nil {
+				t.Fatal(err)
+			}
 			var got [][]byte
-			for k := range o.sorted() {
+			for k := range keysInOrder {
 				got = append(got, bytes.Clone(k))
 			}
 			if !reflect.DeepEqual(got, want) {
