@@ -612,11 +612,11 @@ func TestInitialsAndStateAbbreviations(t *testing.T) {
 	}
 }
 
-// TestHeldoutFloors scores the articles of testdata/heldout: eight stories
+// TestHeldoutFloors scores the articles of testdata/heldout: nine stories
 // written for these tests, in other places and decades than the shared
 // corpus, and annotated before any rule was tuned to them. Their figures
 // estimate how extraction does on articles nobody prepared it for; the
-// floors sit a little below what the pipeline achieves (0.951 / 0.793).
+// floors sit a little below what the pipeline achieves (0.954 / 0.793).
 func TestHeldoutFloors(t *testing.T) {
 	golds, _ := filepath.Glob(filepath.Join("testdata", "heldout", "*.gold.json"))
 	if len(golds) == 0 {

@@ -176,6 +176,18 @@ func TestContextTyping(t *testing.T) {
 			map[string]graph.Type{"Castellane": graph.Person}},
 		{"the possessor of a kin noun", "Castellane's widow spoke to reporters in the port.",
 			map[string]graph.Type{"Castellane": graph.Person}},
+		{"an age after the name", "Two crewmen were missing. Carrick, 34, was found on the beach on Friday.",
+			map[string]graph.Type{"Carrick": graph.Person}},
+		{"an age before the name", "The crew of the ferry included 23-year-old Carrick, the cook.",
+			map[string]graph.Type{"Carrick": graph.Person}},
+		{"a kin noun before the name", "The senator flew home with his wife, Verbena, on Sunday.",
+			map[string]graph.Type{"Verbena": graph.Person}},
+		{"who after a sentence's subject", "Carrick, who has sailed for forty years, retired in June.",
+			map[string]graph.Type{"Carrick": graph.Person}},
+		{"who after a body is the clause on the head", "Ada Eze, the head of Kanuri Cement, who signed the deal, resigned.",
+			map[string]graph.Type{"Kanuri Cement": graph.Organization}},
+		{"a place after a preposition of nearness", "The ferry sank off Skerrvik in the night.",
+			map[string]graph.Type{"Skerrvik": graph.Place}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

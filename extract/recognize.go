@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kgraph/kg/extract/gazetteer"
@@ -770,6 +771,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if humanContext(toks, a, b) {
 		return graph.Person, false
 	}
+	// "sank off Grand Isle", "a camp near Tolvik": a name after a
+	// preposition of nearness is a place unless a given name opens it.
+	if a > 0 && nearPreps[toks[a-1].Lower] && !knownFirstName(toks[a].Text) {
+		return graph.Place, false
+	}
 	// "a Tamale native", "Odense native Henrik Lund": a name before the
 	// noun "native" is where someone is from.
 	if b < len(toks) && toks[b].Lower == "native" && !toks[b].Cap && (a == 0 || !isPossessive(toks[a-1])) {
@@ -902,6 +908,8 @@ var (
 	// killVerbs come before their victim: "Ruby shot Oswald", "killing Lennon".
 	killVerbs = setOf("shot", "shoot", "shoots", "killed", "kill", "kills", "killing", "assassinated",
 		"assassinate", "murdered", "murder", "murdering", "stabbed", "strangled", "kidnapped", "abducted", "slew")
+	// nearPreps put a place after them: "off Grand Isle", "near Tolvik".
+	nearPreps = setOf("near", "off", "outside")
 	// killNouns open "the slaying of X".
 	killNouns = setOf("murder", "killing", "assassination", "slaying", "shooting", "stabbing", "kidnapping",
 		"abduction", "execution", "assassin", "killer", "murderer")
@@ -911,7 +919,9 @@ var (
 // is a person's: the subject of a passive killing verb or of "was born"
 // ("Lennon was fatally shot"), the object of a killing verb ("Ruby shot
 // Oswald", "the slaying of Mendes") or the possessor of a kin noun
-// ("Kennedy's widow", "Kennedy's assassin"). A name that modifies a noun
+// ("Kennedy's widow", "Kennedy's assassin"), or has an age ("Fontenot,
+// 19,", "19-year-old Fontenot"), a kin noun ("his wife, Elizabeth") or
+// "who" ("Copland, who was born") beside it. A name that modifies a noun
 // after it ("the killing of Hamas leader X") is left alone.
 func humanContext(toks []token, a, b int) bool {
 	if b < len(toks) {
@@ -937,6 +947,24 @@ func humanContext(toks []token, a, b int) bool {
 	}
 	if a > 0 && killVerbs[toks[a-1].Lower] && !toks[a-1].Cap {
 		return true
+	}
+	// "19-year-old Fontenot"; "his wife, Elizabeth".
+	if a > 0 && strings.HasSuffix(toks[a-1].Lower, "-year-old") {
+		return true
+	}
+	if a > 1 && toks[a-1].Lower == "," && kinNouns[toks[a-2].Lower] {
+		return true
+	}
+	// "Fontenot, 19, was treated"; "Copland, who was born".
+	if b+2 < len(toks) && toks[b].Lower == "," {
+		// Only a sentence's subject: in "the head of Constructora Andina,
+		// who negotiated" the clause is on the head.
+		if toks[b+1].Lower == "who" && a == 0 {
+			return true
+		}
+		if n, err := strconv.Atoi(toks[b+1].Text); err == nil && n > 0 && n < 110 && (toks[b+2].Lower == "," || toks[b+2].Lower == ")") {
+			return true
+		}
 	}
 	return a > 1 && toks[a-1].Lower == "of" && killNouns[toks[a-2].Lower]
 }
