@@ -113,6 +113,12 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Carlos Mejia|killed|Rafael Ortiz"}, nil},
 		{"shot and wounded is no killing", "Carlos Mejia shot Rafael Ortiz in the leg.",
 			nil, []string{"Carlos Mejia|killed|Rafael Ortiz"}},
+
+		// Towns, each with its state, in a list.
+		{"a list of towns with one state", "Voters in Carverton, Ala., Linden, Ala., and Selma, Ala., went to the polls.",
+			[]string{"Carverton|located-in|Ala.", "Linden|located-in|Ala.", "Selma|located-in|Ala."}, nil},
+		{"a list of countries is no chain", "Talks in Colombia, Bolivia, Ecuador and Peru ended.",
+			nil, []string{"Bolivia|located-in|Ecuador", "Ecuador|located-in|Peru"}},
 	}
 	for _, tc := range tests {
 		if tc.name == "" {

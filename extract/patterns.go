@@ -791,12 +791,28 @@ func (c *clause) placeChains() {
 			}
 		}
 		if ai > 0 && a.T0 > 1 && (c.toks[a.T0-1].Lower == "," || c.toks[a.T0-1].Lower == "and") {
-			if p := c.at[a.T0-2]; p >= 0 && c.args[p].Type == graph.Place && c.r.placeKind(c.args[p].Ent) == outer {
+			if p := c.at[a.T0-2]; p >= 0 && c.args[p].Type == graph.Place && c.r.placeKind(c.args[p].Ent) == outer && !c.chainEnd(p) {
 				continue
 			}
 		}
 		c.emit(a.Ent, graph.LocatedIn, b.Ent, "place-comma/v1", 0.75, nil)
 	}
+}
+
+// chainEnd reports whether the place argument p closes a chain of its own
+// ("Carverton, Ala.," before "Linden, Ala."): a town and a comma come
+// before it, so the list is one of towns, each with its state.
+func (c *clause) chainEnd(p int) bool {
+	t0 := c.args[p].T0
+	if t0 < 2 || c.toks[t0-1].Lower != "," {
+		return false
+	}
+	q := c.at[t0-2]
+	if q < 0 || c.args[q].Type != graph.Place {
+		return false
+	}
+	k := c.r.placeKind(c.args[q].Ent)
+	return k != "country" && k != "region"
 }
 
 // origins reads "Andrew Hall of Miami", "Marie Ferraro, 50, of Bethany":
