@@ -391,27 +391,16 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	w.done(streamSchema)
 
-	// Entities: gathered, merged by id and sorted, then written with their index keys.
-	byID := map[graph.ID]graph.Entity{}
-	for e := range entities {
-		if e.ID == "" {
-			return res, fmt.Errorf("entity %q has no id", e.Name)
-		}
-		if old, ok := byID[e.ID]; ok {
-			e = mergeEntity(old, e)
-		}
-		byID[e.ID] = e
+	// Entities: gathered, sorted by id unless they came so, and merged by
+	// id, then written with their index keys.
+	ents, err := gatherEntities(entities)
+	if err != nil {
+		return res, err
 	}
-	ids := make([]graph.ID, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
+	ids := make([]graph.ID, len(ents))
+	for i, e := range ents {
+		ids[i] = e.ID
 	}
-	slices.Sort(ids)
-	ents := make([]graph.Entity, len(ids))
-	for i, id := range ids {
-		ents[i] = byID[id]
-	}
-	byID = nil
 	// The entities' index keys are worked out, sorted and written as the
 	// alias stream on other goroutines, with a writer of their own, while
 	// this one writes the entities and the relations: the StreamWriter
@@ -530,13 +519,59 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		defer close(inDone)
 		inKeys, inErr = ins.write(sw, streamIn, runtime.GOMAXPROCS(0))
 	}()
-	err := w.finish()
+	err = w.finish()
 	<-inDone
 	if err = errors.Join(err, inErr); err != nil {
 		return res, err
 	}
 	res.Keys = w.keys + aliasKeys + inKeys
 	return res, nil
+}
+
+// gatherEntities returns the entities in id order, each id once: those
+// given with the same id are merged in the order they came
+// (graph.MergeEntity), as Ingest would merge them.
+func gatherEntities(entities iter.Seq[graph.Entity]) ([]graph.Entity, error) {
+	var ents []graph.Entity
+	inOrder := true // ids came in order (equal ones next to each other)
+	for e := range entities {
+		if e.ID == "" {
+			return nil, fmt.Errorf("entity %q has no id", e.Name)
+		}
+		if n := len(ents); n > 0 && e.ID < ents[n-1].ID {
+			inOrder = false
+		}
+		ents = append(ents, e)
+	}
+	if !inOrder {
+		// Sort numbers, ties kept in the order they came, rather than
+		// moving whole entities about.
+		order := make([]int32, len(ents))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int {
+			if c := strings.Compare(string(ents[a].ID), string(ents[b].ID)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		sorted := make([]graph.Entity, len(ents))
+		for i, j := range order {
+			sorted[i] = ents[j]
+		}
+		ents = sorted
+	}
+	merged := ents[:0]
+	for _, e := range ents {
+		if n := len(merged); n > 0 && merged[n-1].ID == e.ID {
+			merged[n-1] = mergeEntity(merged[n-1], e)
+			continue
+		}
+		merged = append(merged, e)
+	}
+	clear(ents[len(merged):]) // let the collector have what was merged away
+	return slices.Clip(merged), nil
 }
 
 // writeAliases writes the alias keys of ents (in id order) into sw with a
