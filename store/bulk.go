@@ -253,8 +253,9 @@ func uvarintLen(x uint64) int {
 // it over and over), and every arenaRun keys the run just gathered is
 // sorted on another goroutine while the caller goes on adding; sorted
 // merges the runs. Each key's reference carries its first 16 bytes as two
-// integers, so that most comparisons of the sort are of integers in the
-// slice being sorted, not of bytes elsewhere in memory.
+// integers, so that a run is sorted mostly by those (sortRefs: a radix sort
+// on their bytes, with as many references again to work in), not by bytes
+// elsewhere in memory.
 type keyArena struct {
 	chunks [][]byte
 	refs   []keyRef   // the run being gathered
@@ -307,8 +308,51 @@ func (a *keyArena) sortRun() {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
-		slices.SortFunc(run, func(x, y keyRef) int { return compareRefs(chunks, x, y) })
+		sortRefs(run, make([]keyRef, len(run)), chunks, 0)
 	}()
+}
+
+// radixMin is the fewest keys sortRefs sorts by their bytes; fewer are
+// sorted by comparison.
+const radixMin = 128
+
+// sortRefs sorts refs by their keys (tmp is as long as refs, to work in):
+// a radix sort on the heads' bytes from byte digit on, most significant
+// first, which puts the keys in 256 buckets by one byte and sorts each
+// bucket by the next; a bucket of fewer than radixMin keys, or one whose
+// keys' heads are all alike, is sorted by comparison. A byte all the keys
+// share (the kind, most of a common prefix) costs one counting pass.
+func sortRefs(refs, tmp []keyRef, chunks [][]byte, digit int) {
+	for ; len(refs) >= radixMin && digit < 16; digit++ {
+		w, shift := digit/8, 56-8*uint(digit%8)
+		var count [256]int
+		for _, r := range refs {
+			count[byte(r.head[w]>>shift)]++
+		}
+		if count[byte(refs[0].head[w]>>shift)] == len(refs) {
+			continue // all alike in this byte: sort by the next
+		}
+		var next [256]int
+		for b, sum := 1, 0; b < 256; b++ {
+			sum += count[b-1]
+			next[b] = sum
+		}
+		for _, r := range refs {
+			b := byte(r.head[w] >> shift)
+			tmp[next[b]] = r
+			next[b]++
+		}
+		copy(refs, tmp[:len(refs)])
+		lo := 0
+		for _, c := range count {
+			if c > 1 {
+				sortRefs(refs[lo:lo+c], tmp[lo:lo+c], chunks, digit+1)
+			}
+			lo += c
+		}
+		return
+	}
+	slices.SortFunc(refs, func(x, y keyRef) int { return compareRefs(chunks, x, y) })
 }
 
 func compareRefs(chunks [][]byte, x, y keyRef) int {

@@ -563,3 +563,37 @@ func TestGatherEntities(t *testing.T) {
 		t.Error("gatherEntities took an entity with no id")
 	}
 }
+
+// TestSortRefs checks the radix sort of keyArena's runs against a
+// comparison sort, on keys of every byte value and on keys alike for
+// longer than their heads.
+func TestSortRefs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, tc := range []struct {
+		name   string
+		prefix int // bytes every key shares
+		alpha  int // byte values used after it
+	}{{"any bytes", 0, 256}, {"few bytes", 0, 3}, {"long shared prefix", 20, 256}, {"shared kind byte", 1, 26}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var a keyArena
+			a.chunks = [][]byte{make([]byte, 0, arenaChunk)}
+			var want [][]byte
+			for range 3000 {
+				k := bytes.Repeat([]byte{'k'}, tc.prefix)
+				for range rng.IntN(20) {
+					k = append(k, byte(rng.IntN(tc.alpha)))
+				}
+				a.add(k)
+				want = append(want, k)
+			}
+			refs := a.refs
+			sortRefs(refs, make([]keyRef, len(refs)), a.chunks, 0)
+			slices.SortFunc(want, bytes.Compare)
+			for i, r := range refs {
+				if got := keyAt(a.chunks, r.at); !bytes.Equal(got, want[i]) {
+					t.Fatalf("key %d = %x, want %x", i, got, want[i])
+				}
+			}
+		})
+	}
+}
