@@ -114,6 +114,44 @@ func TestNewsFamilies(t *testing.T) {
 		{"shot and wounded is no killing", "Carlos Mejia shot Rafael Ortiz in the leg.",
 			nil, []string{"Carlos Mejia|killed|Rafael Ortiz"}},
 
+		// Passive charges with no accuser named.
+		{"charged with a murder, a day between", "Erik Sand, a former sheriff's deputy from Molde, was charged on Tuesday with the murder of Lars Vik, the mayor who was shot in Bodo in May.",
+			[]string{"Erik Sand|accused-of|murder of Lars Vik"}, nil},
+		{"charged with a murder, plain", "Erik Sand was charged with the murder of Lars Vik.",
+			[]string{"Erik Sand|accused-of|murder of Lars Vik"}, nil},
+		{"charged with no event", "Erik Sand was charged with fraud on Tuesday.",
+			nil, []string{"Erik Sand|accused-of|fraud"}},
+		{"the victim is not the accused", "Lars Vik was shot in Bodo. Erik Sand was charged with the murder of Lars Vik.",
+			nil, []string{"Lars Vik|accused-of|murder of Lars Vik"}},
+
+		// Where a person is held.
+		{"arrested in a town", "Erik Sand was arrested in Kiruna, Sweden, and is being held at the county jail.",
+			[]string{"Erik Sand|held-at|Kiruna"}, []string{"Erik Sand|held-at|Sweden"}},
+		{"arrested in a town after a clause", "Police said Erik Sand was arrested in Kiruna on Monday.",
+			[]string{"Erik Sand|held-at|Kiruna"}, []string{"Erik Sand|held-at|Sweden"}},
+		{"arrested over a killing is no place", "Erik Sand was arrested over the Kiruna bombing.",
+			nil, []string{"Erik Sand|held-at|Kiruna bombing"}},
+		{"an arrest elsewhere in the sentence", "Erik Sand, who lives in Kiruna, was arrested on Monday.",
+			nil, []string{"Erik Sand|held-at|Kiruna"}},
+
+		// A body's post by its pronoun.
+		{"its with no body before", "Nils Berg sold the boat. Its captain, Anna Moe, was not aboard.",
+			nil, []string{"Anna Moe|member-of|Nils Berg"}},
+		{"its with a town before", "Nils Berg lives in Tromso. Its mayor, Anna Moe, said the port would reopen.",
+			nil, []string{"Anna Moe|member-of|Tromso"}},
+
+		// Where a person is from, by trade.
+		{"a deputy from a town", "Erik Sand, a sheriff's deputy from Molde, Norway, was charged.",
+			[]string{"Erik Sand|lives-in|Molde"}, nil},
+		{"a captain from a town, after an age", "Nils Berg, 58, a fishing boat captain from Tromso, died.",
+			[]string{"Nils Berg|lives-in|Tromso"}, nil},
+		{"a nurse from a town", "Anna Moe, a nurse from Bodo, was hurt.",
+			[]string{"Anna Moe|lives-in|Bodo"}, nil},
+		{"a delegation from a town is no home", "Anna Moe, a member of a delegation from Bodo, spoke.",
+			nil, []string{"Anna Moe|lives-in|Bodo"}},
+		{"a flight from a town is no home", "Anna Moe, a passenger on a flight from Bodo, was hurt.",
+			nil, []string{"Anna Moe|lives-in|Bodo"}},
+
 		// Towns, each with its state, in a list.
 		{"a list of towns with one state", "Voters in Carverton, Ala., Linden, Ala., and Selma, Ala., went to the polls.",
 			[]string{"Carverton|located-in|Ala.", "Linden|located-in|Ala.", "Selma|located-in|Ala."}, nil},

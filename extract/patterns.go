@@ -970,11 +970,17 @@ func (c *clause) natives() {
 			continue
 		}
 		k := p.T1 + 1
+		if k+1 < len(c.toks) && c.toks[k].Lower != "" && c.toks[k].Lower[0] >= '0' && c.toks[k].Lower[0] <= '9' && c.match(k+1, ",") {
+			k += 2 // "X, 58, a boat captain from Y": past the age
+		}
 		if !c.match(k, "a") && !c.match(k, "an") {
 			continue
 		}
-		for j := k + 1; j < len(c.toks) && j < k+6; j++ {
+		for j := k + 1; j < len(c.toks) && j < k+7; j++ {
 			tj := c.toks[j]
+			if isPossessive(tj) && j > k+1 {
+				continue // "a sheriff's deputy from Y"
+			}
 			if c.at[j] >= 0 || !tj.Word || tj.Cap {
 				break
 			}

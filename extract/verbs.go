@@ -80,6 +80,9 @@ var triggerTable = func() map[string][]trigger {
 		"jailed in connection with", "guilty over", "guilty in"))
 	add(triggers(graph.HeldAt, place, per, 3, "held/v1", "held at", "held in", "being held", "staying at", "detained at",
 		"detained in", "kept at", "imprisoned in", "jailed in", "custody at", "custody in"))
+	// "X was arrested in Y": where X was taken into custody (passive only:
+	// "police arrested X in Y" names the arrester first).
+	add(triggers(graph.HeldAt, place, per, 1, "arrested-in/v1", "arrested in", "arrested at", "captured in", "caught in"))
 	add(triggers(graph.LivesIn, place, per, 5, "lives/v1", "living in", "lives in", "lived in", "live in",
 		"native of", "resident of", "grew up in", "living in exile in", "born in", "hails from", "is from", "was from"))
 	add(triggers(graph.Killed, per, perOrg, 3, "kill/v1", "killed", "murdered", "assassinated", "shot dead", "kills", "executed",
@@ -113,12 +116,45 @@ func (c *clause) verbs() {
 			continue
 		}
 		for _, t := range ts {
-			if !c.match(i, t.words...) {
+			if c.match(i, t.words...) {
+				c.fire(t, i, i+len(t.words))
 				continue
 			}
-			c.fire(t, i, i+len(t.words))
+			// "was charged on Tuesday with", "was arrested last week in": a
+			// date between a verb and its preposition.
+			if len(t.words) == 2 && (t.pred == graph.AccusedOf || t.pred == graph.ConvictedOf || t.pred == graph.HeldAt) {
+				if d := c.dateAt(i + 1); d > 0 && c.match(i+1+d, t.words[1]) {
+					c.fire(t, i, i+2+d)
+				}
+			}
 		}
 	}
+}
+
+// dateAt returns how many tokens a short date adverbial at token i spans
+// ("on Tuesday", "on June 4", "last week", "yesterday"), or 0.
+func (c *clause) dateAt(i int) int {
+	if i >= len(c.toks) || c.at[i] >= 0 {
+		return 0
+	}
+	switch w := c.toks[i].Lower; w {
+	case "yesterday", "today":
+		return 1
+	case "last", "on":
+		if i+1 >= len(c.toks) || c.at[i+1] >= 0 {
+			return 0
+		}
+		n := c.toks[i+1].Lower
+		if weekdays[n] || w == "last" && (n == "week" || n == "month" || n == "year" || n == "night") {
+			return 2
+		}
+		if w == "on" && months[n] > 0 && i+2 < len(c.toks) {
+			if _, err := strconv.Atoi(c.toks[i+2].Lower); err == nil {
+				return 3
+			}
+		}
+	}
+	return 0
 }
 
 // fire applies trigger t found at tokens [v, e).
@@ -184,6 +220,9 @@ func (c *clause) fire(t trigger, v, e int) {
 		}
 		return
 	}
+	if t.rule == "arrested-in/v1" && (v == 0 || !passiveAux[c.toks[v-1].Lower]) {
+		return
+	}
 	if t.pred == graph.TravelledTo && c.intended(v) {
 		return // "tried to board a ferry to X", "planned to fly to X": no journey yet
 	}
@@ -209,8 +248,12 @@ func (c *clause) fire(t trigger, v, e int) {
 	if o < 0 {
 		return
 	}
+	objs := c.coordinated(o)
+	if t.pred == graph.HeldAt {
+		objs = objs[:1] // "held in Vernonburg, Ga.": the town, not its state
+	}
 	for _, s := range c.coordinatedBefore(subj) {
-		for _, ob := range c.coordinated(o) {
+		for _, ob := range objs {
 			if c.args[s].Ent == c.args[ob].Ent {
 				continue
 			}
