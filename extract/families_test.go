@@ -135,8 +135,16 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Erik Sand|held-at|Kiruna"}},
 
 		// A body's post by its pronoun.
+		{"its president after a member", "Nils Berg was a member of the Tromso Fishing Association. Its president, Anna Moe, said the season was poor.",
+			[]string{"Anna Moe|member-of|Tromso Fishing Association"}, nil},
+		{"its chairman after a body's subject", "The Nordic Salmon Company posted a loss. Its chairman, Ola Lie, resigned.",
+			[]string{"Ola Lie|member-of|Nordic Salmon Company"}, nil},
 		{"its with no body before", "Nils Berg sold the boat. Its captain, Anna Moe, was not aboard.",
 			nil, []string{"Anna Moe|member-of|Nils Berg"}},
+		{"its with two bodies before", "The Nordic Salmon Company sued the Coastal Shipping Agency. Its chairman, Ola Lie, resigned.",
+			nil, []string{"Ola Lie|member-of|Nordic Salmon Company", "Ola Lie|member-of|Coastal Shipping Agency"}},
+		{"its without a post", "The Nordic Salmon Company posted a loss. Its founder's son, Ola Lie, resigned.",
+			nil, []string{"Ola Lie|member-of|Nordic Salmon Company"}},
 		{"its with a town before", "Nils Berg lives in Tromso. Its mayor, Anna Moe, said the port would reopen.",
 			nil, []string{"Anna Moe|member-of|Tromso"}},
 

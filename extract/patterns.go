@@ -998,6 +998,45 @@ func (c *clause) natives() {
 	}
 }
 
+// itsPost reads a post given by "its" at a sentence's head: "Its
+// president, Y, said ..." makes Y a member of the body the sentence before
+// names. It is conservative: that sentence must name exactly one body
+// (not a headline), and the words between "Its" and the comma must end in
+// a post.
+func (c *clause) itsPost() {
+	if len(c.toks) < 4 || c.toks[0].Lower != "its" || c.si == 0 || c.r.Sentences[c.si-1].Headline {
+		return
+	}
+	k := 1
+	for k < len(c.toks) && k < 5 && c.at[k] < 0 && c.toks[k].Word && !c.toks[k].Cap {
+		k++
+	}
+	if k == 1 || !c.match(k, ",") {
+		return
+	}
+	if w := c.toks[k-1].Lower; roleKind(w) == "" && !roleNouns[w] {
+		return
+	}
+	p := c.argAfter(k+1, 1)
+	if p < 0 || c.typ(p) != graph.Person || c.args[p].Ref || c.args[p].T0 != k+1 {
+		return
+	}
+	body := -1
+	for _, mi := range c.r.BySent[c.si-1] {
+		e := c.r.Mentions[mi].Ent
+		if e < 0 || c.r.Entities[e].Type != graph.Organization || e == body {
+			continue
+		}
+		if body >= 0 {
+			return // two bodies: "its" is unclear
+		}
+		body = e
+	}
+	if body >= 0 {
+		c.emitAt(c.args[p].Ent, graph.MemberOf, body, "its-post/v1", 0.6, map[string]string{"role": joinTokens(c.toks, 1, k)}, 0)
+	}
+}
+
 // describedBy returns the person a description starting at token i is
 // about: "X, a ..." or "X is a ...", or -1.
 func (c *clause) describedBy(i int) int {

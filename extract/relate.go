@@ -933,6 +933,7 @@ func (c *clause) read() {
 	c.placeChains()
 	c.origins()
 	c.natives()
+	c.itsPost()
 	c.splitKillings()
 	c.killersBy()
 	c.including()
