@@ -406,7 +406,11 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 	passive := v > 0 && (c.toks[v-1].Lower == "been" || c.toks[v-1].Lower == "was" || c.toks[v-1].Lower == "were" || c.toks[v-1].Lower == "be")
 	if passive {
 		victim := c.subjectOf(v, graph.Person)
-		if victim < 0 {
+		// "Z was charged with the murder of X, the clerk who was shot in
+		// Y": a relative clause about a victim whose killing has no event
+		// of its own reads as the event named before.
+		relative := v >= 2 && c.toks[v-2].Lower == "who" || v >= 3 && c.toks[v-3].Lower == "who"
+		if victim < 0 || relative && c.r.eventOfVictim(c.args[victim].Ent) < 0 {
 			// "the killing of X, a union leader who was shot dead in Y":
 			// the victim is named inside the event before the verb.
 			if a := c.argBefore(v-1, graph.Event); a >= 0 && c.r.Entities[c.args[a].Ent].Victim >= 0 {
