@@ -67,6 +67,7 @@ func (c *clause) accusations() {
 		}
 		first := c.argAfter(v+1, 6)
 		if first < 0 || c.typ(first) != graph.Person || c.args[first].Ref {
+			c.describedAccusation(v)
 			continue
 		}
 		accused := c.coordinated(first)
@@ -120,4 +121,111 @@ func (c *clause) crimeAfter(verb string, end int) int {
 		}
 	}
 	return -1
+}
+
+// describedAccusation reads an accusation whose object is a description,
+// not a name: "police named a senior clerk at the consulate as one of
+// three people wanted in connection with the killing of Z". The accused
+// are named in a sentence after it ("The two other named suspects are X
+// and Y"), so the event and the accuser are kept for namedAccused.
+func (c *clause) describedAccusation(v int) {
+	if !describers[c.toks[v+1].Lower] {
+		return
+	}
+	for k := v + 2; k < len(c.toks); k++ {
+		if a := c.at[k]; a >= 0 {
+			if c.typ(a) == graph.Person && !c.args[a].Ref {
+				return // a name, not a description
+			}
+			k = c.args[a].T1 - 1
+			continue
+		}
+		if w := c.toks[k].Lower; w == "." || w == ";" || clauseBreak[w] {
+			return
+		}
+		p := wantedPrep(c.toks, k)
+		if p < 0 {
+			continue
+		}
+		ev := c.argAfter(p, 4)
+		if ev < 0 || c.typ(ev) != graph.Event {
+			return
+		}
+		accuser := -1
+		if accusers[c.toks[v].Lower] {
+			if s := c.subjectOf(v, graph.Person, graph.Organization); s >= 0 {
+				accuser = c.args[s].Ent
+			}
+		}
+		c.r.accusedLater = &describedAccused{si: c.si, event: c.args[ev].Ent, accuser: accuser}
+		return
+	}
+}
+
+// describedAccused is an accusation of people described but not yet
+// named: the sentence, the event and the accuser (-1 when none is named).
+type describedAccused struct{ si, event, accuser int }
+
+// describers open a description in an accusation's object: "named a
+// senior official", "arrested two men".
+var describers = setOf("a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several")
+
+// wantedPrep returns the token after a phrase introducing the crime of
+// described suspects ("in connection with", "over", "suspects in",
+// "wanted for"), or -1.
+func wantedPrep(toks []token, k int) int {
+	w := toks[k].Lower
+	if w == "in" && k+2 < len(toks) && toks[k+1].Lower == "connection" && toks[k+2].Lower == "with" {
+		return k + 3
+	}
+	if w == "over" {
+		return k + 1
+	}
+	if (w == "in" || w == "for") && k > 0 && suspectNouns[toks[k-1].Lower] {
+		return k + 1
+	}
+	return -1
+}
+
+// suspectNouns are the words that make a group of people the accused:
+// "suspects in", "wanted for", "the two other named individuals".
+var suspectNouns = setOf("suspect", "suspects", "wanted", "named", "accused")
+
+// namedAccused reads the sentence that names the people an accusation
+// described before: "The two other named suspects are X, a driver, and
+// Y." Its subject must be a lower-case noun phrase of suspects opening
+// the sentence, at most three sentences after the description; each
+// person after "are" is accused of the event.
+func (c *clause) namedAccused() {
+	d := c.r.accusedLater
+	if d == nil || c.si <= d.si || c.si-d.si > 3 || c.s.Headline || len(c.toks) < 4 || c.toks[0].Lower != "the" {
+		return
+	}
+	k, suspects := 1, false
+	for ; k < len(c.toks) && k < 8 && c.at[k] < 0 && c.toks[k].Word && !c.toks[k].Cap; k++ {
+		if w := c.toks[k].Lower; w == "are" || w == "were" {
+			break
+		}
+		suspects = suspects || suspectNouns[c.toks[k].Lower]
+	}
+	if !suspects || k >= len(c.toks) || (c.toks[k].Lower != "are" && c.toks[k].Lower != "were") {
+		return
+	}
+	for j := k + 1; j < len(c.toks); j++ {
+		if clauseBreak[c.toks[j].Lower] || c.toks[j].Lower == ";" {
+			return
+		}
+		a := c.at[j]
+		if a < 0 {
+			continue
+		}
+		j = c.args[a].T1 - 1
+		if c.typ(a) != graph.Person || c.args[a].Ref || c.args[a].Ent == d.accuser {
+			continue
+		}
+		c.emitAt(c.args[a].Ent, graph.AccusedOf, d.event, "named-later/v1", 0.65, nil, k)
+		if d.accuser >= 0 {
+			c.emitAt(d.accuser, graph.Accused, c.args[a].Ent, "named-later/v1", 0.6, nil, k)
+		}
+	}
 }

@@ -41,6 +41,19 @@ func TestNewsFamilies(t *testing.T) {
 		{"charged, not with an event", "Prosecutors charged Liam Byrne with fraud.",
 			nil, []string{"Liam Byrne|accused-of|fraud"}},
 
+		// The accused described first and named in a later sentence.
+		{"a described suspect, then the others named", "Ghanaian police have named a senior clerk at the Togolese Consulate in Accra as one of three people wanted in connection with the killing of Kojo Mensah. Ama Boateng is a clerk at the consulate. The two other named suspects are Yaw Darko, a driver for the consulate, and Kofi Asare.",
+			[]string{"Yaw Darko|accused-of|killing of Kojo Mensah", "Kofi Asare|accused-of|killing of Kojo Mensah"},
+			[]string{"Kojo Mensah|accused-of|killing of Kojo Mensah"}},
+		{"described suspects by a body that accuses", "The Serious Crimes Unit identified two men as suspects over the killing of Ama Owusu. The named suspects are Yaw Darko and Kofi Asare.",
+			[]string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu", "Serious Crimes Unit|accused|Yaw Darko"}, nil},
+		{"others named after an arrest are not the suspects", "Police arrested two men over the killing of Ama Owusu. The two other passengers were Yaw Darko and Kofi Asare.",
+			nil, []string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu"}},
+		{"a description with no crime keeps nothing", "Police named a senior officer to lead the inquiry into the killing of Ama Owusu. The two other named officers are Yaw Darko and Kofi Asare.",
+			nil, []string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu"}},
+		{"the naming sentence far after the description", "Police named two men as suspects over the killing of Ama Owusu. The port reopened on Monday. Ships queued for days. Traders lost money. The two named suspects are Yaw Darko and Kofi Asare.",
+			nil, []string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu"}},
+
 		// Event nominals.
 		{"a killing named by its site is the victim's killing", "Police arrested Jose Reyes over the killing of Ramon Cruz, who was shot dead at the Orchid Hotel on Friday. The Orchid Hotel killing shocked Manila.",
 			[]string{"Jose Reyes|accused-of|killing of Ramon Cruz", "Ramon Cruz|victim-of|killing of Ramon Cruz", "killing of Ramon Cruz|occurred-in|Orchid Hotel"},

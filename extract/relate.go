@@ -16,6 +16,9 @@ type related struct {
 	// described holds the role words the article has used for each person
 	// ("foreign minister", "spy chief"), from appositions and titles.
 	described map[int]map[string]bool
+	// accusedLater is the last accusation of people described but not
+	// named ("named a senior official as a suspect"), or nil.
+	accusedLater *describedAccused
 }
 
 // arg is an entity's appearance in a sentence: a mention, or a pronoun or
@@ -939,6 +942,7 @@ func (c *clause) read() {
 	c.including()
 	c.verbs()
 	c.accusations()
+	c.namedAccused()
 	c.speechAccusations()
 }
 
