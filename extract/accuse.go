@@ -132,10 +132,14 @@ func (c *clause) describedAccusation(v int) {
 	if !describers[c.toks[v+1].Lower] {
 		return
 	}
+	body := -1
 	for k := v + 2; k < len(c.toks); k++ {
 		if a := c.at[k]; a >= 0 {
 			if c.typ(a) == graph.Person && !c.args[a].Ref {
 				return // a name, not a description
+			}
+			if body < 0 && (c.typ(a) == graph.Organization || c.typ(a) == graph.Place) && c.postAt(a) {
+				body = c.args[a].Ent
 			}
 			k = c.args[a].T1 - 1
 			continue
@@ -157,14 +161,26 @@ func (c *clause) describedAccusation(v int) {
 				accuser = c.args[s].Ent
 			}
 		}
-		c.r.accusedLater = &describedAccused{si: c.si, event: c.args[ev].Ent, accuser: accuser}
+		c.r.accusedLater = &describedAccused{si: c.si, event: c.args[ev].Ent, accuser: accuser, body: body}
 		return
 	}
 }
 
 // describedAccused is an accusation of people described but not yet
-// named: the sentence, the event and the accuser (-1 when none is named).
-type describedAccused struct{ si, event, accuser int }
+// named: the sentence, the event, the accuser and the body the
+// description gives a post at ("an official at the embassy"), -1 when
+// none is named.
+type describedAccused struct{ si, event, accuser, body int }
+
+// postAt reports whether arg a follows a post's preposition: "an
+// official at the embassy", "a clerk of the court".
+func (c *clause) postAt(a int) bool {
+	k := c.args[a].T0 - 1
+	if k > 0 && c.toks[k].Lower == "the" {
+		k--
+	}
+	return k > 0 && (c.toks[k].Lower == "at" || c.toks[k].Lower == "of" || c.toks[k].Lower == "with")
+}
 
 // describers open a description in an accusation's object: "named a
 // senior official", "arrested two men".
@@ -198,7 +214,11 @@ var suspectNouns = setOf("suspect", "suspects", "wanted", "named", "accused")
 // person after "are" is accused of the event.
 func (c *clause) namedAccused() {
 	d := c.r.accusedLater
-	if d == nil || c.si <= d.si || c.si-d.si > 3 || c.s.Headline || len(c.toks) < 4 || c.toks[0].Lower != "the" {
+	if d == nil || c.si <= d.si || c.si-d.si > 3 || c.s.Headline || len(c.toks) < 4 {
+		return
+	}
+	if c.toks[0].Lower != "the" {
+		c.postHolderAccused(d)
 		return
 	}
 	k, suspects := 1, false
@@ -227,5 +247,37 @@ func (c *clause) namedAccused() {
 		if d.accuser >= 0 {
 			c.emitAt(d.accuser, graph.Accused, c.args[a].Ent, "named-later/v1", 0.6, nil, k)
 		}
+	}
+}
+
+// postHolderAccused reads "X is Second Secretary at the embassy" after an
+// accusation that described its suspect by a post at that body ("a senior
+// official at the embassy"): X, the sentence's subject, is the one
+// described.
+func (c *clause) postHolderAccused(d *describedAccused) {
+	x := c.at[0]
+	if d.body < 0 || x < 0 || c.typ(x) != graph.Person || c.args[x].Ref || c.args[x].Ent == d.accuser {
+		return
+	}
+	k := c.args[x].T1
+	if k >= len(c.toks) || c.toks[k].Lower != "is" && c.toks[k].Lower != "was" {
+		return
+	}
+	for j := k + 1; j < len(c.toks) && j < k+7; j++ {
+		a := c.at[j]
+		if a < 0 {
+			if !c.toks[j].Word {
+				return
+			}
+			continue
+		}
+		if c.args[a].Ent != d.body || !c.postAt(a) {
+			return
+		}
+		c.emitAt(c.args[x].Ent, graph.AccusedOf, d.event, "named-later/v1", 0.6, nil, k)
+		if d.accuser >= 0 {
+			c.emitAt(d.accuser, graph.Accused, c.args[x].Ent, "named-later/v1", 0.55, nil, k)
+		}
+		return
 	}
 }

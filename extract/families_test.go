@@ -43,8 +43,14 @@ func TestNewsFamilies(t *testing.T) {
 
 		// The accused described first and named in a later sentence.
 		{"a described suspect, then the others named", "Ghanaian police have named a senior clerk at the Togolese Consulate in Accra as one of three people wanted in connection with the killing of Kojo Mensah. Ama Boateng is a clerk at the consulate. The two other named suspects are Yaw Darko, a driver for the consulate, and Kofi Asare.",
-			[]string{"Yaw Darko|accused-of|killing of Kojo Mensah", "Kofi Asare|accused-of|killing of Kojo Mensah"},
+			[]string{"Yaw Darko|accused-of|killing of Kojo Mensah", "Kofi Asare|accused-of|killing of Kojo Mensah", "Ama Boateng|accused-of|killing of Kojo Mensah"},
 			[]string{"Kojo Mensah|accused-of|killing of Kojo Mensah"}},
+		{"the described post named at its body", "The Serious Crimes Unit named a junior officer at the Tema Port Authority as a suspect in the killing of Kojo Mensah. Ama Boateng is a pilot at the authority.",
+			[]string{"Ama Boateng|accused-of|killing of Kojo Mensah", "Serious Crimes Unit|accused|Ama Boateng"}, nil},
+		{"a post at another body is not the described suspect", "Police named a junior officer at the Tema Port Authority as a suspect in the killing of Kojo Mensah. Ama Boateng is a pilot at the Volta River Authority.",
+			nil, []string{"Ama Boateng|accused-of|killing of Kojo Mensah"}},
+		{"a post at the body with no accusation", "Police named a junior officer at the Tema Port Authority to lead the inquiry into the killing of Kojo Mensah. Ama Boateng is a pilot at the authority.",
+			nil, []string{"Ama Boateng|accused-of|killing of Kojo Mensah"}},
 		{"described suspects by a body that accuses", "The Serious Crimes Unit identified two men as suspects over the killing of Ama Owusu. The named suspects are Yaw Darko and Kofi Asare.",
 			[]string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu", "Serious Crimes Unit|accused|Yaw Darko"}, nil},
 		{"others named after an arrest are not the suspects", "Police arrested two men over the killing of Ama Owusu. The two other passengers were Yaw Darko and Kofi Asare.",

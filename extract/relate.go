@@ -195,7 +195,7 @@ func (r *related) clause(si, salient, regime int) *clause {
 
 // bodyNouns refer back to the body last named with them as its head: "the
 // court", "the union's general secretary", "a ministry spokesman".
-var bodyNouns = setOf("court", "embassy", "party", "agency", "council", "ministry", "union", "movement",
+var bodyNouns = setOf("court", "embassy", "consulate", "party", "agency", "council", "ministry", "union", "movement",
 	"committee", "commission", "directorate", "front", "league", "association", "federation", "alliance",
 	"coalition", "foundation", "institute", "university", "tribunal", "bank", "company", "corporation",
 	"conglomerate", "airline", "network", "brotherhood", "congress", "assembly", "authority", "bureau")
