@@ -60,6 +60,26 @@ func TestNewsFamilies(t *testing.T) {
 		{"the naming sentence far after the description", "Police named two men as suspects over the killing of Ama Owusu. The port reopened on Monday. Ships queued for days. Traders lost money. The two named suspects are Yaw Darko and Kofi Asare.",
 			nil, []string{"Yaw Darko|accused-of|killing of Ama Owusu", "Kofi Asare|accused-of|killing of Ama Owusu"}},
 
+		// A lower-case event named by its noun phrase, the object of an accusation.
+		{"accused in a scheme", "Ivan Petrov and Oleg Sokolov were accused of tax evasion in a property scheme that ran for a decade.",
+			[]string{"Ivan Petrov|accused-of|property scheme", "Oleg Sokolov|accused-of|property scheme"}, nil},
+		{"accused in a scheme, each subject with a relative clause", "Ivan Petrov, who ran the port, and Oleg Sokolov, who was his deputy, were accused of fraud in a property scheme.",
+			[]string{"Ivan Petrov|accused-of|property scheme", "Oleg Sokolov|accused-of|property scheme"}, nil},
+		{"a possessive inside the relative clause is no subject", "Ivan Petrov, who was Lena Orlova's deputy and ran her campaign, was accused of fraud in a property scheme.",
+			[]string{"Ivan Petrov|accused-of|property scheme"}, []string{"Lena Orlova|accused-of|property scheme"}},
+		{"convicted over a lower-case scandal", "Ivan Petrov was convicted over the motorway tenders scandal in 2009.",
+			[]string{"Ivan Petrov|convicted-of|motorway tenders scandal"}, nil},
+		{"a scheme after the accusation's clause", "Ivan Petrov, who was accused of fraud, praised a housing scheme.",
+			nil, []string{"Ivan Petrov|accused-of|housing scheme"}},
+		{"a scheme another verb governs", "Ivan Petrov was accused of fraud, resigned and joined a housing scheme.",
+			nil, []string{"Ivan Petrov|accused-of|housing scheme"}},
+		{"charges listed before the scheme", "Ivan Petrov was accused of fraud, bribery and tax evasion in a land scheme.",
+			[]string{"Ivan Petrov|accused-of|land scheme"}, nil},
+		{"a head outside the closed list", "Ivan Petrov was accused of fraud in a property deal.",
+			nil, []string{"Ivan Petrov|accused-of|property deal"}},
+		{"a charge noun with no article", "Ivan Petrov was accused of tax fraud and conspiracy.",
+			nil, []string{"Ivan Petrov|accused-of|tax fraud"}},
+
 		// Event nominals.
 		{"a killing named by its site is the victim's killing", "Police arrested Jose Reyes over the killing of Ramon Cruz, who was shot dead at the Orchid Hotel on Friday. The Orchid Hotel killing shocked Manila.",
 			[]string{"Jose Reyes|accused-of|killing of Ramon Cruz", "Ramon Cruz|victim-of|killing of Ramon Cruz", "killing of Ramon Cruz|occurred-in|Orchid Hotel"},

@@ -233,15 +233,29 @@ func (c *clause) fire(t trigger, v, e int) {
 	if subj < 0 {
 		return
 	}
-	if (t.pred == graph.ConvictedOf || t.pred == graph.AccusedOf) && t.words[len(t.words)-1] == "of" && c.objectAfter(e, t) < 0 {
-		// "convicted of paying bribes to Petrobras officials": a deed, not
-		// an event; the event named after someone the deed involves.
-		if ev := c.eventOfDeed(e); ev >= 0 {
+	if (t.pred == graph.ConvictedOf || t.pred == graph.AccusedOf) && c.objectAfter(e, t) < 0 {
+		ev := -1
+		if t.words[len(t.words)-1] == "of" {
+			// "convicted of paying bribes to Petrobras officials": a deed, not
+			// an event; the event named after someone the deed involves.
+			ev = c.eventOfDeed(e)
+		}
+		if ev < 0 && accusationWords[t.words[0]] {
+			// "accused of fraud in a financial scheme": an event named by
+			// a lower-case noun phrase.
+			ev = c.commonEvent(e)
+		}
+		if ev >= 0 {
+			if h := c.relativeSubject(v); h >= 0 {
+				subj = h // "Y, who helped run Trump's campaign, was accused": Y, not Trump
+			}
 			for _, s := range c.coordinatedBefore(subj) {
 				c.emitAt(c.args[s].Ent, t.pred, ev, t.rule, 0.6, nil, v)
 			}
 		}
-		return
+		if ev >= 0 || t.words[len(t.words)-1] == "of" {
+			return
+		}
 	}
 	// Speech that accuses: "X claimed Y had ordered ..." is handled by claimsOf.
 	o := c.objectAfter(e, t)
@@ -370,6 +384,14 @@ func (c *clause) coordinatedBefore(a int) []int {
 	k := x.T0 - 1
 	for k > 0 && (c.toks[k].Lower == "and" || c.toks[k].Lower == ",") {
 		p := c.at[k-1]
+		if p < 0 && c.toks[k].Lower == "and" && c.toks[k-1].Lower == "," {
+			// "X, who ran the port, and Y": the name before the relative clause.
+			if h := c.beforeRelative(k - 1); h >= 0 && c.args[h].Type == x.Type && !c.args[h].Ref {
+				out = append(out, h)
+				k = c.args[h].T0 - 1
+				continue
+			}
+		}
 		if p < 0 || c.args[p].Type != x.Type || c.args[p].Ref {
 			break
 		}
@@ -876,6 +898,114 @@ func (c *clause) describedPerson(i int) int {
 		if !(roleNouns[w] || lowerModifiers[w] || honorifics[w] || w == "and" || w == "the" || w == "regime" || w == "stalwart" || isPossessive(c.toks[k])) {
 			return -1
 		}
+	}
+	return -1
+}
+
+// accusationWords open the accusation triggers whose object may be an
+// event named by a lower-case noun phrase ("accused of fraud in a
+// financial scheme"); "carried out" and "ordered" are left out.
+var accusationWords = setOf("accused", "charged", "convicted", "suspected", "indicted", "implicated", "wanted",
+	"arrested", "detained", "held", "questioned", "jailed", "sentenced", "found")
+
+// commonEventHeads are the lower-case head nouns of a deed that a story
+// may name only by its noun phrase: "a financial scheme", "the motorway
+// tenders scandal".
+var commonEventHeads = setOf("scheme", "scandal", "fraud", "plot", "conspiracy", "bombing", "killing", "murder",
+	"massacre", "racket", "swindle", "cover-up", "embezzlement")
+
+// commonEvent returns the event a lower-case noun phrase names in the
+// clause after token e ("in a financial scheme", "over the motorway
+// tenders scandal"): an article after the trigger or a preposition, one
+// to three lower-case modifiers and a head from commonEventHeads. The event is added when the article has
+// none of that name. It returns -1 when the clause names no such deed.
+func (c *clause) commonEvent(e int) int {
+	for k := e; k < len(c.toks) && k < e+16; k++ {
+		w := c.toks[k].Lower
+		if w == "." || w == ";" || clauseBreak[w] {
+			return -1
+		}
+		if !commonEventHeads[w] || c.at[k] >= 0 || c.toks[k].Cap || c.match(k+1, "of") {
+			continue
+		}
+		j := k - 1
+		for j > e && k-j <= 3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !deedArticles[c.toks[j].Lower] && !stopModifiers[c.toks[j].Lower] {
+			j--
+		}
+		if j == k-1 || !deedArticles[c.toks[j].Lower] {
+			continue // no modifier, or no article before them: a charge, not a deed
+		}
+		if j > e && !deedPreps[c.toks[j-1].Lower] {
+			return -1 // "praised a housing scheme": the deed of another verb
+		}
+		return c.r.commonEventNamed(joinTokens(c.toks, j+1, k+1))
+	}
+	return -1
+}
+
+// deedPreps introduce the deed after the charges: "accused of fraud,
+// conspiracy and money laundering in a financial scheme".
+var deedPreps = setOf("in", "over", "for", "with", "of", "involving", "into")
+
+// stopModifiers end the words before a deed's head: "of fraud in a scheme".
+var stopModifiers = setOf("of", "in", "and", "or", "with", "over", "for", "to", "by", "on", "at")
+
+// deedArticles open a noun phrase naming a deed.
+var deedArticles = setOf("a", "an", "the")
+
+// commonEventNamed returns the event of the article with the name, adding
+// it when there is none.
+func (r *related) commonEventNamed(name string) int {
+	for i, e := range r.Entities {
+		if e.Type == graph.Event && strings.EqualFold(e.Name, name) {
+			return i
+		}
+	}
+	ent := &entity{Type: graph.Event, Forms: map[string]int{name: 1}, first: map[string]int{}, Aliases: map[string]bool{name: true},
+		Attrs: map[string]string{}, Victim: -1, Name: name}
+	id := graph.Slug(name)
+	for n := 2; r.idUsed(id); n++ {
+		id = graph.ID(string(graph.Slug(name)) + "-" + strconv.Itoa(n))
+	}
+	ent.ID = id
+	r.Entities = append(r.Entities, ent)
+	return len(r.Entities) - 1
+}
+
+// beforeRelative returns the name a relative clause ending at the comma at
+// token end is about: "X, who ran the port," gives X. The clause must hold
+// no other comma and start with ", who".
+func (c *clause) beforeRelative(end int) int {
+	for j := end - 1; j > 1 && j > end-14; j-- {
+		switch c.toks[j].Lower {
+		case ",", ";", ".":
+			return -1
+		case "who":
+			if c.toks[j-1].Lower != "," {
+				return -1
+			}
+			if h := c.at[j-2]; h >= 0 && c.args[h].T1 == j-1 {
+				return h
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// relativeSubject returns the subject of a passive verb at token v when a
+// relative clause stands between them: "X, who was his deputy, were
+// separately accused". It returns -1 for any other shape.
+func (c *clause) relativeSubject(v int) int {
+	a := v - 1
+	if a > 0 && strings.HasSuffix(c.toks[a].Lower, "ly") {
+		a-- // "were separately accused"
+	}
+	if a < 2 || !passiveAux[c.toks[a].Lower] || c.toks[a-1].Lower != "," {
+		return -1
+	}
+	if h := c.beforeRelative(a - 1); h >= 0 && c.typ(h) == graph.Person && !c.args[h].Ref {
+		return h
 	}
 	return -1
 }
