@@ -19,6 +19,9 @@ type related struct {
 	// accusedLater is the last accusation of people described but not
 	// named ("named a senior official as a suspect"), or nil.
 	accusedLater *describedAccused
+	// commonEvents maps each event named by a lower-case noun phrase ("a
+	// financial scheme") to the sentence that named it first.
+	commonEvents map[int]int
 }
 
 // arg is an entity's appearance in a sentence: a mention, or a pronoun or
@@ -169,6 +172,10 @@ func (r *related) clause(si, salient, regime int) *clause {
 		switch {
 		case personPronouns[t.Lower]:
 			c.pronouns = append(c.pronouns, i) // bound by bindPronouns
+		case commonEventHeads[t.Lower] && i > 0 && c.toks[i-1].Lower == "the" && !c.match(i+1, "of") &&
+			r.lastEventWithHead(t.Lower, si) < 0 && r.commonEventWithHead(t.Lower, si) >= 0:
+			// "the scheme": the one deed named before by a lower-case noun phrase.
+			c.add(arg{T0: i - 1, T1: i + 1, Ent: r.commonEventWithHead(t.Lower, si), Type: graph.Event, Ref: true})
 		case t.Lower == "regime" && regime >= 0 && i > 0 && (c.toks[i-1].Lower == "the" || c.toks[i-1].Lower == "its"):
 			c.add(arg{T0: i - 1, T1: i + 1, Ent: regime, Type: graph.Organization, Ref: true})
 		case (victimNouns[t.Lower] || eventHeads[t.Lower] || eventClass[t.Lower] != "") && i > 0 && c.toks[i-1].Lower == "the" && !(i+1 < len(c.toks) && c.toks[i+1].Lower == "of"):

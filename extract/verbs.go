@@ -938,7 +938,7 @@ func (c *clause) commonEvent(e int) int {
 		if j > e && !deedPreps[c.toks[j-1].Lower] {
 			return -1 // "praised a housing scheme": the deed of another verb
 		}
-		return c.r.commonEventNamed(joinTokens(c.toks, j+1, k+1))
+		return c.r.commonEventNamed(joinTokens(c.toks, j+1, k+1), c.si)
 	}
 	return -1
 }
@@ -954,13 +954,17 @@ var stopModifiers = setOf("of", "in", "and", "or", "with", "over", "for", "to", 
 var deedArticles = setOf("a", "an", "the")
 
 // commonEventNamed returns the event of the article with the name, adding
-// it when there is none.
-func (r *related) commonEventNamed(name string) int {
+// it when there is none, named first in sentence si.
+func (r *related) commonEventNamed(name string, si int) int {
 	for i, e := range r.Entities {
 		if e.Type == graph.Event && strings.EqualFold(e.Name, name) {
 			return i
 		}
 	}
+	if r.commonEvents == nil {
+		r.commonEvents = map[int]int{}
+	}
+	r.commonEvents[len(r.Entities)] = si
 	ent := &entity{Type: graph.Event, Forms: map[string]int{name: 1}, first: map[string]int{}, Aliases: map[string]bool{name: true},
 		Attrs: map[string]string{}, Victim: -1, Name: name}
 	id := graph.Slug(name)
@@ -1008,4 +1012,21 @@ func (c *clause) relativeSubject(v int) int {
 		return h
 	}
 	return -1
+}
+
+// commonEventWithHead returns the one event named by a lower-case noun
+// phrase with the head ("financial scheme" for "scheme") before sentence
+// si, or -1 when there is none or more than one.
+func (r *related) commonEventWithHead(head string, si int) int {
+	found := -1
+	for ei, at := range r.commonEvents {
+		if at >= si || strings.ToLower(lastWord(r.Entities[ei].Name)) != head {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ei
+	}
+	return found
 }
