@@ -77,16 +77,12 @@ const importBufferSize = 4 << 20
 // entity; relation values stream through, and Badger builds each
 // stream's tables in memory. Memory therefore grows with the graph.
 //
-// On disk, Import closes the database and opens it again with smaller
-// tables for the import (importBaseTableSize), then again with the Store's
-// options when it is done: no other call may use the Store while Import
-// runs.
-//
 // It returns an error wrapping ErrNotEmpty when the database holds
 // anything but its schema version, ErrUnsorted when relations are out of
 // order, and ErrReadOnly on a read-only store. On any error the database
 // is left empty, as it was. Nil sequences count as empty.
-func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph.Relation]) (res ImportResult, err error) {
+func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph.Relation]) (ImportResult, error) {
+	var res ImportResult
 	if s.readOnly {
 		return res, fmt.Errorf("store: import: %w", ErrReadOnly)
 	}
@@ -101,63 +97,10 @@ func (s *Store) Import(entities iter.Seq[graph.Entity], relations iter.Seq[graph
 	if err := s.checkEmpty(); err != nil {
 		return res, err
 	}
-	if !s.opts.InMemory {
-		// Smaller tables for the import only (see importBaseTableSize).
-		if err := s.reopen(func(o *badger.Options) {
-			// Nothing goes through the memtable or block cache: keep them
-			// small (Badger needs a block cache with compression, and a
-			// memtable whose batches hold a value of ValueThreshold).
-			*o = o.WithBaseTableSize(importBaseTableSize).WithMemTableSize(8 << 20).WithBlockCacheSize(1 << 20)
-		}); err != nil {
-			return res, fmt.Errorf("store: import: %w", err)
-		}
-		defer func() {
-			if rerr := s.reopen(nil); rerr != nil && err == nil {
-				res, err = ImportResult{}, fmt.Errorf("store: import: %w", rerr)
-			}
-		}()
-	}
-	return s.importStream(entities, relations)
-}
-
-// importBaseTableSize is Badger's BaseTableSize while Import runs, instead
-// of its 2 MB. The StreamWriter builds tables of BaseTableSize times
-// TableSizeMultiplier^(MaxLevels-2): 16 MB rather than 64 MB. Each stream
-// builds a table in memory (with an allocator of twice the table size)
-// before writing it, and several streams build at once, so smaller tables
-// keep less memory in flight and fresh pages faulted in: 10^5 entities,
-// peak RSS 1.05 GB instead of 1.5-1.7, 35% fewer page faults. The on-disk
-// format is the same; only the number of files differs.
-const importBaseTableSize = 512 << 10
-
-// reopen closes the database and opens it again with the Store's options,
-// tuned by tune when it is not nil. The caller holds s.mu, and no other
-// call may use the Store meanwhile.
-func (s *Store) reopen(tune func(*badger.Options)) error {
-	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close to reopen: %w", err)
-	}
-	if err := dropEmptyLogs(s.path); err != nil {
-		return err
-	}
-	bopts := badgerOptions(s.path, s.opts)
-	if tune != nil {
-		tune(&bopts)
-	}
-	db, err := badger.Open(bopts)
-	if err != nil {
-		return fmt.Errorf("reopen: %w", err)
-	}
-	s.db = db
-	return nil
-}
-
-// importStream writes the graph with a StreamWriter; see Import.
-func (s *Store) importStream(entities iter.Seq[graph.Entity], relations iter.Seq[graph.Relation]) (ImportResult, error) {
 	sw := s.db.NewStreamWriter()
 	if err := sw.Prepare(); err != nil {
 		sw.Cancel()
-		return ImportResult{}, fmt.Errorf("store: import: prepare: %w", err)
+		return res, fmt.Errorf("store: import: prepare: %w", err)
 	}
 	res, err := writeGraph(sw, entities, relations)
 	if err == nil {

@@ -597,25 +597,3 @@ func TestSortRefs(t *testing.T) {
 		})
 	}
 }
-
-// TestImportRestoresOptions checks that Import, which reopens the database
-// with smaller tables while it writes, leaves it open with the Store's own
-// options and usable.
-func TestImportRestoresOptions(t *testing.T) {
-	s, err := Open(t.TempDir(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	want := s.db.Opts().BaseTableSize
-	ents := []graph.Entity{{ID: "person/ann", Name: "Ann", Type: graph.Person}, {ID: "person/bob", Name: "Bob", Type: graph.Person}}
-	if _, err := s.Import(slicesValues(ents), nil); err != nil {
-		t.Fatal(err)
-	}
-	if got := s.db.Opts().BaseTableSize; got != want || got == importBaseTableSize {
-		t.Errorf("BaseTableSize after Import = %d, want %d (the Store's)", got, want)
-	}
-	if _, ok, err := s.Entity("person/bob"); !ok || err != nil {
-		t.Errorf("Entity after Import: found %v, %v", ok, err)
-	}
-}

@@ -67,7 +67,6 @@ type Store struct {
 	db       *badger.DB
 	readOnly bool
 	path     string
-	opts     Options // as opened: Import reopens the database (bulk.go)
 
 	mu sync.Mutex // serializes Ingest, so concurrent ingests never conflict
 
@@ -123,7 +122,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, path: path, opts: opts, pageOutOff: opts.InMemory}
+	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, path: path, pageOutOff: opts.InMemory}
 	if err := s.checkSchema(); err != nil {
 		_ = db.Close()
 		return nil, err
