@@ -55,6 +55,23 @@ func triples(b graph.Batch) []string {
 	return out
 }
 
+// checkTriples extracts text and reports each triple of want that is
+// missing from the result and each of not that is in it.
+func checkTriples(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	got := triples(extractText(t, text))
+	for _, w := range want {
+		if !hasTriple(got, w) {
+			t.Errorf("missing %s; got %q", w, got)
+		}
+	}
+	for _, w := range not {
+		if hasTriple(got, w) {
+			t.Errorf("unexpected %s; got %q", w, got)
+		}
+	}
+}
+
 func hasTriple(got []string, want string) bool {
 	w := strings.Split(want, "|")
 	for _, g := range got {
@@ -173,17 +190,7 @@ func TestRelationPatterns(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := triples(extractText(t, tc.text))
-			for _, w := range tc.want {
-				if !hasTriple(got, w) {
-					t.Errorf("missing %s; got %q", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if hasTriple(got, w) {
-					t.Errorf("unexpected %s; got %q", w, got)
-				}
-			}
+			checkTriples(t, tc.text, tc.want, tc.not)
 		})
 	}
 }

@@ -216,21 +216,8 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Bolivia|located-in|Ecuador", "Ecuador|located-in|Peru"}},
 	}
 	for _, tc := range tests {
-		if tc.name == "" {
-			continue
-		}
 		t.Run(tc.name, func(t *testing.T) {
-			got := triples(extractText(t, tc.text))
-			for _, w := range tc.want {
-				if !hasTriple(got, w) {
-					t.Errorf("missing %s; got %q", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if hasTriple(got, w) {
-					t.Errorf("unexpected %s; got %q", w, got)
-				}
-			}
+			checkTriples(t, tc.text, tc.want, tc.not)
 		})
 	}
 }

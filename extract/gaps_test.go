@@ -94,17 +94,7 @@ func TestGeneralGaps(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := triples(extractText(t, tc.text))
-			for _, w := range tc.want {
-				if !hasTriple(got, w) {
-					t.Errorf("missing %s; got %q", w, got)
-				}
-			}
-			for _, w := range tc.not {
-				if hasTriple(got, w) {
-					t.Errorf("unexpected %s; got %q", w, got)
-				}
-			}
+			checkTriples(t, tc.text, tc.want, tc.not)
 		})
 	}
 }
