@@ -48,23 +48,7 @@ func TestParseMapsLine(t *testing.T) {
 func TestPageOut(t *testing.T) {
 	dir := t.TempDir()
 	const size = 1 << 20
-	mapFile := func(name string) []byte {
-		f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_RDWR, 0o644)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := f.Truncate(size); err != nil {
-			t.Fatal(err)
-		}
-		m, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { syscall.Munmap(m) })
-		return m
-	}
-	table, other, hot := mapFile("000001.sst"), mapFile("000001.mem"), mapFile("000002.sst")
+	table, other, hot := mapFile(t, dir, "000001.sst", size), mapFile(t, dir, "000001.mem", size), mapFile(t, dir, "000002.sst", size)
 	want := bytes.Repeat([]byte("kg pages "), size/9)
 	copy(table, want)
 	copy(other, want)
@@ -100,6 +84,26 @@ func TestPageOut(t *testing.T) {
 	}
 }
 
+// mapFile creates dir/name of size bytes and maps it as Badger maps its
+// tables (shared, read-write) until the test ends.
+func mapFile(t *testing.T, dir, name string, size int) []byte {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(int64(size)); err != nil {
+		t.Fatal(err)
+	}
+	m, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Munmap(m) })
+	return m
+}
+
 // residentKB reads from /proc/self/smaps how much of the mapping of path is
 // resident in the process's memory.
 func residentKB(t *testing.T, path string) int {
@@ -132,19 +136,7 @@ func TestMappedRSS(t *testing.T) {
 		t.Skip("no RssFile in /proc/self/status")
 	}
 	const size = 8 << 20
-	f, err := os.Create(filepath.Join(t.TempDir(), "000001.sst"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := f.Truncate(size); err != nil {
-		t.Fatal(err)
-	}
-	m, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer syscall.Munmap(m)
+	m := mapFile(t, t.TempDir(), "000001.sst", size)
 	for i := 0; i < size; i += 4096 {
 		m[i] = 1
 	}
