@@ -40,14 +40,18 @@ type Neighbor struct {
 // (denied or speculated), so traversals skip them.
 type assertedOnly struct{ Graph }
 
+// hidden reports whether e's relation is one the text does not assert.
+func (a assertedOnly) hidden(e graph.Edge) (bool, error) {
+	r, ok, err := a.Relation(e.Key())
+	return err == nil && ok && !r.Status().Asserted(), err
+}
+
 func (a assertedOnly) Edges(id graph.ID, dir graph.Direction, preds ...graph.Predicate) iter.Seq2[graph.Edge, error] {
 	return func(yield func(graph.Edge, error) bool) {
 		for e, err := range a.Graph.Edges(id, dir, preds...) {
 			if err == nil {
-				var r graph.Relation
-				var ok bool
-				r, ok, err = a.Relation(e.Key())
-				if err == nil && ok && !r.Status().Asserted() {
+				var skip bool
+				if skip, err = a.hidden(e); skip {
 					continue
 				}
 			}
@@ -78,15 +82,12 @@ func (a assertedOnly) EdgesFrom(ids []graph.ID, dir graph.Direction, preds []gra
 	}
 	var ferr error
 	err := fr.EdgesFrom(ids, dir, preds, func(from graph.ID, e graph.Edge) bool {
-		r, ok, err := a.Relation(e.Key())
+		skip, err := a.hidden(e)
 		if err != nil {
 			ferr = err
 			return false
 		}
-		if ok && !r.Status().Asserted() {
-			return true
-		}
-		return yield(from, e)
+		return skip || yield(from, e)
 	})
 	if err == nil {
 		err = ferr
