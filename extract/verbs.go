@@ -585,14 +585,19 @@ func (r *related) impliedKilling(p int) int {
 	if ev := r.eventOfVictim(p); ev >= 0 {
 		return ev
 	}
-	name := "killing of " + r.Entities[p].Name
+	return r.addEvent("killing of "+r.Entities[p].Name, p)
+}
+
+// addEvent adds an event the text implies but no mention names, with the
+// victim p (-1 for none) and an id no entity of the article has, and
+// returns its index.
+func (r *related) addEvent(name string, p int) int {
 	ent := &entity{Type: graph.Event, Forms: map[string]int{name: 1}, first: map[string]int{}, Aliases: map[string]bool{name: true},
 		Attrs: map[string]string{}, Victim: p, Name: name}
-	id := graph.Slug(name)
-	for n := 2; r.idUsed(id); n++ {
-		id = graph.ID(string(graph.Slug(name)) + "-" + strconv.Itoa(n))
+	ent.ID = graph.Slug(name)
+	for n := 2; r.idUsed(ent.ID); n++ {
+		ent.ID = graph.ID(string(graph.Slug(name)) + "-" + strconv.Itoa(n))
 	}
-	ent.ID = id
 	r.Entities = append(r.Entities, ent)
 	return len(r.Entities) - 1
 }
@@ -964,16 +969,9 @@ func (r *related) commonEventNamed(name string, si int) int {
 	if r.commonEvents == nil {
 		r.commonEvents = map[int]int{}
 	}
-	r.commonEvents[len(r.Entities)] = si
-	ent := &entity{Type: graph.Event, Forms: map[string]int{name: 1}, first: map[string]int{}, Aliases: map[string]bool{name: true},
-		Attrs: map[string]string{}, Victim: -1, Name: name}
-	id := graph.Slug(name)
-	for n := 2; r.idUsed(id); n++ {
-		id = graph.ID(string(graph.Slug(name)) + "-" + strconv.Itoa(n))
-	}
-	ent.ID = id
-	r.Entities = append(r.Entities, ent)
-	return len(r.Entities) - 1
+	e := r.addEvent(name, -1)
+	r.commonEvents[e] = si
+	return e
 }
 
 // beforeRelative returns the name a relative clause ending at the comma at
