@@ -67,7 +67,7 @@ func isPossessive(t token) bool { return t.Lower == "'s" || t.Lower == "’s" }
 // dates).
 func givenNameMonth(toks []token, i int) bool {
 	t := toks[i]
-	if len(t.Lower) != 3 || t.Lower != "jan" || i+1 >= len(toks) {
+	if t.Lower != "jan" || i+1 >= len(toks) {
 		return false
 	}
 	n := toks[i+1]

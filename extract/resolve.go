@@ -91,13 +91,13 @@ func (nc *nameCache) phon(s string) string {
 	return k
 }
 
-// nameWords returns a person name's words in lookup form, without
-// honorifics, the Arabic article as a word of its own, or a dangling suffix.
 // compact is the phonetic key of s with its spaces taken out.
 func (nc *nameCache) compact(s string) string {
 	return strings.ReplaceAll(nc.phon(s), " ", "")
 }
 
+// nameWords returns a person name's words in lookup form, without
+// honorifics, the Arabic article as a word of its own, or a dangling suffix.
 func nameWords(s string) []string {
 	w := strings.Fields(graph.NameKey(strings.ReplaceAll(s, "-", " ")))
 	out := w[:0]
