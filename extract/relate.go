@@ -885,7 +885,7 @@ func (c *clause) onlyRoleWords(i, j int) bool {
 		switch {
 		case roleNouns[w] || roleKind(w) != "":
 			role = true
-		case lowerModifiers[w] || w == "former" || w == "top" || w == "senior" || w == "spy":
+		case lowerModifiers[w] || w == "senior":
 		default:
 			return false
 		}
