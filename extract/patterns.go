@@ -943,9 +943,11 @@ func (c *clause) natives() {
 		}
 		// "his native South Carolina".
 		if w := c.toks[i-1].Lower; w == "his" || w == "her" {
-			if pl := c.at[min(i+1, len(c.toks)-1)]; i+1 < len(c.toks) && pl >= 0 && c.args[pl].T0 == i+1 && c.typ(pl) == graph.Place && !c.args[pl].Ref {
-				if o := c.pronounOwner(i-1, -1); o >= 0 {
-					c.emit(o, graph.LivesIn, c.args[pl].Ent, "native/v1", 0.6, nil)
+			if i+1 < len(c.toks) {
+				if pl := c.at[i+1]; pl >= 0 && c.args[pl].T0 == i+1 && c.typ(pl) == graph.Place && !c.args[pl].Ref {
+					if o := c.pronounOwner(i-1, -1); o >= 0 {
+						c.emit(o, graph.LivesIn, c.args[pl].Ent, "native/v1", 0.6, nil)
+					}
 				}
 			}
 			continue
