@@ -185,13 +185,13 @@ func preRole(toks []token, i int) (string, int) {
 	hasRole := false
 	for k > 0 {
 		t := toks[k-1]
-		if !t.Word || t.Cap && !(t.Caps && false) {
+		if !t.Word || t.Cap {
 			break
 		}
 		l := t.Lower
 		if roleNouns[l] || coreTitles[l] {
 			hasRole = true
-		} else if !(honorifics[l] || lowerModifiers[l] || l == "spy" || l == "campaign" || l == "top" || l == "chief" || l == "leaker" || l == "document" || l == "classified" || l == "construction" || l == "veteran") {
+		} else if !(honorifics[l] || lowerModifiers[l] || l == "veteran") {
 			break
 		}
 		k--
