@@ -31,9 +31,10 @@ func newBenchCmd(*rootOptions) *cobra.Command {
 		Use:   "bench",
 		Short: "Measure kg on a generated corpus and graph",
 		Long: `Generate a deterministic synthetic corpus and graph and measure kg on them:
-ingest (extraction and storage) with one worker and with all cores beside
-tokenizing alone, bulk import, size on disk, one- and two-hop neighbours and
-shortest paths beside a raw key scan, rendering a diagram, and peak memory.
+ingest (extraction and storage) on one core (one worker, GOMAXPROCS 1), on
+all cores, and with one worker on all cores, beside tokenizing alone; bulk
+import, size on disk, one- and two-hop neighbours and shortest paths beside
+a raw key scan, rendering a diagram, and peak memory.
 
 The graph has --entities entities and ten times as many relations, with
 power-law degrees; it is bulk-imported into a temporary database (--db is not
@@ -55,7 +56,7 @@ touched) and removed afterwards.`,
 	}
 	f := cmd.Flags()
 	f.IntVar(&opts.entities, "entities", 100_000, "entities in the generated graph (relations: ten times as many)")
-	f.IntVar(&opts.articles, "articles", 300, "generated articles for the ingest figures")
+	f.IntVar(&opts.articles, "articles", 1000, "generated articles for the ingest figures")
 	f.IntVarP(&opts.workers, "workers", "j", runtime.NumCPU(), "workers for the all-cores ingest figure")
 	f.StringVar(&opts.format, "format", "text", "output format: text|json")
 	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest runs to this file")

@@ -19,6 +19,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kgraph/kg/cmd/kg/internal/ordered"
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/extract/text"
 	"github.com/kgraph/kg/graph"
@@ -106,9 +107,8 @@ type input struct {
 	err  error // set when the path could not even be listed
 }
 
-// extracted is a worker's result for the input at index i.
+// extracted is a worker's result for one input.
 type extracted struct {
-	i     int
 	batch graph.Batch
 	words int
 	notes []string // what was repaired on the way in ("decoded windows-1252")
@@ -188,135 +188,77 @@ func runIngest(opts *ingestOptions) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// done releases the workers and the feeder when the writer stops early.
-	done := make(chan struct{})
-	defer close(done)
 
 	// Workers extract in parallel; one writer commits the results in input
-	// order, so entity ids come out the same whatever the scheduling. The
-	// window bounds how far extraction may run ahead of the writer, and so
-	// the memory held by batches waiting for their turn.
-	window := make(chan struct{}, 4*opts.workers)
-	jobs := make(chan int)
-	results := make(chan extracted, opts.workers)
-	for w := 0; w < opts.workers; w++ {
-		go func() {
-			for i := range jobs {
-				r := extractOne(x, inputs[i], stdinData)
-				r.i = i
-				select {
-				case results <- r:
-				case <-done:
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range inputs {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			case <-done:
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			case <-done:
-				return
-			}
-		}
-	}()
-
+	// order, so entity ids come out the same whatever the scheduling, and
+	// extraction runs at most a few articles ahead of it (ordered.Ahead per
+	// worker), which bounds the memory held by batches waiting their turn.
 	verbose := opts.verbose || len(inputs) <= 10
 	progress := newProgress(opts.stderr, len(inputs), opts.quiet)
 	start := time.Now()
 	var added, skipped, failed, words int
 	var ents, rels int
 	kinds := map[string]int{}
-	pending := map[int]extracted{}
-	next := 0
-	interrupted := false
 	var storeErr error // a write failure not due to the article: the rest would fail too
-	for next < len(inputs) && storeErr == nil {
-		var r extracted
-		select {
-		case r = <-results:
-		case <-ctx.Done():
-			interrupted = true
+	work := func(i int) extracted { return extractOne(x, inputs[i], stdinData) }
+	commit := func(i int, r extracted) error {
+		name := inputs[i].path
+		if r.err != nil {
+			failed++
+			kinds[kindOf(r.err)]++
+			progress.clear()
+			fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, r.err)
+			return nil
 		}
-		if interrupted {
-			break
+		if !opts.quiet {
+			for _, n := range r.notes {
+				progress.clear()
+				fmt.Fprintf(opts.stderr, "kg: %s: %s\n", name, n)
+			}
 		}
-		pending[r.i] = r
-		for {
-			r, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			<-window
-			next++
-			name := inputs[r.i].path
-			if r.err != nil {
-				failed++
-				kinds[kindOf(r.err)]++
-				progress.clear()
-				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, r.err)
-				continue
-			}
-			if !opts.quiet {
-				for _, n := range r.notes {
-					progress.clear()
-					fmt.Fprintf(opts.stderr, "kg: %s: %s\n", name, n)
-				}
-			}
-			if free, ok := diskFree(opts.root.DB); ok && free < minFree {
-				failed++
-				storeErr = fmt.Errorf("the disk holding %s is full: %s free, kg needs %s to write safely", opts.root.DB, mib(int64(free)), mib(minFree))
-				progress.clear()
-				fmt.Fprintf(opts.stderr, "kg: %s: not written: %v\n", name, storeErr)
-				break
-			}
-			r.batch.Doc.Ingested = time.Now().UTC()
-			res, err := s.Ingest(r.batch)
-			if errors.Is(err, store.ErrTooBig) {
-				failed++
-				kinds["too large"]++
-				progress.clear()
-				fmt.Fprintf(opts.stderr, "kg: %s: too many entities and relations for one article (%d, %d); split it\n", name, len(r.batch.Entities), len(r.batch.Relations))
-				continue
-			}
-			if err != nil {
-				failed++
-				progress.clear()
-				fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, err)
-				storeErr = err
-				break
-			}
-			words += r.words
-			progress.update(next, words)
-			if res.Skipped {
-				skipped++
-				if verbose && !opts.quiet {
-					progress.clear()
-					fmt.Fprintf(opts.stderr, "%s: already in the database, skipped\n", name)
-				}
-				continue
-			}
-			added++
-			ents += res.Entities
-			rels += res.Relations
+		if free, ok := diskFree(opts.root.DB); ok && free < minFree {
+			failed++
+			storeErr = fmt.Errorf("the disk holding %s is full: %s free, kg needs %s to write safely", opts.root.DB, mib(int64(free)), mib(minFree))
+			progress.clear()
+			fmt.Fprintf(opts.stderr, "kg: %s: not written: %v\n", name, storeErr)
+			return storeErr
+		}
+		r.batch.Doc.Ingested = time.Now().UTC()
+		res, err := s.Ingest(r.batch)
+		if errors.Is(err, store.ErrTooBig) {
+			failed++
+			kinds["too large"]++
+			progress.clear()
+			fmt.Fprintf(opts.stderr, "kg: %s: too many entities and relations for one article (%d, %d); split it\n", name, len(r.batch.Entities), len(r.batch.Relations))
+			return nil
+		}
+		if err != nil {
+			failed++
+			progress.clear()
+			fmt.Fprintf(opts.stderr, "kg: %s: %v\n", name, err)
+			storeErr = err
+			return err
+		}
+		words += r.words
+		progress.update(i+1, words)
+		if res.Skipped {
+			skipped++
 			if verbose && !opts.quiet {
 				progress.clear()
-				fmt.Fprintf(opts.stderr, "%s: %d entities, %d relations\n", name, res.Entities, res.Relations)
+				fmt.Fprintf(opts.stderr, "%s: already in the database, skipped\n", name)
 			}
+			return nil
 		}
+		added++
+		ents += res.Entities
+		rels += res.Relations
+		if verbose && !opts.quiet {
+			progress.clear()
+			fmt.Fprintf(opts.stderr, "%s: %d entities, %d relations\n", name, res.Entities, res.Relations)
+		}
+		return nil
 	}
+	interrupted := errors.Is(ordered.Run(ctx, len(inputs), opts.workers, work, commit), context.Canceled)
 	progress.clear()
 	closed = true
 	if err := s.Close(); err != nil && storeErr == nil {
