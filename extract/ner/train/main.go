@@ -1,10 +1,11 @@
 // Command train fits the named-entity tagger of package ner on CoNLL-2003
-// and writes its weights:
+// and CoNLL04's training split and writes its weights:
 //
-//	go run ./extract/ner/train -train eng.train -dev eng.testa -out extract/ner/model.bin
+//	go run ./extract/ner/train -train eng.train -extra conll04_train.json -dev eng.testa -out extract/ner/model.bin
 //
 // Each epoch is scored on the development file; the best epoch's pruned,
-// quantized model is written, followed by its per-type scores.
+// quantized model is written, followed by its per-type scores there and on
+// CoNLL04's development split (-ood).
 package main
 
 import (
@@ -29,7 +30,9 @@ func main() {
 		titleCase = flag.Int("titlecase", 6, "add a title-cased copy of every n-th training sentence (0: none)")
 		members   = flag.Int("members", 5, "perceptrons trained on differently shuffled data and averaged")
 		seed      = flag.Uint64("seed", 1, "shuffling seed")
-		ood       = flag.String("ood", "/work/shared/datasets/conll04/conll04_train.json,/work/shared/datasets/conll04/conll04_dev.json", "CoNLL04 JSON files to report scores on (news of another style; never trained on), comma-separated")
+		extra     = flag.String("extra", "/work/shared/datasets/conll04/conll04_train.json", "CoNLL04 JSON files to train on as well, comma-separated (empty: none)")
+		copies    = flag.Int("copies", 1, "how many times each -extra sentence is added to the training data")
+		ood       = flag.String("ood", "/work/shared/datasets/conll04/conll04_dev.json", "CoNLL04 JSON files to report scores on (never trained on), comma-separated")
 		eval      = flag.String("eval", "", "only score this model file on -dev and -ood")
 		dict      = flag.String("dict", "/usr/share/dict/words", "English word list (Debian package wamerican); empty for none")
 	)
@@ -54,7 +57,11 @@ func main() {
 		}
 		opts.Dictionary = strings.Split(string(b), "\n")
 	}
-	err := run(*trainPath, *devPath, *out, opts)
+	var extraFiles []string
+	if *extra != "" {
+		extraFiles = strings.Split(*extra, ",")
+	}
+	err := run(*trainPath, extraFiles, *copies, *devPath, *out, opts)
 	if err == nil {
 		err = evaluate(*out, *devPath, oodFiles)
 	}
@@ -64,10 +71,20 @@ func main() {
 	}
 }
 
-func run(trainPath, devPath, out string, opts ner.TrainOptions) error {
+func run(trainPath string, extra []string, copies int, devPath, out string, opts ner.TrainOptions) error {
 	train, err := readCoNLL(trainPath)
 	if err != nil {
 		return err
+	}
+	for _, p := range extra {
+		s, err := readCoNLL04Train(p)
+		if err != nil {
+			return err
+		}
+		for range copies {
+			train = append(train, s...)
+		}
+		fmt.Fprintf(os.Stderr, "train: %d sentences of %s, %d times\n", len(s), p, copies)
 	}
 	dev, err := readCoNLL(devPath)
 	if err != nil {

@@ -25,6 +25,30 @@ func TestReadCoNLL04(t *testing.T) {
 	}
 }
 
+func TestReadCoNLL04Train(t *testing.T) {
+	got, err := readCoNLL04Train("testdata/tiny_conll04_train.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ner.Sentence{
+		{
+			// The title leaves the name, nationalities become MISC, a date
+			// is no entity.
+			Words: strings.Fields("Mayor Greta Lind met Soviet and North Korean envoys in Oslo on June 5 ."),
+			Labels: []ner.Label{ner.O, ner.BPer, ner.IPer, ner.O, ner.BMisc, ner.O, ner.BMisc, ner.IMisc, ner.O, ner.O,
+				ner.BLoc, ner.O, ner.O, ner.O, ner.O},
+		},
+		{
+			// A named war is MISC, a quantity is no entity.
+			Words:  strings.Fields("She studied the Crimean War for 20 years ."),
+			Labels: []ner.Label{ner.O, ner.O, ner.O, ner.BMisc, ner.IMisc, ner.O, ner.O, ner.O, ner.O},
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("readCoNLL04Train =\n%v\nwant\n%v", got, want)
+	}
+}
+
 func TestTitleCase(t *testing.T) {
 	got := strings.Join(titleCase(strings.Fields("the talks in geneva ended with a deal on ’s iPhone")), " ")
 	want := "The Talks in Geneva Ended with a Deal on ’s IPhone"
