@@ -1,9 +1,10 @@
 package graph
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldTable maps accented Latin letters to their base letters; the standard
@@ -33,13 +34,32 @@ var foldTable = map[rune]string{
 // "The Gaddafi Regime's" and "gaddafi regime" have the same key.
 func NameKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	s = strings.ReplaceAll(s, "\u2019", "'")
 	s = strings.ReplaceAll(s, "'s ", " ")
 	if strings.HasSuffix(s, "'s") {
 		s = s[:len(s)-2]
 	}
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of every name: no table to look in.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(byte(r))
+			case r != '\'': // O'Brien, Al-Qa'ida
+				space = true
+			}
+			continue
+		}
+		r = unicode.ToLower(r)
 		if f, ok := foldTable[r]; ok {
 			b.WriteString(f)
 			space = false
@@ -54,7 +74,7 @@ func NameKey(s string) string {
 			continue
 		}
 		if r == '\'' {
-			continue // O'Brien, Al-Qa'ida
+			continue
 		}
 		space = true
 	}
@@ -145,8 +165,10 @@ func Surname(name string) string {
 	return words[len(words)-1]
 }
 
-// Index-key prefixes: an exact alias, a phonetic key, a surname, and the
-// phonetic key of a person's first and last names alone.
+// Index-key prefixes: an exact alias, a phonetic key, a surname, the
+// phonetic key of a person's first and last names alone, and the phonetic
+// key with its spaces taken out, so that names split differently meet
+// ("Abdel Fatah Younis" and "Abdulfatah Younis").
 const (
 	keyExact     = "n:"
 	keyPhonetic  = "p:"
@@ -154,12 +176,6 @@ const (
 	keyFirstLast = "f:"
 	keyCompact   = "c:"
 )
-
-// compactKey is the phonetic key with the spaces taken out, so that names
-// split differently meet: "Abdel Fatah Younis" and "Abdulfatah Younis".
-func compactKey(name string) string {
-	return strings.ReplaceAll(PhoneticKey(name), " ", "")
-}
 
 // FirstLastKey is the phonetic key of a person's first and last names with
 // any middle names left out, so that "Ali Abdussalam Treki" and "Ali
@@ -176,30 +192,52 @@ func FirstLastKey(name string) string {
 // its names and aliases exactly and phonetically, and a person's surname.
 // Keys are sorted and unique.
 func IndexKeys(e Entity) []string {
-	set := map[string]bool{}
+	keys := make([]string, 0, 6*(1+len(e.Aliases)))
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		if k := NameKey(n); k != "" {
-			set[keyExact+k] = true
+		f := formsOf(n)
+		if f.key != "" {
+			keys = append(keys, keyExact+f.key)
 		}
-		if p := PhoneticKey(n); p != "" {
-			set[keyPhonetic+p] = true
-			set[keyCompact+strings.ReplaceAll(p, " ", "")] = true
+		if f.phon != "" {
+			keys = append(keys, keyPhonetic+f.phon, keyCompact+strings.ReplaceAll(f.phon, " ", ""))
 		}
 		if e.Type == Person {
-			if s := Surname(n); s != "" {
-				set[keySurname+s] = true
+			if s := f.surname(); s != "" {
+				keys = append(keys, keySurname+s)
 			}
-			if f := FirstLastKey(n); f != "" {
-				set[keyFirstLast+f] = true
+			if fl := f.firstLast(); fl != "" {
+				keys = append(keys, keyFirstLast+fl)
 			}
 		}
 	}
-	keys := make([]string, 0, len(set))
-	for k := range set {
-		keys = append(keys, k)
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// nameForms are a name's lookup key and phonetic key, worked out once for
+// the keys derived from them.
+type nameForms struct{ key, phon string }
+
+func formsOf(name string) nameForms {
+	return nameForms{key: NameKey(name), phon: PhoneticKey(name)}
+}
+
+// surname is Surname of the name.
+func (f nameForms) surname() string {
+	i := strings.LastIndexByte(f.key, ' ')
+	if i < 0 {
+		return ""
 	}
-	sort.Strings(keys)
-	return keys
+	return f.key[i+1:]
+}
+
+// firstLast is FirstLastKey of the name.
+func (f nameForms) firstLast() string {
+	i, j := strings.IndexByte(f.phon, ' '), strings.LastIndexByte(f.phon, ' ')
+	if i < 0 {
+		return ""
+	}
+	return f.phon[:i] + f.phon[j:]
 }
 
 // LookupKeys returns the keys to try, in order of trust, when a person asks

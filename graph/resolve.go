@@ -44,8 +44,9 @@ func PlanBatch(b Batch, idx Index) (map[ID]ID, error) {
 // persons' surnames, so that "Moussa Ibrahim" never joins "Moussa Koussa".
 func matchKeys(e Entity) [][]string {
 	var exact, phon, firstLast, sur []string
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		k := NameKey(n)
+	for i, n := range append([]string{e.Name}, e.Aliases...) {
+		f := formsOf(n)
+		k := f.key
 		if k == "" {
 			continue
 		}
@@ -54,20 +55,18 @@ func matchKeys(e Entity) [][]string {
 			exact = append(exact, keyExact+k)
 		}
 		if multi {
-			phon = append(phon, keyPhonetic+PhoneticKey(n), keyCompact+compactKey(n))
+			phon = append(phon, keyPhonetic+f.phon, keyCompact+strings.ReplaceAll(f.phon, " ", ""))
 		}
 		if e.Type == Person {
-			if f := FirstLastKey(n); f != "" {
-				firstLast = append(firstLast, keyFirstLast+f)
+			if fl := f.firstLast(); fl != "" {
+				firstLast = append(firstLast, keyFirstLast+fl)
 			}
-		}
-	}
-	if e.Type == Person && !strings.Contains(NameKey(e.Name), " ") {
-		if k := NameKey(e.Name); k != "" {
-			// A surname alone, or spelled another way ("Qaddafi" for an
-			// entity known as "Gaddafi"): only one-word aliases carry that
-			// phonetic key, so a first name never matches a full name.
-			sur = append(sur, keySurname+k, keyExact+k, keyPhonetic+PhoneticKey(e.Name))
+			if i == 0 && !multi {
+				// A surname alone, or spelled another way ("Qaddafi" for an
+				// entity known as "Gaddafi"): only one-word aliases carry that
+				// phonetic key, so a first name never matches a full name.
+				sur = append(sur, keySurname+k, keyExact+k, keyPhonetic+f.phon)
+			}
 		}
 	}
 	return [][]string{exact, phon, firstLast, sur}
