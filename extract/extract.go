@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/kgraph/kg/extract/relclass"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -13,15 +14,20 @@ import (
 // gazetteers, loaded once by New, and is safe for concurrent use.
 type Extractor struct {
 	tagger tagger
+	rel    *relclass.Model
 }
 
-// New loads the tagger and gazetteers.
+// New loads the tagger, the relation classifier and gazetteers.
 func New() (*Extractor, error) {
 	t, err := loadTagger()
 	if err != nil {
 		return nil, fmt.Errorf("extract: load tagger: %w", err)
 	}
-	return &Extractor{tagger: t}, nil
+	m, err := relclass.Load()
+	if err != nil {
+		return nil, fmt.Errorf("extract: load relation classifier: %w", err)
+	}
+	return &Extractor{tagger: t, rel: m}, nil
 }
 
 // Extract reads one article (plain text or HTML) and returns its document,
@@ -37,6 +43,7 @@ func (x *Extractor) Extract(source string, raw []byte) (graph.Batch, error) {
 	rec := x.recognize(seg)
 	res := resolve(rec)
 	rel := relate(res)
+	rel.learn(x.rel)
 	return rel.batch(), nil
 }
 

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/kgraph/kg/extract/relclass"
+	"github.com/kgraph/kg/graph"
+)
+
+// learnedThreshold is the probability above which the relation classifier
+// adds a relation: chosen on CoNLL04's dev split for relation F1, with the
+// seed, dev and held-out articles' relation precision held (docs/MEASUREMENTS.md).
+const learnedThreshold = 0.9
+
+// learnedRule names the classifier in evidence.
+const learnedRule = "relclass/v1"
+
+// learn adds the relations the classifier finds between names of one
+// sentence that the rules left unrelated: member-of, killed, lives-in and
+// located-in, as their types allow. Each has the sentence as its evidence.
+func (r *related) learn(m *relclass.Model) {
+	if m == nil {
+		return
+	}
+	regime := r.regime()
+	var c *clause
+	r.unrelatedPairs(func(si int, in *relclass.Sentence, ents []int, h, t int) bool {
+		p, prob := m.Classify(*in, h, t)
+		if p == "" || prob < learnedThreshold {
+			return false
+		}
+		if c == nil || c.si != si {
+			c = r.clause(si, -1, regime)
+		}
+		c.emitAt(ents[h], p, ents[t], learnedRule, prob, nil, -1)
+		return true
+	})
+}
+
+// unrelatedPairs calls f with each ordered pair (h, t) of names of one
+// sentence, as the classifier sees them (learnInput), whose entities the
+// rules left unrelated; f reports whether it related them. Sentences in
+// title case are skipped: their capitals say little.
+func (r *related) unrelatedPairs(f func(si int, in *relclass.Sentence, ents []int, h, t int) bool) {
+	linked := map[[2]graph.ID]bool{}
+	for _, rel := range r.Relations {
+		linked[[2]graph.ID{rel.Subject, rel.Object}] = true
+		linked[[2]graph.ID{rel.Object, rel.Subject}] = true
+	}
+	for si := range r.Sentences {
+		if r.Sentences[si].TitleCase {
+			continue
+		}
+		in, ents := r.learnInput(si)
+		for h := range in.Mentions {
+			for t := range in.Mentions {
+				he, te := r.Entities[ents[h]].ID, r.Entities[ents[t]].ID
+				if ents[h] == ents[t] || linked[[2]graph.ID{he, te}] {
+					continue
+				}
+				if f(si, &in, ents, h, t) {
+					linked[[2]graph.ID{he, te}] = true
+					linked[[2]graph.ID{te, he}] = true
+				}
+			}
+		}
+	}
+}
+
+// learnInput gives the classifier sentence si's words and its names of
+// people, organizations and places (the longest where they overlap), with
+// the entity of each.
+func (r *related) learnInput(si int) (relclass.Sentence, []int) {
+	s := &r.Sentences[si]
+	var ms []mention
+	for _, mi := range r.BySent[si] {
+		m := r.Mentions[mi]
+		if m.Ent < 0 {
+			continue
+		}
+		switch r.Entities[m.Ent].Type {
+		case graph.Person, graph.Organization, graph.Place:
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) < 2 {
+		return relclass.Sentence{}, nil
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].T1-ms[i].T0 > ms[j].T1-ms[j].T0 })
+	taken := make([]bool, len(s.Tokens))
+	in := relclass.Sentence{Words: make([]string, len(s.Tokens))}
+	for i, t := range s.Tokens {
+		in.Words[i] = t.Text
+	}
+	var ents []int
+	for _, m := range ms {
+		free := true
+		for k := m.T0; k < m.T1; k++ {
+			free = free && !taken[k]
+		}
+		if !free {
+			continue
+		}
+		for k := m.T0; k < m.T1; k++ {
+			taken[k] = true
+		}
+		in.Mentions = append(in.Mentions, relclass.Mention{Start: m.T0, End: m.T1, Type: r.Entities[m.Ent].Type})
+		ents = append(ents, m.Ent)
+	}
+	return in, ents
+}

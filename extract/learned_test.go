@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract/relclass"
+)
+
+var updateRelclass = flag.Bool("update-relclass", false, "retrain the relation classifier on CoNLL04's training split and rewrite relclass/model.tsv")
+
+// relclassModel is where the classifier's weights are committed.
+const relclassModel = "relclass/model.tsv"
+
+// TestRelclassTraining trains the relation classifier on CoNLL04's
+// training split, with candidates as kg finds them (the names kg's
+// recognizer finds in each sentence, typed as kg types them, in pairs the
+// rules leave unrelated). It checks that training twice gives the same
+// bytes, and logs when they differ from the committed weights (the
+// recognizer or the rules changed since: retrain). With -update-relclass it
+// rewrites them. It skips when the data set is absent.
+func TestRelclassTraining(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "datasets", "conll04", "conll04_train.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no CoNLL04 training split at %s: %v", path, err)
+	}
+	var sents []conll04Sentence
+	if err := json.Unmarshal(raw, &sents); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	x := extractor(t)
+	var exs []relclass.Example
+	pos := 0
+	for _, s := range sents {
+		for _, e := range relclassExamples(x, s) {
+			if e.Holds {
+				pos++
+			}
+			exs = append(exs, e)
+		}
+	}
+	t.Logf("%d candidate pairs from %d sentences, %d positive", len(exs), len(sents), pos)
+	m := relclass.Train(exs, relclass.DefaultTrainOptions)
+	var buf bytes.Buffer
+	if err := m.WriteModel(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if *updateRelclass {
+		if err := os.WriteFile(relclassModel, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s (%d bytes)", relclassModel, buf.Len())
+		return
+	}
+	var again bytes.Buffer
+	if err := relclass.Train(exs, relclass.DefaultTrainOptions).WriteModel(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Errorf("training twice on the same pairs gave different weights (%d and %d bytes)", buf.Len(), again.Len())
+	}
+	want, err := os.ReadFile(relclassModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Logf("retraining gave weights other than %s (%d bytes, committed %d): the recognizer or the rules changed since; "+
+			"retrain with go test ./extract/ -run TestRelclassTraining -update-relclass", relclassModel, buf.Len(), len(want))
+	}
+}
+
+// relclassExamples runs the pipeline up to relate on one CoNLL04 sentence
+// and labels each pair the classifier would see by the gold relations of
+// the gold entities the two names match.
+func relclassExamples(x *Extractor, s conll04Sentence) []relclass.Example {
+	a, err := cleanArticle([]byte(strings.Join(s.Tokens, " ")), "conll04.txt")
+	if err != nil {
+		return nil
+	}
+	r := relate(resolve(x.recognize(segment("conll04.txt", a))))
+	gold := make([]string, len(s.Entities))
+	town := make([]string, len(s.Entities))
+	for i, e := range s.Entities {
+		gold[i] = squash(strings.Join(s.Tokens[e.Start:e.End], ""))
+		if k := indexOf(s.Tokens[e.Start:e.End], ","); k > 0 {
+			town[i] = squash(strings.Join(s.Tokens[e.Start:e.Start+k], ""))
+		}
+	}
+	holds := map[[2]int]string{}
+	for _, rel := range s.Relations {
+		holds[[2]int{rel.Head, rel.Tail}] = string(conll04Preds[rel.Type])
+	}
+	var out []relclass.Example
+	var last *relclass.Sentence
+	var golds []int
+	r.unrelatedPairs(func(si int, in *relclass.Sentence, ents []int, h, t int) bool {
+		if in != last {
+			last, golds = in, make([]int, len(in.Mentions))
+			for i, m := range in.Mentions {
+				golds[i] = -1
+				name := squash(strings.Join(in.Words[m.Start:m.End], ""))
+				for g := range gold {
+					if name == gold[g] || name == town[g] {
+						golds[i] = g
+						break
+					}
+				}
+			}
+		}
+		p, _ := relclass.Allowed(in.Mentions[h].Type, in.Mentions[t].Type)
+		ok := golds[h] >= 0 && golds[t] >= 0 && p != "" && holds[[2]int{golds[h], golds[t]}] == string(p)
+		out = append(out, relclass.Example{Sentence: in, Head: h, Tail: t, Holds: ok})
+		return false
+	})
+	return out
+}
+
+// squash lowercases s and drops its spaces.
+func squash(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
+
+func indexOf(ws []string, w string) int {
+	for i, x := range ws {
+		if x == w {
+			return i
+		}
+	}
+	return -1
+}
