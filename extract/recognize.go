@@ -488,6 +488,11 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		}
 		break
 	}
+	// "North Carolina Gov. Jim Martin", "FAA Administrator Allan McArtor":
+	// a title inside the chunk ends the place or body before it.
+	if ts, te, ok := innerTitle(toks, a, b, labels); ok {
+		return titledAfterName(s, si, a, ts, te, b, labels)
+	}
 	a0 := a
 	// "Indonesian Siti Aisyah": a demonym before a name is a nationality.
 	nationality := ""
@@ -642,6 +647,92 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		out = append(out, ev)
 	}
 	return append(append(pre, out...), extra...)
+}
+
+// innerTitle finds a title inside the chunk toks[a:b] between a name and a
+// person's name: "North Carolina Gov. Jim Martin", "Superior Court Judge
+// William Pounders", "Texas Agriculture Commissioner Jim Hightower". It
+// returns the title's tokens [ts, te), the leftmost and then longest
+// capitalized phrase that gazetteer.IsTitle accepts. A chunk that opens
+// with a title, an honorific or a nationality ("Deputy Foreign Minister X",
+// "Libyan Foreign Minister X") is left to the title prefix; the words
+// before the title must not read as a person's name ("James Earl Ray",
+// "Martin Luther King Jr." hold titles of nobility), and the words after it
+// must.
+func innerTitle(toks []token, a, b int, labels []string) (ts, te int, ok bool) {
+	if b-a < 3 || honorifics[strings.TrimSuffix(toks[a].Lower, ".")] || gazetteer.IsTitle(toks[a].Text) {
+		return 0, 0, false
+	}
+	for k := a + 1; k <= a+2 && k < b; k++ {
+		if _, dem := demonymPhrase(toks, a, k); dem {
+			return 0, 0, false
+		}
+	}
+	for ts = a + 1; ts < b-1; ts++ {
+		if !toks[ts].Cap || personName(toks, a, ts, labels) {
+			continue
+		}
+		for te = b - 1; te > ts; te-- {
+			if gazetteer.IsTitle(joinTokens(toks, ts, te)) && allCap(toks[ts:te]) && personName(toks, te, b, labels) {
+				return ts, te, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func allCap(toks []token) bool {
+	for _, t := range toks {
+		if !t.Cap {
+			return false
+		}
+	}
+	return true
+}
+
+// personName reports whether toks[a:b] reads as a person's name: it opens
+// with a known given name or initials ("J.H. Berman"), or the tagger reads
+// it as a person's; not when it opens with a generational suffix ("Jr.").
+func personName(toks []token, a, b int, labels []string) bool {
+	first := toks[a].Text
+	if nameSuffixes[toks[a].Lower] {
+		return false
+	}
+	initials := len(first) >= 2 && first[len(first)-1] == '.' && isUpperRune(runeAt(first, 0)) && !gazetteer.IsTitle(first)
+	return knownFirstName(first) || initials || nerType(labels, a, b) == graph.Person
+}
+
+// titledAfterName splits the chunk toks[a:b] whose title toks[ts:te] comes
+// after a name: the name before it is a place or body of its own when it
+// reads as one ("North Carolina", "Superior Court", "FAA") and is dropped
+// otherwise; the name after the title is a person holding it.
+func titledAfterName(s *sentence, si, a, ts, te, b int, labels []string) []mention {
+	var out []mention
+	for _, m := range chunkMentions(s, si, a, ts, labels) {
+		if m.Type == graph.Organization || m.Type == graph.Place {
+			out = append(out, m)
+		}
+	}
+	person := chunkMentions(s, si, te, b, labels)
+	if len(person) != 1 {
+		return append(out, person...)
+	}
+	toks := s.Tokens
+	m := person[0]
+	m.T0, m.Type = ts, graph.Person
+	m.Title = joinTokens(toks, ts, te)
+	if aliasHonorifics[strings.TrimSuffix(toks[te-1].Lower, ".")] {
+		m.Alias = toks[te-1].Text + " " + m.Text
+	}
+	out = append(out, m)
+	// "the murder of Marine Lt. William Higgins": an event named by its victim.
+	if a >= 2 && toks[a-1].Lower == "of" && victimNouns[toks[a-2].Lower] {
+		ev := newMention(s, si, a-2, b, graph.Event, true)
+		ev.Head = toks[a-2].Lower
+		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
+		out = append(out, ev)
+	}
+	return out
 }
 
 // nounUse reports whether the word ending before token b stands as a noun

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// TestInnerTitle checks that a title inside a run of capitalized words ends
+// the place or body before it and belongs to the person after it, and that
+// name words that are also titles ("Earl", "King") do not split a name.
+func TestInnerTitle(t *testing.T) {
+	type ent struct {
+		name  string
+		typ   graph.Type
+		title string // the person's title attribute, when checked
+	}
+	tests := []struct {
+		text string
+		want []ent
+		not  []string // names that must not be entities
+	}{
+		{
+			text: "The request came from Nova Scotia Gov. Harriet Quill on Tuesday.",
+			want: []ent{{"Nova Scotia", graph.Place, ""}, {"Harriet Quill", graph.Person, "Gov."}},
+			not:  []string{"Nova Scotia Gov. Harriet Quill"},
+		},
+		{
+			text: "Yesterday Appeals Court Judge Walter Brandt rejected the motion, the clerk said.",
+			want: []ent{{"Appeals Court", graph.Organization, ""}, {"Walter Brandt", graph.Person, "Judge"}},
+			not:  []string{"Appeals Court Judge Walter Brandt"},
+		},
+		{
+			text: "The order was signed by Ontario Agriculture Commissioner Dale Harmon after the inspection.",
+			want: []ent{{"Ontario", graph.Place, ""}, {"Dale Harmon", graph.Person, "Agriculture Commissioner"}},
+		},
+		{
+			text: "The fire was examined by Fire Department Capt. Joan Weller on Monday.",
+			want: []ent{{"Fire Department", graph.Organization, ""}, {"Joan Weller", graph.Person, "Capt."}},
+		},
+		// Must not split: a title of nobility inside a person's name, a
+		// generational suffix after it, a chunk that opens with a
+		// nationality or a title.
+		{
+			text: "Police said James Earl Whitcombe was arrested in Leeds on Friday.",
+			want: []ent{{"James Earl Whitcombe", graph.Person, ""}},
+			not:  []string{"Whitcombe"},
+		},
+		{
+			text: "The march honoured Martin Luther King Jr. in Atlanta.",
+			not:  []string{"Jr.", "Jr"},
+		},
+		{
+			text: "They met Norwegian Foreign Minister Ola Brekke in Bergen.",
+			want: []ent{{"Ola Brekke", graph.Person, "Foreign Minister"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			byName := map[string]graph.Entity{}
+			for _, e := range b.Entities {
+				byName[e.Name] = e
+			}
+			for _, w := range tc.want {
+				e, ok := byName[w.name]
+				if !ok {
+					t.Errorf("no entity %q; got %v", w.name, typedNames(b))
+					continue
+				}
+				if e.Type != w.typ {
+					t.Errorf("%q typed %s, want %s", w.name, e.Type, w.typ)
+				}
+				if w.title != "" && e.Attrs["title"] != w.title {
+					t.Errorf("%q has title %q, want %q", w.name, e.Attrs["title"], w.title)
+				}
+			}
+			for _, n := range tc.not {
+				if _, ok := byName[n]; ok {
+					t.Errorf("unwanted entity %q; got %v", n, typedNames(b))
+				}
+			}
+		})
+	}
+}
+
+func typedNames(b graph.Batch) []string {
+	var out []string
+	for _, e := range b.Entities {
+		out = append(out, string(e.Type)+":"+e.Name)
+	}
+	return out
+}
