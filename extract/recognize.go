@@ -107,6 +107,40 @@ func particleName(w string) bool {
 var pluralPossessors = setOf("people", "worker", "workers", "women", "children", "men", "martyrs", "nation",
 	"nations", "farmers", "veterans", "citizens", "lawyers", "journalists", "patients", "teachers")
 
+// forHeads may be followed by "for" inside a body's name: "Center for
+// Strategic Studies", "Foundation for Economic Trends".
+var forHeads = setOf("center", "centre", "institute", "foundation", "council", "committee", "commission",
+	"fund", "coalition", "alliance", "society", "association", "agency", "office", "ministry", "campaign",
+	"league", "union", "movement", "front", "organization", "organisation", "school", "college", "academy",
+	"party", "trust", "network", "board", "bureau", "department")
+
+// andBody returns where a body's name ends when "and" at toks[j] joins two
+// parts of it: "National Aeronautics and Space Administration", "Health
+// and Human Services", "Food and Drug Administration". The words after
+// "and" must end in a body's head noun, and the words toks[i:j] before it
+// must not be a name of their own: no head noun, no known place or body,
+// no given name. It returns 0 otherwise.
+func andBody(toks []token, i, j int) int {
+	last := toks[j-1].Lower
+	if j-i > 4 || orgHeads[last] || placeHeads[last] || knownFirstName(toks[i].Text) {
+		return 0
+	}
+	if _, ok := gazLookup(joinTokens(toks, i, j)); ok {
+		return 0
+	}
+	if _, ok := demonymPhrase(toks, i, j); ok {
+		return 0
+	}
+	k := j + 1
+	for k < len(toks) && k < j+5 && capWord(toks[k]) && months[toks[k].Lower] == 0 && !weekdays[toks[k].Lower] {
+		k++
+	}
+	if k == j+1 || !orgHeads[toks[k-1].Lower] {
+		return 0
+	}
+	return k
+}
+
 // chunks returns the maximal runs of capitalized words, with connectors.
 func chunks(toks []token) [][2]int {
 	var out [][2]int
@@ -128,9 +162,16 @@ func chunks(toks []token) [][2]int {
 					j += 2
 					continue
 				}
-				if t.Lower == "of" && ofHeads[toks[j-1].Lower] {
+				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && forHeads[toks[j-1].Lower] {
 					j += 2
 					continue
+				}
+				// "National Aeronautics and Space Administration".
+				if t.Lower == "and" {
+					if k := andBody(toks, i, j); k > 0 {
+						j = k
+						continue
+					}
 				}
 				// "National Dockworkers' Union": a plural possessor before
 				// the body's head word.

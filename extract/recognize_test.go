@@ -91,3 +91,52 @@ func typedNames(b graph.Batch) []string {
 	}
 	return out
 }
+
+// TestBodyNameJoins checks that "for" after a body's head and "and" before
+// a second part ending in a body's head stay inside one name, and that
+// "and" between two names of their own does not join them.
+func TestBodyNameJoins(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // organizations that must be found
+		not  []string // names that must not be entities
+	}{
+		{
+			text: "The study was paid for by the Foundation for Coastal Research in Halifax.",
+			want: []string{"Foundation for Coastal Research"},
+			not:  []string{"Foundation", "Coastal Research"},
+		},
+		{
+			text: "Inspectors of the Fisheries and Oceans Department boarded the trawler on Monday.",
+			want: []string{"Fisheries and Oceans Department"},
+			not:  []string{"Oceans Department"},
+		},
+		{
+			text: "Talks between Norway and Nordic Council officials resumed in Oslo.",
+			not:  []string{"Norway and Nordic Council"},
+		},
+		{
+			text: "The letter was signed by Peter Hallam and Kent County Council on Friday.",
+			not:  []string{"Peter Hallam and Kent County Council"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			byName := map[string]graph.Entity{}
+			for _, e := range b.Entities {
+				byName[e.Name] = e
+			}
+			for _, w := range tc.want {
+				if e, ok := byName[w]; !ok || e.Type != graph.Organization {
+					t.Errorf("no organization %q; got %v", w, typedNames(b))
+				}
+			}
+			for _, n := range tc.not {
+				if _, ok := byName[n]; ok {
+					t.Errorf("unwanted entity %q; got %v", n, typedNames(b))
+				}
+			}
+		})
+	}
+}
