@@ -107,6 +107,11 @@ func particleName(w string) bool {
 var pluralPossessors = setOf("people", "worker", "workers", "women", "children", "men", "martyrs", "nation",
 	"nations", "farmers", "veterans", "citizens", "lawyers", "journalists", "patients", "teachers")
 
+// englishConnectors are name particles ("as-Sadr", "at-Tayyib") that,
+// standing alone, are English words: "John Kerry at Geneva", "Paul Newman
+// as Earl Long" are two names each.
+var englishConnectors = setOf("as", "at")
+
 // forHeads may be followed by "for" inside a body's name: "Center for
 // Strategic Studies", "Foundation for Economic Trends".
 var forHeads = setOf("center", "centre", "institute", "foundation", "council", "committee", "commission",
@@ -158,7 +163,7 @@ func chunks(toks []token) [][2]int {
 				continue
 			}
 			if j+1 < n && capWord(toks[j+1]) {
-				if connectors[t.Lower] && !t.Cap {
+				if connectors[t.Lower] && !t.Cap && !englishConnectors[t.Lower] {
 					j += 2
 					continue
 				}
@@ -509,6 +514,12 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	if a >= b {
 		return nil
 	}
+	// "Actor Karl Malden will teach": a common noun capitalized only because
+	// it opens the sentence, which the tagger leaves outside the name after it.
+	if sentenceOpener(toks, a) && b-a >= 3 && a+1 < len(labels) && labels[a] == "O" && strings.HasPrefix(labels[a+1], "B-") &&
+		!honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
+		a++
+	}
 	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
 	for k := a + 1; k < b; k++ {
 		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && (e.Type == graph.Organization || toks[a].Caps || k-a > 1) && knownFirstName(toks[k].Text) {
@@ -690,11 +701,23 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	return append(append(pre, out...), extra...)
 }
 
+// sentenceOpener reports whether toks[a] is the sentence's first word,
+// after nothing but punctuation.
+func sentenceOpener(toks []token, a int) bool {
+	for _, t := range toks[:a] {
+		if t.Word {
+			return false
+		}
+	}
+	return true
+}
+
 // innerTitle finds a title inside the chunk toks[a:b] between a name and a
 // person's name: "North Carolina Gov. Jim Martin", "Superior Court Judge
 // William Pounders", "Texas Agriculture Commissioner Jim Hightower". It
-// returns the title's tokens [ts, te), the leftmost and then longest
-// capitalized phrase that gazetteer.IsTitle accepts. A chunk that opens
+// returns the title's tokens [ts, te), the leftmost and then shortest
+// capitalized phrase that gazetteer.IsTitle accepts with a name after it
+// ("Gov. Earl Long": Earl is a given name here). A chunk that opens
 // with a title, an honorific or a nationality ("Deputy Foreign Minister X",
 // "Libyan Foreign Minister X") is left to the title prefix; the words
 // before the title must not read as a person's name ("James Earl Ray",
@@ -713,7 +736,7 @@ func innerTitle(toks []token, a, b int, labels []string) (ts, te int, ok bool) {
 		if !toks[ts].Cap || personName(toks, a, ts, labels) {
 			continue
 		}
-		for te = b - 1; te > ts; te-- {
+		for te = ts + 1; te < b; te++ {
 			if gazetteer.IsTitle(joinTokens(toks, ts, te)) && allCap(toks[ts:te]) && personName(toks, te, b, labels) {
 				return ts, te, true
 			}
@@ -733,10 +756,11 @@ func allCap(toks []token) bool {
 
 // personName reports whether toks[a:b] reads as a person's name: it opens
 // with a known given name or initials ("J.H. Berman"), or the tagger reads
-// it as a person's; not when it opens with a generational suffix ("Jr.").
+// it as a person's; not when it opens with a generational suffix ("Jr.")
+// or a title ("President Dan Quayle" after "Vice").
 func personName(toks []token, a, b int, labels []string) bool {
 	first := toks[a].Text
-	if nameSuffixes[toks[a].Lower] {
+	if nameSuffixes[toks[a].Lower] || honorifics[strings.TrimSuffix(toks[a].Lower, ".")] || gazetteer.IsTitle(first) && !knownFirstName(first) {
 		return false
 	}
 	initials := len(first) >= 2 && first[len(first)-1] == '.' && isUpperRune(runeAt(first, 0)) && !gazetteer.IsTitle(first)

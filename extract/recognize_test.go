@@ -38,6 +38,11 @@ func TestInnerTitle(t *testing.T) {
 			text: "The fire was examined by Fire Department Capt. Joan Weller on Monday.",
 			want: []ent{{"Fire Department", graph.Organization, ""}, {"Joan Weller", graph.Person, "Capt."}},
 		},
+		{
+			text: "The film will star Hugh Barlow as Louisiana Gov. Earl Dufresne.",
+			want: []ent{{"Hugh Barlow", graph.Person, ""}, {"Earl Dufresne", graph.Person, "Gov."}},
+			not:  []string{"Dufresne", "Hugh Barlow as Louisiana Gov. Earl Dufresne"},
+		},
 		// Must not split: a title of nobility inside a person's name, a
 		// generational suffix after it, a chunk that opens with a
 		// nationality or a title.
@@ -134,6 +139,58 @@ func TestBodyNameJoins(t *testing.T) {
 			}
 			for _, n := range tc.not {
 				if _, ok := byName[n]; ok {
+					t.Errorf("unwanted entity %q; got %v", n, typedNames(b))
+				}
+			}
+		})
+	}
+}
+
+// TestChunkEdges checks two edges of a run of capitalized words: English
+// "at" and "as" between two names do not join them, and a common noun
+// capitalized only because it opens the sentence is no part of the name
+// after it.
+func TestChunkEdges(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+		not  []string
+	}{
+		{
+			text: "Officials met Harriet Quill at Geneva on Monday.",
+			want: []string{"Harriet Quill", "Geneva"},
+			not:  []string{"Harriet Quill at Geneva"},
+		},
+		{
+			text: "The cast includes Walter Brandt as Abraham Lincoln.",
+			want: []string{"Walter Brandt", "Abraham Lincoln"},
+		},
+		{
+			text: "Sculptor Joan Weller will teach for two weeks at Carverton College.",
+			want: []string{"Joan Weller", "Carverton College"},
+			not:  []string{"Sculptor Joan Weller"},
+		},
+		// A title that opens the sentence stays a title, not a name.
+		{
+			text: "President Dale Harmon met the envoy in Oslo.",
+			want: []string{"Dale Harmon"},
+			not:  []string{"President Dale Harmon"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			byName := map[string]bool{}
+			for _, e := range b.Entities {
+				byName[e.Name] = true
+			}
+			for _, w := range tc.want {
+				if !byName[w] {
+					t.Errorf("no entity %q; got %v", w, typedNames(b))
+				}
+			}
+			for _, n := range tc.not {
+				if byName[n] {
 					t.Errorf("unwanted entity %q; got %v", n, typedNames(b))
 				}
 			}
