@@ -516,7 +516,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	// "Actor Karl Malden will teach": a common noun capitalized only because
 	// it opens the sentence, which the tagger leaves outside the name after it.
-	if sentenceOpener(toks, a) && b-a >= 3 && a+1 < len(labels) && labels[a] == "O" && strings.HasPrefix(labels[a+1], "B-") &&
+	if sentenceOpener(toks, a) && b-a >= 2 && a+1 < len(labels) && labels[a] == "O" && strings.HasPrefix(labels[a+1], "B-") &&
 		!honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
 		a++
 	}
@@ -581,6 +581,23 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			t0 = k + 1
 		}
 	}
+	// "Foreign Roland Dumas", "Mongolian Prime P. Jasray": a title's
+	// modifiers with no head left are still no part of the name after them.
+	if t0 == a {
+		k := a
+		if _, dem := demonymOf(toks[k].Text); dem {
+			k++
+		}
+		if k < b-1 && honorifics[strings.TrimSuffix(toks[k].Lower, ".")] {
+			j := k
+			for j < b-1 && honorifics[strings.TrimSuffix(toks[j].Lower, ".")] {
+				j++
+			}
+			if personName(toks, j, b, labels) {
+				t0 = j
+			}
+		}
+	}
 	if t0 > a && t0 < b {
 		last := toks[b-1].Lower
 		if orgHeads[last] || placeHeads[last] || eventHeads[last] {
@@ -630,7 +647,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		return []mention{m}
 	}
 	// Demonyms are attributes, not entities, unless a head noun follows.
-	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a {
+	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a || t0 == a && allDemonyms(toks[t0:b]) {
 		if m, ok := headMention(s, si, t0, b, true); ok {
 			return []mention{m}
 		}
@@ -701,6 +718,17 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	return append(append(pre, out...), extra...)
 }
 
+// allDemonyms reports whether every word of toks is a nationality:
+// "Bosnian Serbs".
+func allDemonyms(toks []token) bool {
+	for _, t := range toks {
+		if _, ok := demonymOf(t.Text); !ok {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
 // sentenceOpener reports whether toks[a] is the sentence's first word,
 // after nothing but punctuation.
 func sentenceOpener(toks []token, a int) bool {
@@ -718,22 +746,25 @@ func sentenceOpener(toks []token, a int) bool {
 // returns the title's tokens [ts, te), the leftmost and then shortest
 // capitalized phrase that gazetteer.IsTitle accepts with a name after it
 // ("Gov. Earl Long": Earl is a given name here). A chunk that opens
-// with a title, an honorific or a nationality ("Deputy Foreign Minister X",
-// "Libyan Foreign Minister X") is left to the title prefix; the words
-// before the title must not read as a person's name ("James Earl Ray",
+// with a title or an honorific ("Deputy Foreign Minister X") is left to
+// the title prefix, and so is a title after nothing but a nationality
+// ("Libyan Foreign Minister X"; "Russian State Duma Deputy X" splits);
+// the words before the title must not read as a person's name ("James Earl Ray",
 // "Martin Luther King Jr." hold titles of nobility), and the words after it
 // must.
 func innerTitle(toks []token, a, b int, labels []string) (ts, te int, ok bool) {
 	if b-a < 3 || honorifics[strings.TrimSuffix(toks[a].Lower, ".")] || gazetteer.IsTitle(toks[a].Text) {
 		return 0, 0, false
 	}
+	// A nationality alone before the title is the person's, not a name.
+	dem := 0
 	for k := a + 1; k <= a+2 && k < b; k++ {
-		if _, dem := demonymPhrase(toks, a, k); dem {
-			return 0, 0, false
+		if _, ok := demonymPhrase(toks, a, k); ok {
+			dem = k - a
 		}
 	}
 	for ts = a + 1; ts < b-1; ts++ {
-		if !toks[ts].Cap || personName(toks, a, ts, labels) {
+		if ts-a <= dem || !toks[ts].Cap || honorifics[strings.TrimSuffix(toks[ts-1].Lower, ".")] || personName(toks, a, ts, labels) {
 			continue
 		}
 		for te = ts + 1; te < b; te++ {

@@ -43,6 +43,18 @@ func TestInnerTitle(t *testing.T) {
 			want: []ent{{"Hugh Barlow", graph.Person, ""}, {"Earl Dufresne", graph.Person, "Gov."}},
 			not:  []string{"Dufresne", "Hugh Barlow as Louisiana Gov. Earl Dufresne"},
 		},
+		{
+			text: "They were greeted by Norwegian State Fisheries Council Deputy Ola Brekke in Bergen.",
+			want: []ent{{"Ola Brekke", graph.Person, "Deputy"}},
+			not:  []string{"Norwegian State Fisheries Council Deputy Ola Brekke"},
+		},
+		// A title's modifier left without its head ("Foreign" for "Foreign
+		// Minister") is still no part of the name.
+		{
+			text: "The treaty was signed by Foreign Harriet Quill in Oslo.",
+			want: []ent{{"Harriet Quill", graph.Person, "Foreign"}},
+			not:  []string{"Foreign Harriet Quill"},
+		},
 		// Must not split: a title of nobility inside a person's name, a
 		// generational suffix after it, a chunk that opens with a
 		// nationality or a title.
@@ -169,6 +181,11 @@ func TestChunkEdges(t *testing.T) {
 			text: "Sculptor Joan Weller will teach for two weeks at Carverton College.",
 			want: []string{"Joan Weller", "Carverton College"},
 			not:  []string{"Sculptor Joan Weller"},
+		},
+		// Nationalities alone are attributes, not names.
+		{
+			text: "Bosnian Serbs shelled the town on Monday.",
+			not:  []string{"Bosnian Serbs"},
 		},
 		// A title that opens the sentence stays a title, not a name.
 		{
