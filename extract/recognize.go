@@ -470,6 +470,17 @@ func nerType(labels []string, a, b int) graph.Type {
 // chunkMentions turns one capitalized chunk toks[a:b] into mentions.
 func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	toks := s.Tokens
+	// "AU0202111694 Paris AFP in English 0107 GMT": a wire service's source
+	// line names the city it was monitored in and the source.
+	for k := a; k < b; k++ {
+		if serialCode(toks[k].Text) {
+			var out []mention
+			if k > a {
+				out = chunkMentions(s, si, a, k, labels)
+			}
+			return append(out, sourceLine(s, si, k+1, b)...)
+		}
+	}
 	// Whole-chunk gazetteer hits first: "The Hague", "The Independent".
 	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 && !strings.HasSuffix(toks[b-1].Lower, "-based") {
 		if toks[a].Lower == "the" && !strings.HasPrefix(strings.ToLower(e.Name), "the ") {
@@ -827,6 +838,45 @@ func titledAfterName(s *sentence, si, a, ts, te, b int, labels []string) []menti
 		ev.Head = toks[a-2].Lower
 		ev.Victim = -2 // the mention before it; fixed up by recognize's caller
 		out = append(out, ev)
+	}
+	return out
+}
+
+// serialCode reports whether w is a wire service's serial number: two
+// capital letters and ten digits ("FL1402001894"), as FBIS reports open
+// their source lines with.
+func serialCode(w string) bool {
+	if len(w) != 12 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i < 2 && (c < 'A' || c > 'Z') || i >= 2 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceLine reads the words toks[a:b] after a serial number as a city
+// and the source monitored there: "Guatemala City Teleonce Television",
+// "Beijing XINHUA Domestic Service". The city is the longest place the
+// gazetteer knows at the start, else the first word.
+func sourceLine(s *sentence, si, a, b int) []mention {
+	if a >= b {
+		return nil
+	}
+	toks := s.Tokens
+	c := a + 1
+	for k := b; k > a; k-- {
+		if e, ok := gazLookup(joinTokens(toks, a, k)); ok && e.Type == graph.Place {
+			c = k
+			break
+		}
+	}
+	out := []mention{newMention(s, si, a, c, graph.Place, true)}
+	if c < b {
+		out = append(out, newMention(s, si, c, b, graph.Organization, true))
 	}
 	return out
 }

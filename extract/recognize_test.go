@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -212,5 +213,30 @@ func TestChunkEdges(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSourceLine checks a wire service's source line: after a serial
+// number, the city monitored and the source are two names, not one.
+func TestSourceLine(t *testing.T) {
+	text := "Fishing Quotas Cut Again AB0305180094 Bergen Coastal Radio Network in Norwegian 1800 GMT 3 May 94 .\n\n" +
+		"The ministry in Oslo said the cod quota would fall by a fifth next year , the station reported ."
+	b := extractText(t, text)
+	got := map[string]graph.Type{}
+	for _, e := range b.Entities {
+		got[e.Name] = e.Type
+	}
+	for name, typ := range map[string]graph.Type{"Bergen": graph.Place, "Coastal Radio Network": graph.Organization} {
+		if got[name] != typ {
+			t.Errorf("%q typed %q, want %s; got %v", name, got[name], typ, typedNames(b))
+		}
+	}
+	for name := range got {
+		if strings.Contains(name, "AB0305180094") || strings.Contains(name, "Bergen Coastal") {
+			t.Errorf("unwanted entity %q; got %v", name, typedNames(b))
+		}
+	}
+	if serialCode("AB030518009") || serialCode("Ab0305180094") || !serialCode("AB0305180094") {
+		t.Error("serialCode accepts only two capitals and ten digits")
 	}
 }
