@@ -33,8 +33,11 @@ func (r *related) learn(m *relclass.Model) {
 	regime := r.regime()
 	var c *clause
 	r.unrelatedPairs(func(si int, in *relclass.Sentence, ents []int, h, t int) bool {
-		p, prob := m.Classify(*in, h, t)
-		if !learnedPredicates[p] || prob < learnedThreshold {
+		if p, ok := relclass.Allowed(in.Mentions[h].Type, in.Mentions[t].Type); !ok || !learnedPredicates[p] {
+			return false
+		}
+		p, prob := m.Classify(in, h, t)
+		if prob < learnedThreshold {
 			return false
 		}
 		if c == nil || c.si != si {

@@ -132,3 +132,53 @@ func indexOf(ws []string, w string) int {
 	}
 	return -1
 }
+
+// TestLearn checks how the classifier's relations join the rules', with a
+// model written by hand that relates every pair its types allow.
+func TestLearn(t *testing.T) {
+	m, err := relclass.ReadModel(strings.NewReader("K|bias\t9000\nL|bias\t9000\nO|bias\t9000\nW|bias\t9000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := *extractor(t)
+	x.rel = m
+	for _, tc := range []struct {
+		name, text string
+		want       []string // subject predicate object rule
+		not        []string // subject predicate object
+	}{
+		{"adds member-of with the sentence", "Ingrid Solberg and the Nordvik Oil Company declined to comment on the plan.",
+			[]string{"ingrid-solberg member-of nordvik-oil-company relclass/v1"}, nil},
+		{"keeps the rule's relation", "Ingrid Solberg, an engineer with Nordvik Oil Company, said the pipeline would open next year.",
+			[]string{"ingrid-solberg member-of nordvik-oil-company apposition-member/v1"}, nil},
+		{"never lives-in", "Ingrid Solberg praised the harbours of Norway in a speech.",
+			nil, []string{"ingrid-solberg lives-in norway"}},
+		{"not in a headline", "Ingrid Solberg and Nordvik Oil Company in pipeline talks\n\nThe talks lasted an hour and ended without any agreement on the pipeline.",
+			nil, []string{"ingrid-solberg member-of nordvik-oil-company"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := x.Extract("learn.txt", []byte(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, r := range b.Relations {
+				got[string(r.Subject)+" "+string(r.Predicate)+" "+string(r.Object)] = r.Evidence[0].Extractor
+				if r.Evidence[0].Extractor == learnedRule && r.Evidence[0].Sentence == "" {
+					t.Errorf("%s %s %s has no evidence sentence", r.Subject, r.Predicate, r.Object)
+				}
+			}
+			for _, w := range tc.want {
+				k := w[:strings.LastIndex(w, " ")]
+				if rule := w[len(k)+1:]; got[k] != rule {
+					t.Errorf("%s: got rule %q, want %q (all: %v)", k, got[k], rule, got)
+				}
+			}
+			for _, k := range tc.not {
+				if rule, ok := got[k]; ok {
+					t.Errorf("%s given by %s, want none", k, rule)
+				}
+			}
+		})
+	}
+}

@@ -27,7 +27,8 @@ const scale = 1000
 
 // Model holds the classifier's weights. It is safe for concurrent use.
 type Model struct {
-	w map[string]float64
+	w     map[uint64]float64 // by the hash of the feature's name
+	names map[uint64]string
 }
 
 var (
@@ -48,7 +49,7 @@ func Load() (*Model, error) {
 // s.Mentions[tail] allow, and the probability that the sentence states it
 // (head as subject, tail as object). It returns "" and 0 when their types
 // allow no predicate or when head == tail.
-func (m *Model) Classify(s Sentence, head, tail int) (graph.Predicate, float64) {
+func (m *Model) Classify(s *Sentence, head, tail int) (graph.Predicate, float64) {
 	if head == tail {
 		return "", 0
 	}
@@ -56,15 +57,14 @@ func (m *Model) Classify(s Sentence, head, tail int) (graph.Predicate, float64) 
 	if !ok {
 		return "", 0
 	}
-	return p, sigmoid(m.score(features(s, head, tail, p)))
-}
-
-func (m *Model) score(fs []string) float64 {
+	k := sink{hashes: s.scratch[:0]}
+	features(&k, s, head, tail, p)
+	s.scratch = k.hashes
 	z := 0.0
-	for _, f := range fs {
-		z += m.w[f]
+	for _, h := range k.hashes {
+		z += m.w[h]
 	}
-	return z
+	return p, sigmoid(z)
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -73,13 +73,13 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // feature in byte order, each weight in thousandths.
 func (m *Model) WriteModel(w io.Writer) error {
 	keys := make([]string, 0, len(m.w))
-	for f := range m.w {
-		keys = append(keys, f)
+	for h := range m.w {
+		keys = append(keys, m.names[h])
 	}
 	slices.Sort(keys)
 	bw := bufio.NewWriter(w)
 	for _, f := range keys {
-		fmt.Fprintf(bw, "%s\t%d\n", f, int(math.Round(m.w[f]*scale)))
+		fmt.Fprintf(bw, "%s\t%d\n", f, int(math.Round(m.w[hashName(f)]*scale)))
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("relclass: write model: %w", err)
@@ -89,7 +89,7 @@ func (m *Model) WriteModel(w io.Writer) error {
 
 // ReadModel reads weights written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	m := &Model{w: map[string]float64{}}
+	m := &Model{w: map[uint64]float64{}, names: map[uint64]string{}}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -102,7 +102,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: weight %q: %w", line, v, ErrBadModel)
 		}
-		m.w[f] = float64(n) / scale
+		h := hashName(f)
+		if _, dup := m.names[h]; dup {
+			return nil, fmt.Errorf("line %d: feature %q twice: %w", line, f, ErrBadModel)
+		}
+		m.w[h] = float64(n) / scale
+		m.names[h] = f
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("relclass: read model: %w", err)

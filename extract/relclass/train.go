@@ -42,7 +42,9 @@ func Train(data []Example, opt TrainOptions) *Model {
 		if !ok || e.Head == e.Tail {
 			continue
 		}
-		exs = append(exs, example{fs: features(*e.Sentence, e.Head, e.Tail, p), pos: e.Holds})
+		k := sink{names: true}
+		features(&k, e.Sentence, e.Head, e.Tail, p)
+		exs = append(exs, example{fs: k.strs, pos: e.Holds})
 	}
 	count := map[string]int{}
 	for _, e := range exs {
@@ -78,10 +80,12 @@ func Train(data []Example, opt TrainOptions) *Model {
 			}
 		}
 	}
-	m := &Model{w: map[string]float64{}}
+	m := &Model{w: map[uint64]float64{}, names: map[uint64]string{}}
 	for f, v := range w {
 		if math.Abs(v) >= 0.5/scale {
-			m.w[f] = math.Round(v*scale) / scale
+			h := hashName(f)
+			m.w[h] = math.Round(v*scale) / scale
+			m.names[h] = f
 		}
 	}
 	return m
