@@ -662,8 +662,10 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		if m, ok := headMention(s, si, t0, b, true); ok {
 			return []mention{m}
 		}
-		// "educated in the US": a country's short name used as a noun.
-		if e, ok := gazLookup(joinTokens(toks, t0, b)); ok && e.Type == graph.Place && nounUse(toks, b) {
+		// "educated in the US", "U.S. officials": a country's short name,
+		// as a noun or a modifier, names the country (a region's demonym
+		// only as a noun: "Somali pirates" are not in the Somali Region).
+		if e, ok := gazLookup(joinTokens(toks, t0, b)); ok && e.Type == graph.Place && (e.Kind == gazetteer.KindCountry || nounUse(toks, b)) {
 			return []mention{newMention(s, si, t0, b, graph.Place, true)}
 		}
 		return nil

@@ -188,6 +188,16 @@ func TestChunkEdges(t *testing.T) {
 			text: "Bosnian Serbs shelled the town on Monday.",
 			not:  []string{"Bosnian Serbs"},
 		},
+		// A country's short name used as a modifier still names it; a
+		// region's demonym does not.
+		{
+			text: "U.S. officials said the talks in Oslo would resume.",
+			want: []string{"U.S.", "Oslo"},
+		},
+		{
+			text: "Somali pirates seized the tanker off the coast on Monday.",
+			not:  []string{"Somali"},
+		},
 		// A title that opens the sentence stays a title, not a name.
 		{
 			text: "President Dale Harmon met the envoy in Oslo.",
