@@ -119,6 +119,26 @@ var forHeads = setOf("center", "centre", "institute", "foundation", "council", "
 	"league", "union", "movement", "front", "organization", "organisation", "school", "college", "academy",
 	"party", "trust", "network", "board", "bureau", "department")
 
+// onHeads may be followed by "on" inside a body's name: "Committee on
+// Foreign Relations", "Foundation on Economic Trends".
+var onHeads = setOf("committee", "subcommittee", "commission", "council", "foundation", "conference",
+	"panel", "task", "institute", "center", "centre")
+
+// innerBodyHead reports whether the name toks[a:b] holds a body's head
+// before "for" or "on": "Foundation on Economic Trends".
+func innerBodyHead(toks []token, a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if l := toks[k+1].Lower; (l == "for" && forHeads[toks[k].Lower] || l == "on" && onHeads[toks[k].Lower]) && toks[k].Cap {
+			return true
+		}
+	}
+	return false
+}
+
+// timeZones are abbreviations that follow a time ("0200 GMT", "3 p.m.
+// EDT"), never names.
+var timeZones = setOf("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
+
 // andBody returns where a body's name ends when "and" at toks[j] joins two
 // parts of it: "National Aeronautics and Space Administration", "Health
 // and Human Services", "Food and Drug Administration". The words after
@@ -162,12 +182,22 @@ func chunks(toks []token) [][2]int {
 				j++
 				continue
 			}
+			// "Foundation for the Study of X", "Commission on the Status of
+			// Women": a body's head, a preposition and "the" before the rest
+			// of its name ("of the" often joins two bodies: "Queens College
+			// of the City University").
+			if j+2 < n && (t.Lower == "for" || t.Lower == "on") && toks[j+1].Lower == "the" && !toks[j+1].Cap &&
+				capWord(toks[j+2]) && forHeads[toks[j-1].Lower] {
+				j += 3
+				continue
+			}
 			if j+1 < n && capWord(toks[j+1]) {
 				if connectors[t.Lower] && !t.Cap && !englishConnectors[t.Lower] {
 					j += 2
 					continue
 				}
-				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && forHeads[toks[j-1].Lower] {
+				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && forHeads[toks[j-1].Lower] ||
+					t.Lower == "on" && onHeads[toks[j-1].Lower] {
 					j += 2
 					continue
 				}
@@ -522,7 +552,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		}
 		a++
 	}
-	if a >= b {
+	if a >= b || b-a == 1 && toks[a].Caps && timeZones[toks[a].Lower] {
 		return nil
 	}
 	// "Actor Karl Malden will teach": a common noun capitalized only because
@@ -983,6 +1013,11 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	// place head.
 	if b-a == 2 && knownFirstName(toks[a].Text) && nerType(labels, a, b) == graph.Person {
 		return graph.Person, false
+	}
+	// "Foundation for the Arctic Coast": a body's head before "for" or
+	// "on" outweighs a place head at the end.
+	if innerBodyHead(toks, a, b) {
+		return graph.Organization, true
 	}
 	if b-a > 1 && !toks[b-1].Caps {
 		switch {

@@ -130,6 +130,15 @@ func TestBodyNameJoins(t *testing.T) {
 			not:  []string{"Oceans Department"},
 		},
 		{
+			text: "The Senate Committee on Coastal Fisheries heard Harriet Quill on Monday.",
+			want: []string{"Senate Committee on Coastal Fisheries"},
+			not:  []string{"Coastal Fisheries"},
+		},
+		{
+			text: "The grant came from the Halvorsen Foundation for the Arctic Coast in Bergen.",
+			want: []string{"Halvorsen Foundation for the Arctic Coast"},
+		},
+		{
 			text: "Talks between Norway and Nordic Council officials resumed in Oslo.",
 			not:  []string{"Norway and Nordic Council"},
 		},
@@ -182,6 +191,12 @@ func TestChunkEdges(t *testing.T) {
 			text: "Sculptor Joan Weller will teach for two weeks at Carverton College.",
 			want: []string{"Joan Weller", "Carverton College"},
 			not:  []string{"Sculptor Joan Weller"},
+		},
+		// A time zone after a time is no name.
+		{
+			text: "Temperatures at 3 p.m. EDT ranged from 40 degrees in Duluth to 90 in Tampa.",
+			want: []string{"Duluth", "Tampa"},
+			not:  []string{"EDT"},
 		},
 		// Nationalities alone are attributes, not names.
 		{
