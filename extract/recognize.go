@@ -1150,7 +1150,12 @@ func inRegion(toks []token, b int) bool {
 		if !toks[k-1].Cap {
 			return false
 		}
-		e, ok := gazLookup(joinTokens(toks, b+1, k))
+		phrase := joinTokens(toks, b+1, k)
+		e, ok := gazLookup(phrase)
+		if !ok && k < len(toks) && toks[k].Text == "." {
+			// "Mich ." as newswire tokenizers split "Mich.".
+			e, ok = gazLookup(phrase + ".")
+		}
 		if !ok || e.Type != graph.Place || e.Kind != gazetteer.KindRegion && e.Kind != gazetteer.KindCountry {
 			continue
 		}

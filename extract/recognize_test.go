@@ -265,3 +265,25 @@ func TestSourceLine(t *testing.T) {
 		t.Error("serialCode accepts only two capitals and ten digits")
 	}
 }
+
+// TestInRegion checks that a name before a comma and a state's
+// abbreviation is a town in it, also when a tokenizer split the
+// abbreviation's full stop off ("Mich .").
+func TestInRegion(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Briggs , Mich . said", true},
+		{"Briggs , Mich. said", true},
+		{"Briggs , Texas .", true},
+		{"Briggs , Mich said", false},
+		{"Briggs , Hendricks said", false},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.text, 0, len(tc.text))
+		if got := inRegion(toks, 1); got != tc.want {
+			t.Errorf("inRegion(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
