@@ -135,6 +135,35 @@ func innerBodyHead(toks []token, a, b int) bool {
 	return false
 }
 
+// quotedWhole reports whether toks[a:b] is all that stands between an
+// opening and a closing quotation mark.
+func quotedWhole(toks []token, a, b int) bool {
+	if a == 0 || b >= len(toks) {
+		return false
+	}
+	switch toks[a-1].Text {
+	case "\"", "`", "``", "“", "‘":
+	default:
+		return false
+	}
+	switch toks[b].Text {
+	case "\"", "'", "''", "”", "’":
+		return true
+	}
+	return false
+}
+
+// capitalizedBreak reports whether a word of toks[a:b] is a function word
+// or verb written capitalized, as titles of works and headlines write them.
+func capitalizedBreak(toks []token, a, b int) bool {
+	for _, t := range toks[a:b] {
+		if t.Cap && headlineBreaks[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // timeZones are abbreviations that follow a time ("0200 GMT", "3 p.m.
 // EDT"), never names.
 var timeZones = setOf("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
@@ -178,8 +207,14 @@ func chunks(toks []token) [][2]int {
 		j := i + 1
 		for j < n {
 			t := toks[j]
-			if capWord(t) && months[t.Lower] == 0 && !weekdays[t.Lower] {
+			if capWord(t) && months[strings.TrimSuffix(t.Lower, ".")] == 0 && !weekdays[t.Lower] {
 				j++
+				continue
+			}
+			// "O 'Connor", as some tokenizers split "O'Connor".
+			if j+1 < n && (t.Text == "'" || t.Text == "’") && len(toks[j-1].Text) == 1 && toks[j-1].Cap &&
+				t.End == toks[j+1].Start && capWord(toks[j+1]) {
+				j += 2
 				continue
 			}
 			// "Foundation for the Study of X", "Commission on the Status of
@@ -554,6 +589,16 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	if a >= b || b-a == 1 && toks[a].Caps && timeZones[toks[a].Lower] {
 		return nil
+	}
+	// "a showing of “War Is Hell”": a quoted title that capitalizes a verb
+	// or function word and that the tagger reads as no person, body or
+	// place names a work, not an entity ("the “Daily Mail”" stays).
+	if quotedWhole(toks, a, b) && b-a >= 2 && capitalizedBreak(toks, a+1, b) {
+		if nt := nerType(labels, a, b); nt != graph.Person && nt != graph.Organization && nt != graph.Place {
+			if _, ok := gazLookup(joinTokens(toks, a, b)); !ok {
+				return nil
+			}
+		}
 	}
 	// "Actor Karl Malden will teach": a common noun capitalized only because
 	// it opens the sentence, which the tagger leaves outside the name after it.

@@ -192,6 +192,23 @@ func TestChunkEdges(t *testing.T) {
 			want: []string{"Joan Weller", "Carverton College"},
 			not:  []string{"Sculptor Joan Weller"},
 		},
+		// A month with its full stop ends a name; a quoted title of a work
+		// is no entity; "O 'Connor" split by a tokenizer stays one name.
+		{
+			text: "Walter Brandt ( 12th Mayor ) : Born Feb. 12 , 1889 , in Carverton , Ala.",
+			want: []string{"Walter Brandt", "Carverton"},
+			not:  []string{"Born Feb.", "Born"},
+		},
+		{
+			text: "He was arrested during a showing of “Love Is Blind” in Carverton on Monday.",
+			want: []string{"Carverton"},
+			not:  []string{"Love Is Blind"},
+		},
+		{
+			text: "“We have evacuated everybody,” said company spokesman Harlan O 'Dea .",
+			want: []string{"Harlan O 'Dea"},
+			not:  []string{"Harlan O", "Dea"},
+		},
 		// A time zone after a time is no name.
 		{
 			text: "Temperatures at 3 p.m. EDT ranged from 40 degrees in Duluth to 90 in Tampa.",
