@@ -8,10 +8,12 @@ import (
 )
 
 // learnedThreshold is the probability above which the relation classifier
-// adds a relation: the lowest at which the seed, dev and held-out articles'
-// relation precision holds, which is also where CoNLL04 dev's relation F1
-// is highest under that condition (docs/MEASUREMENTS.md).
-const learnedThreshold = 0.8
+// adds a relation, chosen on CoNLL04's dev split for relation F1 among the
+// thresholds at which the seed, dev and held-out articles' relation
+// precision does not drop: 0.7 scored one relation more, but sits just
+// above an article's false relation, and the weights move a little each
+// time the recognizer changes (docs/MEASUREMENTS.md).
+const learnedThreshold = 0.75
 
 // learnedPredicates are the predicates the classifier may add. Not
 // lives-in: CoNLL04 counts an office as a residence ("Sudan's President X",
