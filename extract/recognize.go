@@ -669,10 +669,12 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	// "Foreign Roland Dumas", "Mongolian Prime P. Jasray": a title's
 	// modifiers with no head left are still no part of the name after them.
-	if t0 == a {
+	if t0 == a && b-a >= 2 {
 		k := a
-		if _, dem := demonymOf(toks[k].Text); dem {
-			k++
+		if !honorifics[strings.TrimSuffix(toks[k].Lower, ".")] && honorifics[strings.TrimSuffix(toks[k+1].Lower, ".")] {
+			if _, dem := demonymOf(toks[k].Text); dem {
+				k++
+			}
 		}
 		if k < b-1 && honorifics[strings.TrimSuffix(toks[k].Lower, ".")] {
 			j := k
@@ -733,7 +735,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		return []mention{m}
 	}
 	// Demonyms are attributes, not entities, unless a head noun follows.
-	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a || t0 == a && allDemonyms(toks[t0:b]) {
+	if _, ok := demonymPhrase(toks, t0, b); ok && t0 == a || t0 == a && b-t0 >= 2 && allDemonyms(toks[t0:b]) {
 		if m, ok := headMention(s, si, t0, b, true); ok {
 			return []mention{m}
 		}
@@ -809,8 +811,8 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 // allDemonyms reports whether every word of toks is a nationality:
 // "Bosnian Serbs".
 func allDemonyms(toks []token) bool {
-	for _, t := range toks {
-		if _, ok := demonymOf(t.Text); !ok {
+	for i := len(toks) - 1; i >= 0; i-- { // the last word is the likelier to fail
+		if _, ok := demonymOf(toks[i].Text); !ok {
 			return false
 		}
 	}
@@ -851,12 +853,26 @@ func innerTitle(toks []token, a, b int, labels []string) (ts, te int, ok bool) {
 			dem = k - a
 		}
 	}
-	for ts = a + 1; ts < b-1; ts++ {
+	// A title ends in a title word: look only where one is.
+	var heads []int
+	for k := a + 1; k < b-1; k++ {
+		if honorifics[strings.TrimSuffix(toks[k].Lower, ".")] || gazetteer.IsTitle(toks[k].Text) {
+			heads = append(heads, k)
+		}
+	}
+	if len(heads) == 0 {
+		return 0, 0, false
+	}
+	for ts = a + 1; ts <= heads[len(heads)-1]; ts++ {
 		if ts-a <= dem || !toks[ts].Cap || honorifics[strings.TrimSuffix(toks[ts-1].Lower, ".")] || personName(toks, a, ts, labels) {
 			continue
 		}
-		for te = ts + 1; te < b; te++ {
-			if gazetteer.IsTitle(joinTokens(toks, ts, te)) && allCap(toks[ts:te]) && personName(toks, te, b, labels) {
+		for _, h := range heads {
+			te = h + 1
+			if h < ts || !allCap(toks[ts:te]) {
+				continue
+			}
+			if gazetteer.IsTitle(joinTokens(toks, ts, te)) && personName(toks, te, b, labels) {
 				return ts, te, true
 			}
 		}
