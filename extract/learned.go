@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kgraph/kg/extract/relclass"
 	"github.com/kgraph/kg/graph"
@@ -27,7 +28,8 @@ const learnedRule = "relclass/v1"
 
 // learn adds the relations the classifier finds between names of one
 // sentence that the rules left unrelated: member-of, killed and located-in,
-// as their types allow. Each has the sentence as its evidence.
+// as their types allow; killed only in a sentence that says someone died
+// (statesDeath). Each has the sentence as its evidence.
 func (r *related) learn(m *relclass.Model) {
 	if m == nil {
 		return
@@ -39,7 +41,7 @@ func (r *related) learn(m *relclass.Model) {
 			return false
 		}
 		p, prob := m.Classify(in, h, t)
-		if prob < learnedThreshold {
+		if prob < learnedThreshold || p == graph.Killed && !statesDeath(r.Sentences[si].Tokens) {
 			return false
 		}
 		if c == nil || c.si != si {
@@ -123,3 +125,21 @@ func (r *related) learnInput(si int) (relclass.Sentence, []int) {
 	}
 	return in, ents
 }
+
+// statesDeath reports whether a sentence has a word of death. CoNLL04
+// often counts "X shot Y" as a killing; kg does not unless the sentence
+// says Y died ("shot dead", "fatally shot", "the slaying of").
+func statesDeath(toks []token) bool {
+	for _, t := range toks {
+		for _, stem := range deathStems {
+			if strings.HasPrefix(t.Lower, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deathStems begin the words that say someone died or was killed.
+var deathStems = []string{"kill", "murder", "slay", "slain", "assassin", "death", "dead", "die", "fatal", "execut",
+	"homicide", "manslaughter", "lynch"}

@@ -153,6 +153,8 @@ func TestLearn(t *testing.T) {
 			[]string{"ingrid-solberg member-of nordvik-oil-company apposition-member/v1"}, nil},
 		{"never lives-in", "Ingrid Solberg praised the harbours of Norway in a speech.",
 			nil, []string{"ingrid-solberg lives-in norway"}},
+		{"killed only where someone died", "Ingrid Solberg shot Tomas Berg in the leg outside the depot.",
+			nil, []string{"ingrid-solberg killed tomas-berg"}},
 		{"not in a headline", "Ingrid Solberg and Nordvik Oil Company in pipeline talks\n\nThe talks lasted an hour and ended without any agreement on the pipeline.",
 			nil, []string{"ingrid-solberg member-of nordvik-oil-company"}},
 	} {
