@@ -4,7 +4,8 @@
 // how sure it is.
 //
 //	m, err := relclass.Load() // decodes the embedded weights once
-//	p, prob := m.Classify(s, head, tail)
+//	s := &relclass.Sentence{Words: words, Mentions: names}
+//	p, prob := m.Classify(s, head, tail) // indexes into s.Mentions
 //
 // The types decide the predicate a pair can hold: person -> organization
 // member-of, person -> person killed, person -> place lives-in,
@@ -16,13 +17,17 @@
 // with the predicate the types allow and with which of the two names comes
 // first), trained by stochastic gradient descent in a fixed order shuffled
 // with a fixed seed, so that training is reproducible byte for byte.
-// Features are strings: the words and crude lemmas between the two names
-// (the first and last five when there are more), the whole between-phrase
-// when it is short ("based in", ", a unit of"), the two words before the
-// first name and after the second, the last word of each name, the
-// distance in buckets, and the kinds of other names lying between them.
-// Features seen fewer than twice in training are dropped; the weights are
-// rounded to thousandths and stored as text (model.tsv, embedded with
+// Features: the words and crude lemmas between the two names (the first and
+// last five when there are more) and their bigrams, the whole
+// between-phrase when it is short ("based in", ", a unit of"), whether a
+// comma lies between, the two words before the first name and after the
+// second, the last word of each name, the distance in buckets, and the
+// kinds and number of other names lying between them. At run time each
+// feature is hashed (FNV-1a) as it is built, never made into a string, and
+// each word's normal form and lemma are computed once per Sentence.
+// Features seen in fewer than three training pairs are dropped; the
+// weights are rounded to thousandths and stored as text, one
+// "feature<TAB>weight" line each (model.tsv, about 170 kB, embedded with
 // go:embed).
 //
 // # Training data
