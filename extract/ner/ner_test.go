@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"reflect"
@@ -10,7 +11,10 @@ import (
 	"testing"
 )
 
-const testaPath = "../../../shared/datasets/conll2003/eng.testa"
+const (
+	testaPath      = "../../../shared/datasets/conll2003/eng.testa"
+	conll04DevPath = "../../../shared/datasets/conll04/conll04_dev.json"
+)
 
 func mustLoad(tb testing.TB) *Tagger {
 	tb.Helper()
@@ -221,7 +225,7 @@ func TestModelRoundTrip(t *testing.T) {
 
 // TestCoNLLDev scores the embedded model on CoNLL-2003 eng.testa. The floors
 // sit a little below what was measured when the model was trained (overall
-// 0.904; PER 0.921, LOC 0.934, ORG 0.853, MISC 0.878).
+// 0.906; PER 0.923, LOC 0.937, ORG 0.858, MISC 0.874).
 func TestCoNLLDev(t *testing.T) {
 	f, err := os.Open(testaPath)
 	if err != nil {
@@ -243,6 +247,53 @@ func TestCoNLLDev(t *testing.T) {
 		if c.F1() < floor {
 			t.Errorf("%s F1 = %.4f, want >= %.2f", typ, c.F1(), floor)
 		}
+	}
+}
+
+// TestCoNLL04Dev scores the embedded model's persons, bodies and places on
+// CoNLL04's development split, which it was not trained on (its training
+// split was). The floor sits below the 0.80 measured when the model was
+// trained; a model trained on CoNLL-2003 alone scored 0.71. CoNLL04 counts
+// titles into names ("President Reagan"), so exact spans are stricter here.
+func TestCoNLL04Dev(t *testing.T) {
+	raw, err := os.ReadFile(conll04DevPath)
+	if err != nil {
+		t.Skipf("CoNLL04 dev split not available (%v); skipping accuracy check", err)
+	}
+	var docs []struct {
+		Tokens   []string `json:"tokens"`
+		Entities []struct {
+			Type       string `json:"type"`
+			Start, End int
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]string{"Peop": "PER", "Org": "ORG", "Loc": "LOC", "Other": "MISC"}
+	var sents []Sentence
+	for _, d := range docs {
+		s := Sentence{Words: d.Tokens, Labels: make([]Label, len(d.Tokens))}
+		for i := range s.Labels {
+			s.Labels[i] = O
+		}
+		for _, e := range d.Entities {
+			s.Labels[e.Start] = Label("B-" + types[e.Type])
+			for i := e.Start + 1; i < e.End; i++ {
+				s.Labels[i] = Label("I-" + types[e.Type])
+			}
+		}
+		sents = append(sents, s)
+	}
+	rep := Evaluate(sents, mustLoad(t).Tag)
+	var c Counts
+	for _, typ := range []string{"PER", "ORG", "LOC"} {
+		x := rep.ByType[typ]
+		c.Gold, c.Predicted, c.Correct = c.Gold+x.Gold, c.Predicted+x.Predicted, c.Correct+x.Correct
+	}
+	t.Logf("CoNLL04 dev:\n%sPER+ORG+LOC F1 %.4f", rep, c.F1())
+	if c.F1() < 0.77 {
+		t.Errorf("CoNLL04 dev PER+ORG+LOC F1 = %.4f, want >= 0.77", c.F1())
 	}
 }
 
