@@ -97,8 +97,12 @@ func putRelation(txn *badger.Txn, r graph.Relation) (int, error) {
 		return 0, err
 	}
 	if !exists {
+		// Sorted, each identity once (the first given, as MergeEvidence
+		// keeps it), without MergeEvidence's cost, quadratic in the records.
 		fresh := graph.Relation{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object, Attrs: r.Attrs}
-		fresh.MergeEvidence(r.Evidence...) // sorted, each identity once
+		fresh.Evidence = slices.Clone(r.Evidence)
+		graph.SortEvidence(fresh.Evidence)
+		fresh.Evidence = slices.CompactFunc(fresh.Evidence, sameRecord)
 		if err := writeRelation(txn, fresh); err != nil {
 			return 0, err
 		}
