@@ -119,9 +119,8 @@ func putRelation(txn *badger.Txn, r graph.Relation) (int, error) {
 		if slices.ContainsFunc(old.Evidence, func(have graph.Evidence) bool { return sameRecord(have, e) }) {
 			continue
 		}
-		key := evidenceKey(k, e)
 		if overflow {
-			if has, err := getValue(txn, key, func([]byte) error { return nil }); err != nil {
+			if has, err := getValue(txn, evidenceKey(k, e), func([]byte) error { return nil }); err != nil {
 				return 0, fmt.Errorf("get evidence of %v: %w", k, err)
 			} else if has {
 				continue
@@ -133,7 +132,7 @@ func putRelation(txn *badger.Txn, r graph.Relation) (int, error) {
 			changed = true
 			continue
 		}
-		if err := txn.Set(key, encodeRecord(e)); err != nil {
+		if err := txn.Set(evidenceKey(k, e), encodeRecord(e)); err != nil {
 			return 0, fmt.Errorf("put evidence of %v: %w", k, err)
 		}
 		if !overflow {

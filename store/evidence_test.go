@@ -485,3 +485,37 @@ func TestRecordValue(t *testing.T) {
 		}
 	}
 }
+
+// TestForgetEveryDocument forgets, one by one, every document stating a
+// relation whose records are split between its value and evidence keys:
+// each Forget removes one record, and the last removes the relation with
+// its keys.
+func TestForgetEveryDocument(t *testing.T) {
+	for _, inline := range []int{0, 1, 2, 3} {
+		t.Run(fmt.Sprintf("maxInline %d", inline), func(t *testing.T) {
+			withInline(t, inline)
+			s := openMem(t)
+			for i := range 3 {
+				if _, err := s.Ingest(statedIn(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			k := graph.Key{Subject: "ann-lee", Predicate: graph.MemberOf, Object: "cabinet"}
+			for i, doc := range []int{1, 0, 2} {
+				res, err := s.Forget(statedIn(doc).Doc.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				last := i == 2
+				if res.Evidence != 1 || (res.Relations == 1) != last {
+					t.Errorf("Forget of document %d: %d records, %d relations removed", doc, res.Evidence, res.Relations)
+				}
+				r, ok, err := s.Relation(k)
+				if err != nil || ok == last || len(r.Evidence) != 2-i {
+					t.Errorf("after Forget of document %d: Relation = %d records, %v, %v; want %d", doc, len(r.Evidence), ok, err, 2-i)
+				}
+				checkEvidenceInvariant(t, s)
+			}
+		})
+	}
+}
