@@ -21,8 +21,9 @@ package store
 // integers sort as their bytes do.
 //
 // str(s) is a self-delimiting, order-preserving string: s with each 0x00
-// byte written as 0x00 0xFF, then the terminator 0x00 0x01. The last string
-// of a key runs to the end of the key and is written as it is.
+// byte written as 0x00 0xFF, then the terminator 0x00 0x01. A string that
+// ends a key (not str) runs to the end of the key and is written as it is;
+// an evidence key ends with its offsets, so all its strings are str.
 //
 // Why not a length prefix (Dgraph's choice)? Badger iterates keys in byte
 // order, and kg promises entities in id order, relations in key order and
@@ -37,7 +38,8 @@ package store
 // creates the relation; curation (decisions.go) deletes all three together.
 //
 // Invariant: a relation's evidence is the records in its value (at most
-// maxInline of them) and those under its evidence keys, which exist only
+// maxInline of them, unless an older kg wrote the value) and those under
+// its evidence keys, which exist only
 // for a relation key whose value says so (valueFormat2, values.go); every
 // record's identity (document, start, end) is in one place only. Deleting
 // a relation deletes its evidence keys in the same transaction.
