@@ -49,6 +49,7 @@ const (
 	streamAlias
 	streamRelation
 	streamOut
+	streamEvidence
 	streamIn // and streamIn+1, ...: the in keys are written as several streams
 )
 
@@ -61,7 +62,8 @@ const importBufferSize = 4 << 20
 // instead of committing transactions, and leaves one level of tables that
 // answers reads faster than an ingested database's several. It writes the
 // same keys as Ingest (the schema version, entities, their index keys,
-// relations and both adjacency keys), so every reader works on the result.
+// relations, the evidence keys of those with more than maxInline records,
+// and both adjacency keys), so every reader works on the result.
 // Documents are not imported: entities keep the ids of theirs in Docs.
 //
 // Entities may come in any order; an id given twice is merged
@@ -488,8 +490,16 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		ownAttrs   bool // and pending.Attrs
 	)
 	emit := func(r graph.Relation, k graph.Key) error {
+		var rest []graph.Evidence // records for evidence keys, as Ingest writes them
+		if len(r.Evidence) > maxInline {
+			// Sorted already: each identity once, then split.
+			r.Evidence = slices.CompactFunc(slices.Clone(r.Evidence), sameRecord)
+			if len(r.Evidence) > maxInline {
+				r.Evidence, rest = r.Evidence[:maxInline], r.Evidence[maxInline:]
+			}
+		}
 		key = appendTriple(key[:0], kindRelation, k)
-		val = appendRelation(val[:0], r)
+		val = appendRelationValue(val[:0], r, len(rest) > 0)
 		if err := w.add(streamRelation, key, val); err != nil {
 			return err
 		}
@@ -497,9 +507,17 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		if err := w.add(streamOut, key, nil); err != nil {
 			return err
 		}
+		// Relations come in key order and their records in identity
+		// order, so evidence keys come in key order too.
+		for _, e := range rest {
+			val = encodeRecordTo(val[:0], e)
+			if err := w.add(streamEvidence, evidenceKey(k, e), val); err != nil {
+				return err
+			}
+		}
 		ins.add(k)
 		res.Relations++
-		res.Evidence += len(r.Evidence)
+		res.Evidence += len(r.Evidence) + len(rest)
 		return nil
 	}
 	for r := range relations {
@@ -548,6 +566,7 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	}
 	w.done(streamRelation)
 	w.done(streamOut)
+	w.done(streamEvidence)
 	<-aliased
 	if aliasErr != nil {
 		return res, aliasErr

@@ -187,33 +187,18 @@ func forgetTxn(txn *badger.Txn, id graph.DocID) (ForgetResult, error) {
 		return res, fmt.Errorf("document %s: %w", id, graph.ErrNotFound)
 	}
 	res.Source = doc.Source
-	rels, err := collectValues(txn, relationPrefix(), func(k, v []byte) (graph.Relation, bool, error) {
-		key, err := parseRelationKey(k)
-		if err != nil {
-			return graph.Relation{}, false, err
-		}
-		r, err := decodeRelation(key, v)
-		if err != nil {
-			return graph.Relation{}, false, err
-		}
-		return r, slices.ContainsFunc(r.Evidence, func(e graph.Evidence) bool { return e.Doc == id }), nil
-	})
+	keys, err := docRelations(txn, id)
 	if err != nil {
 		return res, err
 	}
-	for _, r := range rels {
-		before := len(r.Evidence)
-		r.Evidence = slices.DeleteFunc(r.Evidence, func(e graph.Evidence) bool { return e.Doc == id })
-		res.Evidence += before - len(r.Evidence)
-		if len(r.Evidence) == 0 {
-			if err := deleteRelation(txn, r.Key()); err != nil {
-				return res, err
-			}
-			res.Relations++
-			continue
-		}
-		if err := setRelation(txn, r); err != nil {
+	for _, k := range keys {
+		n, deleted, err := removeRecords(txn, k, evidenceDocPrefix(k, id), func(e graph.Evidence) bool { return e.Doc == id })
+		if err != nil {
 			return res, err
+		}
+		res.Evidence += n
+		if deleted {
+			res.Relations++
 		}
 	}
 	ents, err := collectValues(txn, entityPrefix(), func(k, v []byte) (graph.Entity, bool, error) {
@@ -716,15 +701,8 @@ func sameRecord(a, b graph.Evidence) bool {
 // removeEvidence drops the records of relation k that drop selects and
 // deletes the relation when none is left. A missing relation is no error.
 func removeEvidence(txn *badger.Txn, k graph.Key, drop func(graph.Evidence) bool) error {
-	r, ok, err := getRelation(txn, k)
-	if err != nil || !ok {
-		return err
-	}
-	r.Evidence = slices.DeleteFunc(r.Evidence, drop)
-	if len(r.Evidence) == 0 {
-		return deleteRelation(txn, k)
-	}
-	return setRelation(txn, r)
+	_, _, err := removeRecords(txn, k, evidencePrefix(k), drop)
+	return err
 }
 
 func applyDistinct(txn *badger.Txn, d *graph.Decision) error {
@@ -1422,26 +1400,22 @@ func deleteEntity(txn *badger.Txn, id graph.ID) error {
 	return nil
 }
 
-// setRelation stores r (canonical ends) with its adjacency keys, replacing
-// whatever value it had.
-func setRelation(txn *badger.Txn, r graph.Relation) error {
-	k := r.Key()
-	r.Subject, r.Object = k.Subject, k.Object
-	v, err := encodeRelation(r)
-	if err != nil {
-		return err
-	}
-	for _, kv := range [][2][]byte{{relationKey(k), v}, {outKey(k), nil}, {inKey(k), nil}} {
-		if err := txn.Set(kv[0], kv[1]); err != nil {
-			return fmt.Errorf("put relation %v: %w", k, err)
-		}
-	}
-	return nil
-}
-
-// deleteRelation removes relation k and both its adjacency keys.
+// deleteRelation removes relation k, its evidence keys and both its
+// adjacency keys.
 func deleteRelation(txn *badger.Txn, k graph.Key) error {
 	k = k.Canonical()
+	overflow := false
+	if _, err := getValue(txn, relationKey(k), func(v []byte) error {
+		overflow = hasOverflow(v)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("delete relation %v: %w", k, err)
+	}
+	if overflow {
+		if err := deleteEvidenceKeys(txn, k); err != nil {
+			return err
+		}
+	}
 	for _, key := range [][]byte{relationKey(k), outKey(k), inKey(k)} {
 		if err := txn.Delete(key); err != nil {
 			return fmt.Errorf("delete relation %v: %w", k, err)

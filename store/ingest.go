@@ -180,56 +180,6 @@ func sameIndexed(a, b graph.Entity) bool {
 	return a.Name == b.Name && a.Type == b.Type && slices.Equal(a.Aliases, b.Aliases)
 }
 
-// putRelation adds r (with resolved ends) or merges its evidence and
-// attributes into the stored relation with the same canonical key. It
-// returns how many evidence records it added.
-//
-// Invariant: a new relation's key, its out key and its in key are written
-// together, here, in the caller's transaction.
-func putRelation(txn *badger.Txn, r graph.Relation) (int, error) {
-	k := r.Key()
-	r.Subject, r.Object = k.Subject, k.Object
-	old, exists, err := getRelation(txn, k)
-	if err != nil {
-		return 0, err
-	}
-	added := len(r.Evidence)
-	if exists {
-		before := len(old.Evidence)
-		old.MergeEvidence(r.Evidence...)
-		added = len(old.Evidence) - before
-		for a, v := range r.Attrs {
-			if old.Attrs == nil {
-				old.Attrs = map[string]string{}
-			}
-			if _, ok := old.Attrs[a]; !ok {
-				old.Attrs[a] = v
-			}
-		}
-		r = old
-	} else {
-		r.Evidence = append([]graph.Evidence(nil), r.Evidence...)
-		graph.SortEvidence(r.Evidence)
-	}
-	v, err := encodeRelation(r)
-	if err != nil {
-		return 0, err
-	}
-	if err := txn.Set(relationKey(k), v); err != nil {
-		return 0, fmt.Errorf("put relation %v: %w", k, err)
-	}
-	if exists {
-		return added, nil
-	}
-	if err := txn.Set(outKey(k), nil); err != nil {
-		return 0, fmt.Errorf("put out edge %v: %w", k, err)
-	}
-	if err := txn.Set(inKey(k), nil); err != nil {
-		return 0, fmt.Errorf("put in edge %v: %w", k, err)
-	}
-	return added, nil
-}
-
 // mergeEntity folds a batch entity into the stored one. It is a variable so
 // that tests can make a merge drop names, which graph.MergeEntity never does,
 // and see the index keys of the dropped names go.

@@ -12,12 +12,18 @@ package store
 //	out       0x05  0x05 str(subject) str(predicate) object empty
 //	in        0x06  0x06 str(object) str(predicate) subject empty
 //	document  0x07  0x07 docID                              JSON graph.Document
+//	evidence  0x08  0x08 str(subject) str(predicate) str(object) str(doc) int(start) int(end)
+//	                                                        one evidence record (values.go)
 //	decision  0x10  0x10 uint64 seq big-endian               JSON graph.Decision
 //	redirect  0x11  0x11 id                                 the id it now leads to
 //
+// int(x) is x as 8 bytes big-endian with the sign bit flipped, so that
+// integers sort as their bytes do.
+//
 // str(s) is a self-delimiting, order-preserving string: s with each 0x00
-// byte written as 0x00 0xFF, then the terminator 0x00 0x01. The last string
-// of a key runs to the end of the key and is written as it is.
+// byte written as 0x00 0xFF, then the terminator 0x00 0x01. A string that
+// ends a key (not str) runs to the end of the key and is written as it is;
+// an evidence key ends with its offsets, so all its strings are str.
 //
 // Why not a length prefix (Dgraph's choice)? Badger iterates keys in byte
 // order, and kg promises entities in id order, relations in key order and
@@ -30,6 +36,13 @@ package store
 // key with the same (subject, predicate, object), and no adjacency key
 // without its relation. Ingest writes all three in the transaction that
 // creates the relation; curation (decisions.go) deletes all three together.
+//
+// Invariant: a relation's evidence is the records in its value (at most
+// maxInline of them, unless an older kg wrote the value) and those under
+// its evidence keys, which exist only
+// for a relation key whose value says so (valueFormat2, values.go); every
+// record's identity (document, start, end) is in one place only. Deleting
+// a relation deletes its evidence keys in the same transaction.
 //
 // Invariant: an id with a redirect key (an entity merged away by a
 // decision) has no entity key; redirects may chain (b -> a -> c) and are
@@ -53,6 +66,7 @@ const (
 	kindOut      byte = 0x05
 	kindIn       byte = 0x06
 	kindDoc      byte = 0x07
+	kindEvidence byte = 0x08
 	kindDecision byte = 0x10
 	kindRedirect byte = 0x11
 )
@@ -240,6 +254,85 @@ func parseDocumentKey(k []byte) (graph.DocID, error) {
 		return "", fmt.Errorf("document key %x: %w", k, errBadKey)
 	}
 	return graph.DocID(k[1:]), nil
+}
+
+// evidenceKey returns the key of one evidence record of relation k (which
+// must be canonical), named by the record's identity: the relation's
+// records sort by document, then start, then end, as graph.SortEvidence
+// orders them.
+//
+//	+------+---------------+-----------------+--------------+-----------+--------------+------------+
+//	| 0x08 | str(subject)  | str(predicate)  | str(object)  | str(doc)  | int(start)   | int(end)   |
+//	+------+---------------+-----------------+--------------+-----------+--------------+------------+
+func evidenceKey(k graph.Key, ev graph.Evidence) []byte {
+	b := appendStr(evidencePrefix(k), string(ev.Doc))
+	b = appendOrderedInt(b, ev.Start)
+	return appendOrderedInt(b, ev.End)
+}
+
+// evidencePrefix returns the prefix of every evidence key of relation k.
+//
+//	+------+---------------+-----------------+--------------+
+//	| 0x08 | str(subject)  | str(predicate)  | str(object)  |
+//	+------+---------------+-----------------+--------------+
+func evidencePrefix(k graph.Key) []byte {
+	b := make([]byte, 0, 1+len(k.Subject)+len(k.Predicate)+len(k.Object)+6+64+2+16)
+	b = append(b, kindEvidence)
+	b = appendStr(b, string(k.Subject))
+	b = appendStr(b, string(k.Predicate))
+	return appendStr(b, string(k.Object))
+}
+
+// evidenceDocPrefix returns the prefix of the evidence keys of relation k
+// that cite document doc.
+//
+//	+------+---------------+-----------------+--------------+-----------+
+//	| 0x08 | str(subject)  | str(predicate)  | str(object)  | str(doc)  |
+//	+------+---------------+-----------------+--------------+-----------+
+func evidenceDocPrefix(k graph.Key, doc graph.DocID) []byte {
+	return appendStr(evidencePrefix(k), string(doc))
+}
+
+// evidenceKindPrefix is the prefix shared by every evidence key.
+func evidenceKindPrefix() []byte { return []byte{kindEvidence} }
+
+// parseEvidenceKey returns the relation key and the record identity
+// (document, start, end) an evidence key holds.
+func parseEvidenceKey(b []byte) (graph.Key, graph.Evidence, error) {
+	if len(b) < 1 || b[0] != kindEvidence {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: %w", b, errBadKey)
+	}
+	s, rest, err := readStr(b[1:])
+	if err != nil {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: %w", b, err)
+	}
+	p, rest, err := readPredicate(rest)
+	if err != nil {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: %w", b, err)
+	}
+	o, rest, err := readStr(rest)
+	if err != nil {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: %w", b, err)
+	}
+	doc, rest, err := readStr(rest)
+	if err != nil {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: %w", b, err)
+	}
+	if len(rest) != 16 {
+		return graph.Key{}, graph.Evidence{}, fmt.Errorf("evidence key %x: offsets of %d bytes, want 16: %w", b, len(rest), errBadKey)
+	}
+	k := graph.Key{Subject: graph.ID(s), Predicate: p, Object: graph.ID(o)}
+	ev := graph.Evidence{Doc: graph.DocID(doc), Start: readOrderedInt(rest[:8]), End: readOrderedInt(rest[8:])}
+	return k, ev, nil
+}
+
+// appendOrderedInt appends int(x): 8 bytes big-endian, sign bit flipped.
+func appendOrderedInt(b []byte, x int) []byte {
+	return binary.BigEndian.AppendUint64(b, uint64(int64(x))^(1<<63))
+}
+
+func readOrderedInt(b []byte) int {
+	return int(int64(binary.BigEndian.Uint64(b) ^ (1 << 63)))
 }
 
 // decisionKey returns the key of decision seq in the decision log; keys

@@ -214,6 +214,10 @@ func FuzzKeys(f *testing.F) {
 		if id, err := parseEntityKey(entityKey(graph.ID(s))); err != nil || id != graph.ID(s) {
 			t.Errorf("entity round trip of %q: %q, %v", s, id, err)
 		}
+		rec := graph.Evidence{Doc: graph.DocID(other), Start: len(raw) - 3, End: len(s)}
+		if gotK, gotRec, err := parseEvidenceKey(evidenceKey(k, rec)); err != nil || gotK != k || gotRec != rec {
+			t.Errorf("evidence round trip of %q, %+v: %q, %+v, %v", k, rec, gotK, gotRec, err)
+		}
 		if id, err := parseDocumentKey(documentKey(graph.DocID(s))); err != nil || id != graph.DocID(s) {
 			t.Errorf("document round trip of %q: %q, %v", s, id, err)
 		}
@@ -231,6 +235,10 @@ func FuzzKeys(f *testing.F) {
 				return aliasKey(idx, id), err
 			},
 			"schema": func(b []byte) ([]byte, error) { return schemaKey(), parseSchemaKey(b) },
+			"evidence": func(b []byte) ([]byte, error) {
+				k, rec, err := parseEvidenceKey(b)
+				return evidenceKey(k, rec), err
+			},
 		}
 		for name, re := range reencode {
 			got, err := re(raw)

@@ -266,15 +266,50 @@ func (s *Store) Entities() iter.Seq2[graph.Entity, error] {
 	})
 }
 
-// Relations implements graph.Lister: every relation in key order.
+// Relations implements graph.Lister: every relation in key order, each
+// with all of its evidence (see evidence.go).
 func (s *Store) Relations() iter.Seq2[graph.Relation, error] {
-	return scanValues(s, relationPrefix(), func(k, v []byte) (graph.Relation, error) {
-		key, err := parseRelationKey(k)
-		if err != nil {
-			return graph.Relation{}, err
+	return func(yield func(graph.Relation, error) bool) {
+		txn := s.db.NewTransaction(false)
+		defer txn.Discard()
+		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 64, Prefix: relationPrefix()})
+		defer it.Close()
+		var more *badger.Iterator // evidence keys, made when a relation has some
+		defer func() {
+			if more != nil {
+				more.Close()
+			}
+		}()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			k, err := parseRelationKey(item.Key())
+			var (
+				r        graph.Relation
+				overflow bool
+			)
+			if err == nil {
+				err = item.Value(func(v []byte) error {
+					overflow = hasOverflow(v)
+					var err error
+					r, err = decodeRelation(k, v)
+					return err
+				})
+			}
+			if err == nil && overflow {
+				if more == nil {
+					more = txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 64, Prefix: evidenceKindPrefix()})
+				}
+				r.Evidence, err = appendOverflow(more, k, r.Evidence)
+			}
+			if err != nil {
+				yield(graph.Relation{}, fmt.Errorf("store: %w", err))
+				return
+			}
+			if !yield(r, nil) {
+				return
+			}
 		}
-		return decodeRelation(key, v)
-	})
+	}
 }
 
 // Document implements graph.DocumentReader.
@@ -362,20 +397,6 @@ func getEntity(txn *badger.Txn, id graph.ID) (graph.Entity, bool, error) {
 		return graph.Entity{}, false, fmt.Errorf("get entity %q: %w", id, err)
 	}
 	return e, ok, nil
-}
-
-// getRelation reads the relation with canonical key k in txn.
-func getRelation(txn *badger.Txn, k graph.Key) (graph.Relation, bool, error) {
-	var r graph.Relation
-	ok, err := getValue(txn, relationKey(k), func(v []byte) error {
-		var err error
-		r, err = decodeRelation(k, v)
-		return err
-	})
-	if err != nil {
-		return graph.Relation{}, false, fmt.Errorf("get relation %v: %w", k, err)
-	}
-	return r, ok, nil
 }
 
 // getDocument reads a document in txn.

@@ -25,7 +25,14 @@ import (
 // written, so that a kg which reads only JSON refuses it with a message
 // instead of failing on the first binary value; opened read-only it is
 // left as it is.
-const SchemaVersion uint32 = 2
+//
+// Version 3 adds evidence keys (keys.go): a relation holds at most a few
+// records in its value and the rest under keys of their own, its value
+// then in format 0x02 (values.go). A version-2 database has neither and
+// reads unchanged; opened for writing it is marked version 3 the same
+// way, so that a kg of version 2, which would not see the evidence keys,
+// refuses it.
+const SchemaVersion uint32 = 3
 
 // Sentinel errors. Open wraps them with the path and what to do.
 var (

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,6 +41,15 @@ func openMem(t testing.TB) *Store {
 
 func TestConformance(t *testing.T) {
 	graphtest.Run(t, func(t *testing.T) graphtest.Graph { return conformant{openMem(t)} })
+	// Again with every relation's second record on under an evidence key
+	// and with every record there: the fixture's relations hold one to
+	// three records, fewer than maxInline.
+	for _, n := range []int{1, 0} {
+		t.Run(fmt.Sprintf("maxInline %d", n), func(t *testing.T) {
+			withInline(t, n)
+			graphtest.Run(t, func(t *testing.T) graphtest.Graph { return conformant{openMem(t)} })
+		})
+	}
 }
 
 // TestSameAsMemory ingests the fixture into a store and into graph.Memory

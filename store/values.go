@@ -28,7 +28,9 @@ import (
 // encode alike.
 //
 //	entity:   0x01 str(name) str(type) aliases attrs varint(mentions) docs
-//	relation: 0x01 attrs uvarint(n) evidence*n
+//	relation: 0x01 attrs uvarint(n) evidence*n   (all its evidence)
+//	        | 0x02 attrs uvarint(n) evidence*n   (more under evidence keys)
+//	record:   0x01 evidence                      (an evidence key's value)
 //	aliases:  uvarint(n) str*n
 //	attrs:    uvarint(n) (str(key) str(value))*n
 //	docs:     uvarint(n) doc*n
@@ -41,11 +43,28 @@ import (
 // where flags has one bit per bracketed field that is present (not empty
 // or zero), in that order from bit 0.
 //
+// A relation holds at most maxInline records in its value; the rest go
+// under evidence keys of their own (keys.go), one a record, so that a
+// relation stated in thousands of articles is not decoded and rewritten
+// whole by each ingest that states it again, nor grows past what one
+// Badger transaction can write. Format 0x02 says the relation has such
+// keys; a relation without them is written in format 0x01, byte for byte
+// as schema version 2 wrote it.
+//
 // Decoding makes one string of the whole value and slices every field out
 // of it, so that a value costs a few allocations however many fields it has.
 
-// valueFormat1 is the first byte of a binary entity or relation value.
-const valueFormat1 byte = 0x01
+// valueFormat1 is the first byte of a binary entity or relation value, and
+// of an evidence key's value; valueFormat2 that of a relation value whose
+// relation has evidence keys.
+const (
+	valueFormat1 byte = 0x01
+	valueFormat2 byte = 0x02
+)
+
+// maxInline is the most evidence records a relation value holds; a
+// variable so that tests can make it small.
+var maxInline = 16
 
 // jsonStart is the first byte of every JSON value.
 const jsonStart byte = '{'
@@ -149,52 +168,96 @@ func encodeRelation(r graph.Relation) ([]byte, error) {
 }
 
 // appendRelation appends r's value (its attributes and evidence; the
-// triple is in the key) to b.
+// triple is in the key) to b, in format 0x01: all of r's evidence.
 func appendRelation(b []byte, r graph.Relation) []byte {
-	b = append(b, valueFormat1)
+	return appendRelationValue(b, r, false)
+}
+
+// appendRelationValue appends r's value to b; overflow says the relation
+// has more records under evidence keys (format 0x02).
+func appendRelationValue(b []byte, r graph.Relation, overflow bool) []byte {
+	if overflow {
+		b = append(b, valueFormat2)
+	} else {
+		b = append(b, valueFormat1)
+	}
 	b = appendAttrs(b, r.Attrs)
 	b = binary.AppendUvarint(b, uint64(len(r.Evidence)))
 	for _, ev := range r.Evidence {
-		var flags byte
-		if ev.Extractor != "" {
-			flags |= evExtractor
-		}
-		if ev.Confidence != 0 {
-			flags |= evConfidence
-		}
-		if ev.Status != "" {
-			flags |= evStatus
-		}
-		if ev.AttributedTo != "" {
-			flags |= evAttributed
-		}
-		if ev.Date != "" {
-			flags |= evDate
-		}
-		b = append(b, flags)
-		b = appendDoc(b, ev.Doc)
-		b = appendString(b, ev.Sentence)
-		b = binary.AppendVarint(b, int64(ev.Start))
-		b = binary.AppendVarint(b, int64(ev.End))
-		if flags&evExtractor != 0 {
-			b = appendString(b, ev.Extractor)
-		}
-		if flags&evConfidence != 0 {
-			b = binary.BigEndian.AppendUint64(b, math.Float64bits(ev.Confidence))
-		}
-		if flags&evStatus != 0 {
-			b = appendString(b, string(ev.Status))
-		}
-		if flags&evAttributed != 0 {
-			b = appendString(b, ev.AttributedTo)
-		}
-		if flags&evDate != 0 {
-			b = appendString(b, ev.Date)
-		}
+		b = appendEvidence(b, ev)
 	}
 	return b
 }
 
+// hasOverflow reports whether a relation value says the relation has
+// evidence keys.
+func hasOverflow(v []byte) bool { return len(v) > 0 && v[0] == valueFormat2 }
+
+// encodeRecord returns the value of an evidence key: one record.
+func encodeRecord(ev graph.Evidence) []byte { return encodeRecordTo(nil, ev) }
+
+// encodeRecordTo appends the value of an evidence key to b.
+func encodeRecordTo(b []byte, ev graph.Evidence) []byte {
+	return appendEvidence(append(b, valueFormat1), ev)
+}
+
+// decodeRecord decodes the value of an evidence key.
+func decodeRecord(b []byte) (graph.Evidence, error) {
+	d, err := newValueDecoder(b)
+	var ev graph.Evidence
+	if err == nil {
+		ev = d.evidence()
+		err = d.finish()
+	}
+	if err != nil {
+		return graph.Evidence{}, fmt.Errorf("decode evidence record: %w", err)
+	}
+	return ev, nil
+}
+
+// appendEvidence appends one evidence record.
+func appendEvidence(b []byte, ev graph.Evidence) []byte {
+	var flags byte
+	if ev.Extractor != "" {
+		flags |= evExtractor
+	}
+	if ev.Confidence != 0 {
+		flags |= evConfidence
+	}
+	if ev.Status != "" {
+		flags |= evStatus
+	}
+	if ev.AttributedTo != "" {
+		flags |= evAttributed
+	}
+	if ev.Date != "" {
+		flags |= evDate
+	}
+	b = append(b, flags)
+	b = appendDoc(b, ev.Doc)
+	b = appendString(b, ev.Sentence)
+	b = binary.AppendVarint(b, int64(ev.Start))
+	b = binary.AppendVarint(b, int64(ev.End))
+	if flags&evExtractor != 0 {
+		b = appendString(b, ev.Extractor)
+	}
+	if flags&evConfidence != 0 {
+		b = binary.BigEndian.AppendUint64(b, math.Float64bits(ev.Confidence))
+	}
+	if flags&evStatus != 0 {
+		b = appendString(b, string(ev.Status))
+	}
+	if flags&evAttributed != 0 {
+		b = appendString(b, ev.AttributedTo)
+	}
+	if flags&evDate != 0 {
+		b = appendString(b, ev.Date)
+	}
+	return b
+}
+
+// decodeRelation decodes a relation value: the records it holds, which are
+// all of the relation's unless hasOverflow(b).
 func decodeRelation(k graph.Key, b []byte) (graph.Relation, error) {
 	r := graph.Relation{Subject: k.Subject, Predicate: k.Predicate, Object: k.Object}
 	if len(b) > 0 && b[0] == jsonStart {
@@ -205,33 +268,13 @@ func decodeRelation(k graph.Key, b []byte) (graph.Relation, error) {
 		r.Attrs, r.Evidence = v.Attrs, v.Evidence
 		return r, nil
 	}
-	d, err := newValueDecoder(b)
+	d, err := newRelationDecoder(b)
 	if err == nil {
 		r.Attrs = d.attrs()
 		if n := d.count(); n > 0 {
 			r.Evidence = make([]graph.Evidence, n)
 			for i := range r.Evidence {
-				ev := &r.Evidence[i]
-				flags := d.byte()
-				ev.Doc = d.doc()
-				ev.Sentence = d.string()
-				ev.Start = int(d.varint())
-				ev.End = int(d.varint())
-				if flags&evExtractor != 0 {
-					ev.Extractor = d.string()
-				}
-				if flags&evConfidence != 0 {
-					ev.Confidence = math.Float64frombits(d.uint64())
-				}
-				if flags&evStatus != 0 {
-					ev.Status = graph.Status(d.string())
-				}
-				if flags&evAttributed != 0 {
-					ev.AttributedTo = d.string()
-				}
-				if flags&evDate != 0 {
-					ev.Date = d.string()
-				}
+				r.Evidence[i] = d.evidence()
 			}
 		}
 		err = d.finish()
@@ -240,6 +283,32 @@ func decodeRelation(k graph.Key, b []byte) (graph.Relation, error) {
 		return graph.Relation{}, fmt.Errorf("decode relation %v: %w", k, err)
 	}
 	return r, nil
+}
+
+// evidence reads one evidence record.
+func (d *valueDecoder) evidence() graph.Evidence {
+	var ev graph.Evidence
+	flags := d.byte()
+	ev.Doc = d.doc()
+	ev.Sentence = d.string()
+	ev.Start = int(d.varint())
+	ev.End = int(d.varint())
+	if flags&evExtractor != 0 {
+		ev.Extractor = d.string()
+	}
+	if flags&evConfidence != 0 {
+		ev.Confidence = math.Float64frombits(d.uint64())
+	}
+	if flags&evStatus != 0 {
+		ev.Status = graph.Status(d.string())
+	}
+	if flags&evAttributed != 0 {
+		ev.AttributedTo = d.string()
+	}
+	if flags&evDate != 0 {
+		ev.Date = d.string()
+	}
+	return ev
 }
 
 func appendString(b []byte, s string) []byte {
@@ -315,6 +384,15 @@ func newValueDecoder(b []byte) (*valueDecoder, error) {
 		return nil, fmt.Errorf("unknown value format 0x%02x: %w", b[0], errBadValue)
 	}
 	return &valueDecoder{s: string(b), off: 1}, nil
+}
+
+// newRelationDecoder is newValueDecoder for a relation value, which may
+// also be in format 0x02.
+func newRelationDecoder(b []byte) (*valueDecoder, error) {
+	if hasOverflow(b) {
+		return &valueDecoder{s: string(b), off: 1}, nil
+	}
+	return newValueDecoder(b)
 }
 
 func (d *valueDecoder) fail(what string) {

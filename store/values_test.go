@@ -254,7 +254,7 @@ func TestValueMalformed(t *testing.T) {
 		b    []byte
 	}{
 		{"trailing byte", append(rel[:len(rel):len(rel)], 0)},
-		{"unknown format", append([]byte{0x02}, rel[1:]...)},
+		{"unknown format", append([]byte{0x03}, rel[1:]...)},
 		{"huge count", []byte{valueFormat1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F}},
 		{"varint overflow", []byte{valueFormat1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F}},
 	} {
