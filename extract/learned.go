@@ -19,8 +19,8 @@ const learnedThreshold = 0.75
 // learnedPredicates are the predicates the classifier may add. Not
 // lives-in: CoNLL04 counts an office as a residence ("Sudan's President X",
 // "a former foreign minister of Botswana"), kg's annotations do not, and on
-// CoNLL04 dev the classifier's lives-in relations were as often wrong as
-// right.
+// CoNLL04 dev the classifier's lives-in relations were more often wrong
+// than right.
 var learnedPredicates = map[graph.Predicate]bool{graph.MemberOf: true, graph.Killed: true, graph.LocatedIn: true}
 
 // learnedRule names the classifier in evidence.

@@ -15,7 +15,8 @@ type Mention struct {
 
 // Sentence is one sentence's words and the typed names found in it, in any
 // order. Mentions must not overlap. A Sentence keeps its words' normal
-// forms once the model has read them, so it is not safe for concurrent use.
+// forms once the model has read them: it is not safe for concurrent use,
+// and its Words must not change after the first Classify.
 type Sentence struct {
 	Words    []string
 	Mentions []Mention
