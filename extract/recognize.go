@@ -164,6 +164,18 @@ func capitalizedBreak(toks []token, a, b int) bool {
 	return false
 }
 
+// knownPrefix reports whether two or three words from toks[a] on, within
+// the chunk ending at b, are a name the gazetteer knows: "New York",
+// "New Jersey".
+func knownPrefix(toks []token, a, b int) bool {
+	for k := a + 2; k <= a+3 && k <= b; k++ {
+		if _, ok := gazLookup(joinTokens(toks, a, k)); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // timeZones are abbreviations that follow a time ("0200 GMT", "3 p.m.
 // EDT"), never names.
 var timeZones = setOf("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
@@ -584,6 +596,9 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	for a < b && (nonNames[toks[a].Lower] || months[toks[a].Lower] > 0 && !givenNameMonth(toks, a) || weekdays[toks[a].Lower] || roleNouns[toks[a].Lower] && !coreTitles[toks[a].Lower] && !orgHeads[toks[a].Lower] && a+1 < b && !isPossessive(toks[a+1])) {
 		if honorifics[toks[a].Lower] && coreTitles[toks[a].Lower] && a+1 < b {
 			break // "Mr", "Chief" stay for the title rule
+		}
+		if knownPrefix(toks, a, b) {
+			break // "New York Sen. X": "New" opens a known name
 		}
 		a++
 	}

@@ -209,6 +209,13 @@ func TestChunkEdges(t *testing.T) {
 			want: []string{"Harlan O 'Dea"},
 			not:  []string{"Harlan O", "Dea"},
 		},
+		// A word that opens sentences ("New") stays when it opens a known
+		// name.
+		{
+			text: "New Jersey Gov. Harriet Quill , who leaves office this year , was praised by her colleagues .",
+			want: []string{"New Jersey", "Harriet Quill"},
+			not:  []string{"Jersey"},
+		},
 		// A time zone after a time is no name.
 		{
 			text: "Temperatures at 3 p.m. EDT ranged from 40 degrees in Duluth to 90 in Tampa.",
