@@ -233,8 +233,8 @@ func chunks(toks []token) [][2]int {
 			// Women": a body's head, a preposition and "the" before the rest
 			// of its name ("of the" often joins two bodies: "Queens College
 			// of the City University").
-			if j+2 < n && (t.Lower == "for" || t.Lower == "on") && toks[j+1].Lower == "the" && !toks[j+1].Cap &&
-				capWord(toks[j+2]) && forHeads[toks[j-1].Lower] {
+			if j+2 < n && (t.Lower == "for" && forHeads[toks[j-1].Lower] || t.Lower == "on" && onHeads[toks[j-1].Lower]) &&
+				toks[j+1].Lower == "the" && !toks[j+1].Cap && capWord(toks[j+2]) {
 				j += 3
 				continue
 			}
@@ -853,10 +853,10 @@ func sentenceOpener(toks []token, a int) bool {
 // ("Gov. Earl Long": Earl is a given name here). A chunk that opens
 // with a title or an honorific ("Deputy Foreign Minister X") is left to
 // the title prefix, and so is a title after nothing but a nationality
-// ("Libyan Foreign Minister X"; "Russian State Duma Deputy X" splits);
-// the words before the title must not read as a person's name ("James Earl Ray",
-// "Martin Luther King Jr." hold titles of nobility), and the words after it
-// must.
+// ("Libyan Foreign Minister X"; "Russian State Duma Deputy X" splits).
+// The words before the title must not read as a person's name ("James
+// Earl Ray", "Martin Luther King Jr." hold titles of nobility), and the
+// words after it must.
 func innerTitle(toks []token, a, b int, labels []string) (ts, te int, ok bool) {
 	if b-a < 3 || honorifics[strings.TrimSuffix(toks[a].Lower, ".")] || gazetteer.IsTitle(toks[a].Text) {
 		return 0, 0, false
