@@ -28,6 +28,11 @@ func TestLookup(t *testing.T) {
 		{"Russian Federation", true, "Russia", graph.Place, KindCountry, "Russia"},
 		{"North Korea", true, "North Korea", graph.Place, KindCountry, "North Korea"},
 		{"Korea", false, "", "", "", ""},
+		// Countries of earlier decades, as news of their time names them.
+		{"Czechoslovakia", true, "Czechoslovakia", graph.Place, KindCountry, "Czechoslovakia"},
+		{"Rhodesia", true, "Zimbabwe", graph.Place, KindCountry, "Zimbabwe"},
+		{"Zaire", true, "Democratic Republic of the Congo", graph.Place, KindCountry, "Democratic Republic of the Congo"},
+		{"U.S.S.R.", true, "Soviet Union", graph.Place, KindCountry, "Soviet Union"},
 		{"Tripoli", true, "Tripoli", graph.Place, KindCity, "Libya"},
 		{"Kuala Lumpur", true, "Kuala Lumpur", graph.Place, KindCity, "Malaysia"},
 		{"Sao Paulo", true, "Sao Paulo", graph.Place, KindCity, "Brazil"},
@@ -98,6 +103,10 @@ func TestDemonym(t *testing.T) {
 		{"Scottish", "Scotland", true},
 		{"Brazilian", "Brazil", true},
 		{"US", "United States", true},
+		{"East German", "East Germany", true},
+		{"Yugoslavs", "Yugoslavia", true},
+		{"South Vietnamese", "South Vietnam", true},
+		{"Siamese", "", false}, // twins and cats, not Thais
 		{"us", "", false},
 		{"Gaddafi", "", false},
 		{"", "", false},
