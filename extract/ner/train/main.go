@@ -26,7 +26,7 @@ func main() {
 		devPath   = flag.String("dev", "/work/shared/datasets/conll2003/eng.testa", "CoNLL-2003 development file")
 		out       = flag.String("out", "extract/ner/model.bin", "where to write the model")
 		epochs    = flag.Int("epochs", 15, "most training epochs; the best on -dev is kept")
-		prune     = flag.Float64("prune", 0.7, "drop averaged weights smaller than this")
+		prune     = flag.Float64("prune", 0.5, "drop averaged weights smaller than this")
 		titleCase = flag.Int("titlecase", 6, "add a title-cased copy of every n-th training sentence (0: none)")
 		members   = flag.Int("members", 5, "perceptrons trained on differently shuffled data and averaged")
 		seed      = flag.Uint64("seed", 1, "shuffling seed")
