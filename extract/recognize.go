@@ -176,6 +176,38 @@ func knownPrefix(toks []token, a, b int) bool {
 	return false
 }
 
+// unitHeads end the names of military units and courts that an ordinal
+// opens.
+var unitHeads = setOf("fleet", "army", "division", "brigade", "brigades", "corps", "regiment", "battalion",
+	"squadron", "wing", "battery", "command", "circuit", "district", "appeals")
+
+// ordinal reports whether w is a number written as an ordinal: "6th",
+// "21st", "82nd", "3rd".
+func ordinal(w string) bool {
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+	default:
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unitName reports whether the capitalized words toks[a:b] end in a unit's
+// or a court's head ("Fleet", "Cavalry Brigade", "Circuit Court of
+// Appeals").
+func unitName(toks []token, a, b int) bool {
+	return unitHeads[toks[b-1].Lower] || b-a >= 2 && toks[b-2].Lower == "of" && unitHeads[toks[b-1].Lower]
+}
+
 // timeZones are abbreviations that follow a time ("0200 GMT", "3 p.m.
 // EDT"), never names.
 var timeZones = setOf("gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
@@ -265,7 +297,13 @@ func chunks(toks []token) [][2]int {
 			}
 			break
 		}
-		out = append(out, [2]int{i, j})
+		start := i
+		// "6th Fleet", "82nd Airborne Division", "5th U.S. Circuit Court
+		// of Appeals": an ordinal opens a unit's or a court's name.
+		if i > 0 && ordinal(toks[i-1].Text) && unitName(toks, i, j) {
+			start = i - 1
+		}
+		out = append(out, [2]int{start, j})
 		i = j
 	}
 	return out
@@ -1091,8 +1129,8 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		return graph.Person, false
 	}
 	// "Foundation for the Arctic Coast": a body's head before "for" or
-	// "on" outweighs a place head at the end.
-	if innerBodyHead(toks, a, b) {
+	// "on" outweighs a place head at the end; "6th Fleet" is a unit.
+	if innerBodyHead(toks, a, b) || ordinal(toks[a].Text) && unitName(toks, a+1, b) {
 		return graph.Organization, true
 	}
 	if b-a > 1 && !toks[b-1].Caps {

@@ -139,6 +139,16 @@ func TestBodyNameJoins(t *testing.T) {
 			want: []string{"Halvorsen Foundation for the Arctic Coast"},
 		},
 		{
+			text: "Ships of the 7th Fleet left Bergen after the 3rd Coastal Brigade arrived.",
+			want: []string{"7th Fleet", "3rd Coastal Brigade"},
+			not:  []string{"Fleet", "Coastal Brigade"},
+		},
+		{
+			// An ordinal before a title or a street opens no name.
+			text: "The 28th President of Norland was born on 24th Street in Bergen.",
+			not:  []string{"28th President", "24th Street"},
+		},
+		{
 			text: "Talks between Norway and Nordic Council officials resumed in Oslo.",
 			not:  []string{"Norway and Nordic Council"},
 		},
