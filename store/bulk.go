@@ -479,8 +479,11 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 	ents = nil // writeAliases drops its own reference once it has the keys
 
 	// Relations stream through in key order, merged when given twice in a
-	// row; their in keys are written after them, in their own order (see
-	// inOrder).
+	// row; their out keys go through a writer of their own, so that Badger
+	// decodes the two streams on two goroutines, and their in keys are
+	// written after them, in their own order (see inOrder).
+	wo := newKVWriter(sw)
+	defer wo.release()
 	var (
 		ins        = newInOrder(ids)
 		pending    graph.Relation
@@ -504,7 +507,7 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 			return err
 		}
 		key[0] = kindOut // an out key is the relation key under another kind
-		if err := w.add(streamOut, key, nil); err != nil {
+		if err := wo.add(streamOut, key, nil); err != nil {
 			return err
 		}
 		// Relations come in key order and their records in identity
@@ -565,7 +568,7 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		}
 	}
 	w.done(streamRelation)
-	w.done(streamOut)
+	wo.done(streamOut)
 	w.done(streamEvidence)
 	<-aliased
 	if aliasErr != nil {
@@ -582,12 +585,12 @@ func writeGraph(sw *badger.StreamWriter, entities iter.Seq[graph.Entity], relati
 		defer close(inDone)
 		inKeys, inErr = ins.write(sw, streamIn, runtime.GOMAXPROCS(0))
 	}()
-	err = w.finish()
+	err = errors.Join(w.finish(), wo.finish())
 	<-inDone
 	if err = errors.Join(err, inErr); err != nil {
 		return res, err
 	}
-	res.Keys = w.keys + aliasKeys + inKeys
+	res.Keys = w.keys + wo.keys + aliasKeys + inKeys
 	return res, nil
 }
 
