@@ -56,7 +56,7 @@ touched) and removed afterwards.`,
 	}
 	f := cmd.Flags()
 	f.IntVar(&opts.entities, "entities", 100_000, "entities in the generated graph (relations: ten times as many)")
-	f.IntVar(&opts.articles, "articles", 1000, "generated articles for the ingest figures")
+	f.IntVar(&opts.articles, "articles", 2000, "generated articles for the ingest figures")
 	f.IntVarP(&opts.workers, "workers", "j", runtime.NumCPU(), "workers for the all-cores ingest figure")
 	f.StringVar(&opts.format, "format", "text", "output format: text|json")
 	f.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest runs to this file")

@@ -33,7 +33,7 @@ import (
 type Config struct {
 	// Entities in the synthetic graph; it has ten times as many relations.
 	Entities int
-	// Articles generated for the ingest figures (0: 1,000).
+	// Articles generated for the ingest figures (0: 2,000).
 	Articles int
 	// Workers for the all-cores ingest (0: runtime.NumCPU()).
 	Workers int
@@ -72,8 +72,9 @@ type Result struct {
 	articles    int
 	words       int
 	render      int
-	importTime  time.Duration
-	compactTime time.Duration // Compact after the import: not in the import rate
+	importTime  time.Duration   // the best import's
+	importRuns  []time.Duration // every import's, in order
+	compactTime time.Duration   // Compact after the import: not in the import rate
 	bytesOnDisk int64
 	meanDegree  float64
 	twoHopNodes int
@@ -94,7 +95,7 @@ func Run(cfg Config) (Result, error) {
 		return Result{}, fmt.Errorf("bench: %d entities: need at least 10", cfg.Entities)
 	}
 	if cfg.Articles <= 0 {
-		cfg.Articles = 1000
+		cfg.Articles = 2000
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.NumCPU()
@@ -125,8 +126,9 @@ func Run(cfg Config) (Result, error) {
 	return res, nil
 }
 
-// ingestRounds is how many times each ingest setting runs.
-const ingestRounds = 3
+// ingestRounds is how many times each ingest setting runs, importRounds
+// how many times the graph is imported.
+const ingestRounds, importRounds = 3, 3
 
 // runIngest measures the whole pipeline over generated articles on one
 // core, on all cores, and with one worker on all cores, and tokenizing
@@ -243,23 +245,42 @@ func runGraph(cfg Config, dir string, res *Result) error {
 	g := newSynthGraph(cfg.Entities)
 	res.Relations = len(g.rels)
 	res.meanDegree = 2 * float64(len(g.rels)) / float64(cfg.Entities)
-	path := filepath.Join(dir, "graph")
-	s, err := store.Open(path, store.Options{})
-	if err != nil {
-		return fmt.Errorf("bench: %w", err)
+	// The import runs importRounds times, each into a new database; its
+	// figure is the best run's, as ingest's are, and the last database is
+	// the one measured from here on.
+	var (
+		path string
+		s    *store.Store
+	)
+	for run := range importRounds {
+		if s != nil {
+			if err := s.Close(); err != nil {
+				return fmt.Errorf("bench: %w", err)
+			}
+			if err := os.RemoveAll(path); err != nil {
+				return fmt.Errorf("bench: %w", err)
+			}
+		}
+		path = filepath.Join(dir, fmt.Sprintf("graph-%d", run))
+		var err error
+		if s, err = store.Open(path, store.Options{}); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		fmt.Fprintf(cfg.Log, "bench: importing %d relations (%d of %d)\n", len(g.rels), run+1, importRounds)
+		cpu := cpuTime()
+		start := time.Now()
+		if _, err := s.Import(g.entities(), g.relations()); err != nil {
+			s.Close()
+			return fmt.Errorf("bench: %w", err)
+		}
+		took, used := time.Since(start), cpuTime()-cpu
+		res.importRuns = append(res.importRuns, took)
+		if rate := float64(len(g.rels)) / took.Seconds(); rate > res.ImportRelationsPerSec {
+			res.ImportRelationsPerSec, res.importTime, res.importCPU = rate, took, used
+		}
 	}
-	fmt.Fprintf(cfg.Log, "bench: importing %d relations\n", len(g.rels))
-	cpu := cpuTime()
-	start := time.Now()
-	if _, err := s.Import(g.entities(), g.relations()); err != nil {
-		s.Close()
-		return fmt.Errorf("bench: %w", err)
-	}
-	res.importTime = time.Since(start)
-	res.importCPU = cpuTime() - cpu
-	res.ImportRelationsPerSec = float64(len(g.rels)) / res.importTime.Seconds()
 	fmt.Fprintf(cfg.Log, "bench: compacting\n")
-	start = time.Now()
+	start := time.Now()
 	if err := s.Compact(); err != nil {
 		s.Close()
 		return fmt.Errorf("bench: %w", err)
@@ -268,6 +289,7 @@ func runGraph(cfg Config, dir string, res *Result) error {
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
+	var err error
 	if res.bytesOnDisk, err = dirSize(path); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
@@ -523,7 +545,11 @@ func (r Result) WriteText(w io.Writer) error {
 	row(fmt.Sprintf("ingest, %d workers", r.workers), fmt.Sprintf("%.0f words/s (%.2fx)", r.IngestWordsPerSecAll, r.IngestWordsPerSecAll/r.IngestWordsPerSec1), fmt.Sprintf(">= 1.8x one core; %d CPUs", runtime.NumCPU()), perCPU(r.words, r.ingestCPU[1]), coresUsed(r.ingestCPU[1], r.words, r.IngestWordsPerSecAll))
 	row("ingest, 1 worker", fmt.Sprintf("%.0f words/s", r.ingestOneWorker), fmt.Sprintf("all CPUs; %d workers: %.2fx this", r.workers, r.IngestWordsPerSecAll/r.ingestOneWorker), perCPU(r.words, r.ingestCPU[2]), coresUsed(r.ingestCPU[2], r.words, r.ingestOneWorker))
 	row("tokenize only", fmt.Sprintf("%.0f words/s", r.TokenizeWordsPerSec), fmt.Sprintf("ceiling: ingest is %.1f%% of it", 100*r.IngestWordsPerSec1/r.TokenizeWordsPerSec), perCPU(3*r.words, r.tokenizeCPU))
-	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; %v, then compact %v (not counted)", r.importTime.Round(time.Millisecond), r.compactTime.Round(time.Millisecond)), perCPU(r.Relations, r.importCPU), coresUsed(r.importCPU, r.Relations, r.ImportRelationsPerSec))
+	runs := make([]string, len(r.importRuns))
+	for i, d := range r.importRuns {
+		runs[i] = d.Round(time.Millisecond).String()
+	}
+	row("bulk import", fmt.Sprintf("%.0f relations/s", r.ImportRelationsPerSec), fmt.Sprintf(">= 200,000; best of %s, then compact %v (not counted)", strings.Join(runs, ", "), r.compactTime.Round(time.Millisecond)), perCPU(r.Relations, r.importCPU), coresUsed(r.importCPU, r.Relations, r.ImportRelationsPerSec))
 	row("size on disk", fmt.Sprintf("%.0f bytes/relation", r.BytesPerRelation), fmt.Sprintf("<= 200; %d MB compacted", r.bytesOnDisk>>20))
 	row("neighbours p50", fmt.Sprintf("%.1f us", r.NeighborsP50us), fmt.Sprintf("< 50 us; %.2fx the raw scan", r.NeighborsP50us/r.RawScanP50us))
 	row("neighbours p99", fmt.Sprintf("%.1f us", r.NeighborsP99us), "")
