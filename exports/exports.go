@@ -169,7 +169,7 @@ func snapshot(g Graph) (*snap, error) {
 	// The Lister promises these orders; sorting again makes output stable
 	// even for a Lister that does not keep the promise.
 	slices.SortStableFunc(s.entities, func(a, b graph.Entity) int { return cmpString(a.ID, b.ID) })
-	slices.SortStableFunc(s.relations, func(a, b graph.Relation) int { return cmpKey(a.Key(), b.Key()) })
+	slices.SortStableFunc(s.relations, func(a, b graph.Relation) int { return a.Key().Compare(b.Key()) })
 	slices.SortStableFunc(s.docs, func(a, b graph.Document) int { return cmpString(a.ID, b.ID) })
 	return s, nil
 }
@@ -179,16 +179,6 @@ func cmpString[T ~string](a, b T) int {
 	case a < b:
 		return -1
 	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpKey(a, b graph.Key) int {
-	switch {
-	case a.Less(b):
-		return -1
-	case b.Less(a):
 		return 1
 	}
 	return 0

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"time"
@@ -140,14 +141,12 @@ func (k Key) Canonical() Key {
 }
 
 // Less orders keys by subject, predicate, object.
-func (k Key) Less(o Key) bool {
-	if k.Subject != o.Subject {
-		return k.Subject < o.Subject
-	}
-	if k.Predicate != o.Predicate {
-		return k.Predicate < o.Predicate
-	}
-	return k.Object < o.Object
+func (k Key) Less(o Key) bool { return k.Compare(o) < 0 }
+
+// Compare orders keys as Less does, returning -1, 0 or +1, for
+// slices.SortFunc and friends.
+func (k Key) Compare(o Key) int {
+	return cmp.Or(cmp.Compare(k.Subject, o.Subject), cmp.Compare(k.Predicate, o.Predicate), cmp.Compare(k.Object, o.Object))
 }
 
 // Relation is a subject-predicate-object triple with the evidence for it.

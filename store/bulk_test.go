@@ -236,15 +236,7 @@ func TestInOrder(t *testing.T) {
 					keys = append(keys, k)
 				}
 			}
-			slices.SortFunc(keys, func(x, y graph.Key) int {
-				if x.Less(y) {
-					return -1
-				}
-				if y.Less(x) {
-					return 1
-				}
-				return 0
-			})
+			slices.SortFunc(keys, graph.Key.Compare)
 			o := newInOrder(ids)
 			var want [][]byte
 			for _, k := range keys {
@@ -362,15 +354,7 @@ func BenchmarkImport(b *testing.B) {
 			Sentence: "A sentence of about eighty bytes that says one entity did something to another.",
 		}}})
 	}
-	slices.SortFunc(rels, func(x, y graph.Relation) int {
-		if x.Key().Less(y.Key()) {
-			return -1
-		}
-		if y.Key().Less(x.Key()) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(rels, func(x, y graph.Relation) int { return x.Key().Compare(y.Key()) })
 	ents := make([]graph.Entity, n)
 	for i := range ents {
 		ents[i] = graph.Entity{ID: benchID(i), Name: fmt.Sprintf("Entity %d", i), Type: graph.Types[i%len(graph.Types)], Mentions: 1}

@@ -309,14 +309,6 @@ func docRelations(txn *badger.Txn, doc graph.DocID) ([]graph.Key, error) {
 	if len(keys) == n {
 		return keys, nil // in key order already
 	}
-	slices.SortFunc(keys, func(a, b graph.Key) int {
-		if a.Less(b) {
-			return -1
-		}
-		if b.Less(a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(keys, graph.Key.Compare)
 	return keys, nil
 }

@@ -53,15 +53,7 @@ func genGraph(t *testing.T, n, m int, seed int64) (*graph.Memory, *Store, []grap
 		mem.PutRelation(r)
 	}
 	slices.SortFunc(rels, func(a, b graph.Relation) int {
-		ka, kb := graph.Key{Subject: a.Subject, Predicate: a.Predicate, Object: a.Object}.Canonical(),
-			graph.Key{Subject: b.Subject, Predicate: b.Predicate, Object: b.Object}.Canonical()
-		switch {
-		case ka.Less(kb):
-			return -1
-		case kb.Less(ka):
-			return 1
-		}
-		return 0
+		return a.Key().Compare(b.Key())
 	})
 	st := openMem(t)
 	if _, err := st.Import(slicesValues(ents), slicesValues(rels)); err != nil {

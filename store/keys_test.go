@@ -118,7 +118,7 @@ func TestKeyOrder(t *testing.T) {
 
 func checkOrder(t *testing.T, a, b graph.Key) {
 	t.Helper()
-	want := cmpKey(a, b)
+	want := a.Compare(b)
 	if got := sign(bytes.Compare(relationKey(a), relationKey(b))); got != want {
 		t.Errorf("relationKey order of %q, %q = %d, want %d", a, b, got, want)
 	}
@@ -132,20 +132,10 @@ func checkOrder(t *testing.T, a, b graph.Key) {
 	if a.Object == b.Object {
 		ia := graph.Key{Subject: a.Object, Predicate: a.Predicate, Object: a.Subject}
 		ib := graph.Key{Subject: b.Object, Predicate: b.Predicate, Object: b.Subject}
-		if got, want := sign(bytes.Compare(inKey(a), inKey(b))), cmpKey(ia, ib); got != want {
+		if got, want := sign(bytes.Compare(inKey(a), inKey(b))), ia.Compare(ib); got != want {
 			t.Errorf("inKey order of %q, %q = %d, want %d", a, b, got, want)
 		}
 	}
-}
-
-func cmpKey(a, b graph.Key) int {
-	switch {
-	case a.Less(b):
-		return -1
-	case b.Less(a):
-		return 1
-	}
-	return 0
 }
 
 func sign(n int) int {

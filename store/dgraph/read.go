@@ -318,15 +318,7 @@ func (s *Store) Entities() iter.Seq2[graph.Entity, error] {
 // Relations implements graph.Lister: every relation in key order.
 func (s *Store) Relations() iter.Seq2[graph.Relation, error] {
 	return listSorted(s, "Relation", "kg.key", parseKey,
-		func(a, b graph.Key) int {
-			switch {
-			case a.Less(b):
-				return -1
-			case b.Less(a):
-				return 1
-			}
-			return 0
-		},
+		graph.Key.Compare,
 		relationFields, relationNode.relation)
 }
 
