@@ -370,3 +370,38 @@ Port strike enters third week
 		}
 	}
 }
+
+// A document that is one line of names (a wire dateline, a monitoring
+// service's source line, a town and its state, as sentence-per-line corpora
+// give them) is kept for its names; a one-line menu, prompt or lower-case
+// fragment still has no article text.
+func TestCleanNameLineAlone(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		keep bool
+	}{
+		{"OSLO , Norway ( AP )", true},
+		{"HAVRE, Mont. (AP)", true},
+		{"QUITO (Reuters)", true},
+		{"Lisbon LUSA", true},
+		{"Fort Ord , Calif. ;", true},
+		{"Share this article", false},
+		{"Home | Contact | Advertise", false},
+		{"read more", false},
+		{"Oslo, Norway\n\nHome", false}, // two lines: context decides, as before
+		{"3 Min Read", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			a, err := Clean([]byte(tc.in+"\n"), "line.txt")
+			if tc.keep {
+				if err != nil || a.Body != tc.in {
+					t.Fatalf("got %q, %v; want the line kept", a.Body, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrNoText) {
+				t.Fatalf("got %q, %v; want ErrNoText", a.Body, err)
+			}
+		})
+	}
+}

@@ -116,6 +116,12 @@ func cleanLines(lines []string, a *Article) {
 				blocks[i].cls = good
 			}
 		}
+		if len(blocks) == 1 && !blocks[0].furniture && nameLine(blocks[0].text) {
+			// A document that is one short line of names: a wire
+			// dateline ("BANGKOK, Thailand (AP)"), a source line
+			// ("Moscow ITAR-TASS") or a place ("Kings Bay, Ga.").
+			blocks[0].cls = good
+		}
 		if first, last = mainCluster(blocks); first < 0 {
 			return
 		}
@@ -486,6 +492,33 @@ func hasLink(s string) bool {
 		}
 	}
 	return false
+}
+
+// nameLine reports whether s holds nothing but capitalized words (or
+// words in capitals) and the punctuation that joins names in a dateline:
+// commas, brackets, full stops, a semicolon, hyphens.
+func nameLine(s string) bool {
+	n := 0
+	ok := true
+	forEachWord(s, func(w string) {
+		n++
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			ok = false
+		}
+	})
+	if !ok || n == 0 || n > 8 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) {
+			continue
+		}
+		if !strings.ContainsRune(",()[].;-'’", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isByline reports whether s reads "By Someone" (a byline or credit).
