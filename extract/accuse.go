@@ -84,7 +84,7 @@ func (c *clause) accusations() {
 			rule = "convict-frame/v1"
 		}
 		for _, a := range accused {
-			c.emitAt(c.args[a].Ent, pred, c.args[ev].Ent, rule, 0.75, nil, v)
+			c.emitAt(c.args[a].Ent, pred, ev, rule, 0.75, nil, v)
 		}
 		if !accusers[verb] {
 			continue
@@ -97,9 +97,10 @@ func (c *clause) accusations() {
 	}
 }
 
-// crimeAfter finds the event an accusation frame names after the accused,
-// which end at token end: "with the murder of Z", or past a sentence's
-// length, "jailed X for seven years over the scandal". It returns -1 when
+// crimeAfter finds the event (an entity index) an accusation frame names
+// after the accused, which end at token end: "with the murder of Z", past a
+// sentence's length, "jailed X for seven years over the scandal", or past
+// the charge, "with espionage in the Esbjerg spy case". It returns -1 when
 // the phrase names no event.
 func (c *clause) crimeAfter(verb string, end int) int {
 	for k := end; k < len(c.toks) && k < end+6; k++ {
@@ -114,10 +115,10 @@ func (c *clause) crimeAfter(verb string, end int) int {
 			continue
 		}
 		if ev := c.argAfter(p, 4); ev >= 0 && c.typ(ev) == graph.Event {
-			return ev
+			return c.args[ev].Ent
 		}
 		if c.toks[k].Lower != "for" {
-			return -1
+			return c.commonEvent(k)
 		}
 	}
 	return -1

@@ -18,6 +18,18 @@ func TestNewsFamilies(t *testing.T) {
 		not        []string
 	}{
 		// Accusation frames.
+		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
+			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},
+		{"charged with a charge in a case named after a town", "Prosecutors charged Lars Holm with espionage in the Esbjerg spy case.",
+			[]string{"Lars Holm|accused-of|Esbjerg spy case"}, nil},
+		{"convicted over a fraud named after a firm", "Brian Tate and Ruth Gale were convicted yesterday over the Harlow Glass fraud.",
+			[]string{"Brian Tate|convicted-of|Harlow Glass fraud", "Ruth Gale|convicted-of|Harlow Glass fraud"}, nil},
+		{"the same case names no event", "Brian Tate was convicted in the same case.",
+			nil, []string{"Brian Tate|convicted-of|same case"}},
+		{"a case named after a person", "Brian Tate was found guilty in the Ruth Gale case.",
+			[]string{"Brian Tate|convicted-of|Ruth Gale case"}, []string{"Brian Tate|convicted-of|Ruth Gale"}},
+		{"a case with no modifier names no event", "Brian Tate was found guilty in the case.",
+			nil, []string{"Brian Tate|convicted-of|case"}},
 		{"charged X and Y with a killing", "Kenji Mori was found dead in Osaka. Prosecutors charged Taro Ueda and Ken Saito with the murder of Kenji Mori on Friday.",
 			[]string{"Taro Ueda|accused-of|murder of Kenji Mori", "Ken Saito|accused-of|murder of Kenji Mori"}, nil},
 		{"a body charges: it accuses", "The Serious Fraud Office charged Alan Pryce with the Harbour bombing.",

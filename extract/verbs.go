@@ -917,12 +917,17 @@ var accusationWords = setOf("accused", "charged", "convicted", "suspected", "ind
 // may name only by its noun phrase: "a financial scheme", "the motorway
 // tenders scandal".
 var commonEventHeads = setOf("scheme", "scandal", "fraud", "plot", "conspiracy", "bombing", "killing", "murder",
-	"massacre", "racket", "swindle", "cover-up", "embezzlement")
+	"massacre", "racket", "swindle", "cover-up", "embezzlement", "case")
+
+// vagueModifiers open a noun phrase that refers back to a deed without
+// naming it: "in the same case", "in that case".
+var vagueModifiers = setOf("same", "other", "whole", "entire", "first", "second", "latest", "current")
 
 // commonEvent returns the event a lower-case noun phrase names in the
 // clause after token e ("in a financial scheme", "over the motorway
-// tenders scandal"): an article after the trigger or a preposition, one
-// to three lower-case modifiers and a head from commonEventHeads. The event is added when the article has
+// tenders scandal", "in the Frederikshavn spy case"): an article after the
+// trigger or a preposition, one to three lower-case modifiers (after a name,
+// which then opens the event's name) and a head from commonEventHeads. The event is added when the article has
 // none of that name. It returns -1 when the clause names no such deed.
 func (c *clause) commonEvent(e int) int {
 	for k := e; k < len(c.toks) && k < e+16; k++ {
@@ -937,7 +942,10 @@ func (c *clause) commonEvent(e int) int {
 		for j > e && k-j <= 3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !deedArticles[c.toks[j].Lower] && !stopModifiers[c.toks[j].Lower] {
 			j--
 		}
-		if j == k-1 || !deedArticles[c.toks[j].Lower] {
+		if h := c.at[j]; j > e && h >= 0 && c.args[h].T1 == j+1 && c.args[h].T0 > e {
+			j = c.args[h].T0 - 1 // "the Calder Mills fraud", "the Frederikshavn spy case": named after a body, place or person
+		}
+		if j == k-1 || !deedArticles[c.toks[j].Lower] || vagueModifiers[c.toks[j+1].Lower] {
 			continue // no modifier, or no article before them: a charge, not a deed
 		}
 		if j > e && !deedPreps[c.toks[j-1].Lower] {
