@@ -596,6 +596,11 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			return append(out, sourceLine(s, si, k+1, b)...)
 		}
 	}
+	// "Moscow ITAR-TASS", "Bangkok THE NATION": a line that is nothing but
+	// a city and a source in capitals is a source line without its serial.
+	if bareSourceLine(s, a, b) {
+		return sourceLine(s, si, a, b)
+	}
 	// Whole-chunk gazetteer hits first: "The Hague", "The Independent".
 	if e, ok := gazLookup(joinTokens(toks, a, b)); ok && b-a > 1 && !strings.HasSuffix(toks[b-1].Lower, "-based") {
 		if toks[a].Lower == "the" && !strings.HasPrefix(strings.ToLower(e.Name), "the ") {
@@ -1002,6 +1007,34 @@ func serialCode(w string) bool {
 		}
 	}
 	return true
+}
+
+// bareSourceLine reports whether toks[a:b] is the whole sentence and reads
+// as a wire source line without a serial number: a place the gazetteer
+// knows, written in lower case after its capital ("Moscow", not
+// "MOSCOW"), then a name in capitals ("Moscow INTERFAX", "Tokyo MAINICHI
+// SHIMBUN"). A headline in capitals ("PARIS TALKS FAIL") or a place and a
+// name in title case ("Paris Hilton") is not one.
+func bareSourceLine(s *sentence, a, b int) bool {
+	toks := s.Tokens
+	first, last := 0, len(toks)
+	for first < last && !toks[first].Word {
+		first++
+	}
+	for last > first && !toks[last-1].Word {
+		last--
+	}
+	if a != first || b != last || b-a < 2 {
+		return false
+	}
+	for k := b - 1; k > a; k-- {
+		e, ok := gazLookup(joinTokens(toks, a, k))
+		if !ok || e.Type != graph.Place {
+			continue
+		}
+		return !toks[a].Caps && toks[k].Caps
+	}
+	return false
 }
 
 // sourceLine reads the words toks[a:b] after a serial number as a city

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -297,6 +298,50 @@ func TestSourceLine(t *testing.T) {
 	}
 	if serialCode("AB030518009") || serialCode("Ab0305180094") || !serialCode("AB0305180094") {
 		t.Error("serialCode accepts only two capitals and ten digits")
+	}
+}
+
+// TestNameLineAlone checks a text that is one line of names, as
+// sentence-per-line corpora give a dateline or a monitoring service's source
+// line: its place and source are found, a town is in its country, and a
+// line in capitals or a title-case name is not read as a source line.
+func TestNameLineAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "type:Name"
+		rels []string // "Subject|predicate|Object"
+		not  []string
+	}{
+		{text: "OSLO , Norway ( AP )", want: []string{"place:OSLO", "place:Norway", "organization:AP"},
+			rels: []string{"OSLO|located-in|Norway"}},
+		{text: "Lisbon LUSA", want: []string{"place:Lisbon", "organization:LUSA"}, not: []string{"Lisbon LUSA"}},
+		{text: "Nairobi DAILY NATION", want: []string{"place:Nairobi", "organization:DAILY NATION"}},
+		{text: "The strike ended in Lisbon LUSA said .", not: []string{"LUSA"}},
+		{text: "PARIS TALKS FAIL", not: []string{"TALKS FAIL"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			got := typedNames(b)
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				for _, e := range b.Entities {
+					if e.Name == n {
+						t.Errorf("unwanted entity %q; got %v", n, got)
+					}
+				}
+			}
+			rels := triples(b)
+			for _, r := range tc.rels {
+				if !slices.ContainsFunc(rels, func(s string) bool { return strings.HasPrefix(s, r+"|") }) {
+					t.Errorf("missing %s; got %v", r, rels)
+				}
+			}
+		})
 	}
 }
 
