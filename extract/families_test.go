@@ -17,6 +17,24 @@ func TestNewsFamilies(t *testing.T) {
 		want       []string // "Subject|predicate|Object" or with "|status"
 		not        []string
 	}{
+		// Posts written before a name and closed by a comma.
+		{"a body's possessive and a post with lower-case modifiers", "The jury heard from the FIBA's former marketing director, Paul Renard.",
+			[]string{"Paul Renard|member-of|FIBA"}, nil},
+		{"the body's post with an of-phrase, referring back", "The Bank of Carrow lent the money. The bank's head of corporate lending, Tom Hale, warned the board.",
+			[]string{"Tom Hale|member-of|Bank of Carrow"}, nil},
+		{"the post of a named body before the name", "The treasurer of the Rowing Union of Ghana, Kofi Asante, resigned.",
+			[]string{"Kofi Asante|member-of|Rowing Union of Ghana"}, nil},
+		{"the post of an embassy in a town", "Police named the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, as a suspect.",
+			[]string{"Ivan Petrov|member-of|Bulgarian embassy"}, nil},
+		{"a possessive body and a decision, not a post", "The Dockers' Union's decision to expel its treasurer, Kofi Asante, angered members.",
+			nil, []string{"Kofi Asante|member-of|Dockers' Union"}},
+		{"a kin word before the name is no post", "The Rowing Union's founder's wife, Ama Asante, spoke.",
+			nil, []string{"Ama Asante|member-of|Rowing Union"}},
+		{"an apposition of the person before is left alone", "Kofi Mensah, the treasurer of the Rowing Union, Ama Asante and Yaw Boateng met on Monday.",
+			[]string{"Kofi Mensah|member-of|Rowing Union"}, []string{"Ama Asante|member-of|Rowing Union"}},
+		{"a post of a town is no membership", "The mayor of Tamale, Kofi Mensah, spoke.",
+			nil, []string{"Kofi Mensah|member-of|Tamale"}},
+
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},

@@ -57,7 +57,7 @@ var roleNouns = setOf("minister", "secretary", "chief", "head", "spokesman", "sp
 	"lieutenant", "sergeant", "inspector", "detective", "professor", "economist", "banker", "figure",
 	"militant", "rebel", "commissioner", "cleric", "imam", "dissident", "opponent", "critic", "supporter",
 	"successor", "predecessor", "counterpart", "negotiator", "mediator", "candidate", "nominee", "speaker",
-	"man", "woman", "staff", "officials")
+	"man", "woman", "staff", "officials", "treasurer", "attaché", "attache")
 
 // adviserNouns make an apposition "advised".
 var adviserNouns = setOf("adviser", "advisor", "aide", "henchman", "deputy", "assistant", "confidant",
@@ -78,7 +78,7 @@ var memberNouns = setOf("minister", "secretary", "chief", "head", "spokesman", "
 	"loyalist", "employee", "staffer", "worker", "boss", "governor", "general", "colonel", "lawmaker", "mp",
 	"staff", "partner", "owner", "figure", "deputy", "commissioner", "negotiator", "adviser", "advisor", "aide",
 	"attorney", "lawyer", "counsel", "publisher", "anchor", "anchorman", "economist", "professor", "researcher",
-	"scientist", "engineer")
+	"scientist", "engineer", "treasurer", "attaché", "attache")
 
 // occupationAt reports whether w, a lower-case noun not among the role
 // nouns, names a trade whose holder works for the body named after "at",

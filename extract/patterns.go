@@ -1080,3 +1080,90 @@ func (c *clause) splitKillings() {
 // splitKillVerbs take a victim before "to death" or "dead".
 var splitKillVerbs = setOf("shot", "shoots", "shoot", "stabbed", "stab", "stabs", "beat", "beats", "strangled",
 	"hacked", "clubbed", "kicked", "burned", "burnt")
+
+// postBeforeName reads a post written before a name and closed by a comma,
+// where prenominal's modifiers stop: "the IAC's former marketing director,
+// Lionel Garnier", "the bank's head of corporate lending, Alan Fry" (a
+// body's possessive, then lower-case words holding a post), and "the first
+// secretary of the Czechoslovak embassy in Copenhagen, Jiri Kubat" (a post
+// of a named body). Kin and aides are prenominal's; a person before the
+// phrase makes it that person's apposition, which is left alone.
+func (c *clause) postBeforeName() {
+	for ai := range c.args {
+		p := c.args[ai]
+		if p.Type != graph.Person || p.Ref || p.T0 < 3 || c.toks[p.T0-1].Lower != "," {
+			continue
+		}
+		end := p.T0 - 1 // the comma
+		if body, role := c.possessivePost(end); body >= 0 {
+			c.emitAt(p.Ent, graph.MemberOf, c.args[body].Ent, "possessive-post/v1", 0.7, map[string]string{"role": role}, p.T0)
+			continue
+		}
+		if body, role := c.postOfBody(end); body >= 0 {
+			c.emitAt(p.Ent, graph.MemberOf, c.args[body].Ent, "post-of-body/v1", 0.7, map[string]string{"role": role}, p.T0)
+		}
+	}
+}
+
+// possessivePost returns the body whose possessive opens the lower-case
+// words ending before token end, when they hold a member's post: "the
+// IAC's former marketing director", "Calder Mills's former sales director".
+func (c *clause) possessivePost(end int) (int, string) {
+	j, post := end-1, false
+	for j > 0 && end-j <= 7 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !postBreaks[c.toks[j].Lower] {
+		post = post || roleKind(c.toks[j].Lower) == "member"
+		j--
+	}
+	if !post || j == end-1 || !isPossessive(c.toks[j]) || c.at[j-1] < 0 || roleKind(c.toks[end-1].Lower) == "kin" {
+		return -1, ""
+	}
+	body := c.at[j-1]
+	if !c.isBody(body) {
+		return -1, ""
+	}
+	return body, joinTokens(c.toks, j+1, end)
+}
+
+// postOfBody returns the named body of "the first secretary of the
+// Czechoslovak embassy in Copenhagen" ending before token end: a post
+// noun, "of", the body and at most a place "in" it.
+func (c *clause) postOfBody(end int) (int, string) {
+	k := end - 1
+	if a := c.at[k]; a >= 0 && c.args[a].Type == graph.Place && c.args[a].T0 >= 2 && c.toks[c.args[a].T0-1].Lower == "in" {
+		k = c.args[a].T0 - 2 // "... embassy in Copenhagen"
+	}
+	body := c.at[k]
+	if body < 0 || !c.isBody(body) {
+		return -1, ""
+	}
+	of := c.args[body].T0 - 1
+	if of > 0 && c.toks[of].Lower == "the" {
+		of--
+	}
+	if of < 2 || c.toks[of].Lower != "of" || roleKind(c.toks[of-1].Lower) != "member" || c.at[of-1] >= 0 {
+		return -1, ""
+	}
+	j := of - 1
+	for j > 0 && of-j <= 4 && c.at[j-1] < 0 && c.toks[j-1].Word && !c.toks[j-1].Cap && !postBreaks[c.toks[j-1].Lower] && !deedArticles[c.toks[j-1].Lower] {
+		j--
+	}
+	if j == 0 || !deedArticles[c.toks[j-1].Lower] && !isPossessive(c.toks[j-1]) {
+		return -1, "" // "the", "a": a description of the name after it
+	}
+	if d := j - 1; d > 1 && c.toks[d-1].Lower == "," && c.at[d-2] >= 0 && c.args[c.at[d-2]].Type == graph.Person {
+		return -1, "" // "X, the chairman of Y, Z": X's apposition
+	}
+	return body, joinTokens(c.toks, j, of+1+(c.args[body].T1-c.args[body].T0)+btoi(c.toks[c.args[body].T0-1].Lower == "the"))
+}
+
+// isBody reports whether arg a is a body a person may hold a post in: an
+// organization, or an embassy, consulate or mission typed as a place.
+func (c *clause) isBody(a int) bool {
+	return c.args[a].Type == graph.Organization || c.args[a].Type == graph.Place && c.isInstitution(a)
+}
+
+// postBreaks end the lower-case words of a post before a name: a verb's
+// or a clause's words, not a post's ("the union's decision to expel").
+var postBreaks = setOf("to", "and", "or", "but", "who", "which", "that", "said", "says", "told", "was", "is", "were",
+	"are", "has", "had", "have", "by", "with", "for", "from", "in", "on", "at", "as", "the", "a", "an", "his", "her",
+	"its", "their", "when", "after", "before", "while")

@@ -205,7 +205,8 @@ func (r *related) clause(si, salient, regime int) *clause {
 var bodyNouns = setOf("court", "embassy", "consulate", "party", "agency", "council", "ministry", "union", "movement",
 	"committee", "commission", "directorate", "front", "league", "association", "federation", "alliance",
 	"coalition", "foundation", "institute", "university", "tribunal", "bank", "company", "corporation",
-	"conglomerate", "airline", "network", "brotherhood", "congress", "assembly", "authority", "bureau")
+	"conglomerate", "airline", "network", "brotherhood", "congress", "assembly", "authority", "bureau",
+	"board", "department", "confederation")
 
 // roleRef finds the person whose title the words at toks[i:] spell ("Oil
 // Minister" for Shokri Ghanem, "Oil minister"), preferring an exact title
@@ -501,8 +502,8 @@ func (r *related) lastWithHead(head string, si int) int {
 			continue
 		}
 		w := strings.Fields(strings.ToLower(e.Name))
-		if len(w) < 2 || w[len(w)-1] != head {
-			continue
+		if len(w) < 2 || w[len(w)-1] != head && !(len(w) > 2 && w[0] == head && w[1] == "of") {
+			continue // "the bank": "Westmorland Bank" or "Bank of Westmorland"
 		}
 		for _, mi := range e.Mentions {
 			if s := r.Mentions[mi].Sent; s <= si && s > bestSent {
@@ -938,6 +939,7 @@ func (c *clause) read() {
 	c.sidebar()
 	c.appositions()
 	c.prenominal()
+	c.postBeforeName()
 	c.titles()
 	c.locations()
 	c.placeChains()
