@@ -43,6 +43,7 @@ func (x *Extractor) Extract(source string, raw []byte) (graph.Batch, error) {
 	rec := x.recognize(seg)
 	res := resolve(rec)
 	rel := relate(res)
+	rel.sourceLines()
 	rel.learn(x.rel)
 	return rel.batch(), nil
 }

@@ -1009,6 +1009,36 @@ func serialCode(w string) bool {
 	return true
 }
 
+// sourceLineRule names the source-line relation in evidence.
+const sourceLineRule = "source-line/v1"
+
+// sourceLines relates the source named in a wire service's source line to
+// the city before it ("FL1402001894 Havana Radio Reloj Network in Spanish",
+// "Moscow INTERFAX"): the source is based there. The city and the source are
+// the two mentions sourceLine made, next to each other, after a serial
+// number or alone on the line. Not a dateline's agency ("BANGKOK, Thailand
+// (AP)"): the agency reports from there but is not based there.
+func (r *related) sourceLines() {
+	regime := -1
+	for si, ms := range r.BySent {
+		toks := r.Sentences[si].Tokens
+		for k := 0; k+1 < len(ms); k++ {
+			pl, src := r.Mentions[ms[k]], r.Mentions[ms[k+1]]
+			if pl.Type != graph.Place || src.Type != graph.Organization || pl.T1 != src.T0 {
+				continue
+			}
+			serial := pl.T0 > 0 && serialCode(toks[pl.T0-1].Text)
+			if !serial && !bareSourceLine(&r.Sentences[si], pl.T0, src.T1) {
+				continue
+			}
+			if regime < 0 {
+				regime = r.regime()
+			}
+			r.clause(si, -1, regime).emitAt(src.Ent, graph.LocatedIn, pl.Ent, sourceLineRule, 0.8, nil, -1)
+		}
+	}
+}
+
 // bareSourceLine reports whether toks[a:b] is the whole sentence and reads
 // as a wire source line without a serial number: a place the gazetteer
 // knows, written in lower case after its capital ("Moscow", not

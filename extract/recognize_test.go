@@ -310,12 +310,18 @@ func TestNameLineAlone(t *testing.T) {
 		text string
 		want []string // "type:Name"
 		rels []string // "Subject|predicate|Object"
-		not  []string
+		not  []string // entities, or relations "Subject|predicate|Object"
 	}{
+		// A dateline's agency reports from the town; it is not based there.
 		{text: "OSLO , Norway ( AP )", want: []string{"place:OSLO", "place:Norway", "organization:AP"},
-			rels: []string{"OSLO|located-in|Norway"}},
-		{text: "Lisbon LUSA", want: []string{"place:Lisbon", "organization:LUSA"}, not: []string{"Lisbon LUSA"}},
-		{text: "Nairobi DAILY NATION", want: []string{"place:Nairobi", "organization:DAILY NATION"}},
+			rels: []string{"OSLO|located-in|Norway"}, not: []string{"AP|located-in|OSLO", "AP|located-in|Norway"}},
+		// A source line's source is based in its city.
+		{text: "Lisbon LUSA", want: []string{"place:Lisbon", "organization:LUSA"}, not: []string{"Lisbon LUSA"},
+			rels: []string{"LUSA|located-in|Lisbon"}},
+		{text: "Nairobi DAILY NATION", want: []string{"place:Nairobi", "organization:DAILY NATION"},
+			rels: []string{"DAILY NATION|located-in|Nairobi"}},
+		{text: "AB0305180094 Bergen Coastal Radio Network in Norwegian 1800 GMT 3 May 94",
+			rels: []string{"Coastal Radio Network|located-in|Bergen"}},
 		{text: "The strike ended in Lisbon LUSA said .", not: []string{"LUSA"}},
 		{text: "PARIS TALKS FAIL", not: []string{"TALKS FAIL"}},
 	}
@@ -336,6 +342,11 @@ func TestNameLineAlone(t *testing.T) {
 				}
 			}
 			rels := triples(b)
+			for _, n := range tc.not {
+				if slices.ContainsFunc(rels, func(s string) bool { return strings.HasPrefix(s, n+"|") }) {
+					t.Errorf("unwanted relation %s; got %v", n, rels)
+				}
+			}
 			for _, r := range tc.rels {
 				if !slices.ContainsFunc(rels, func(s string) bool { return strings.HasPrefix(s, r+"|") }) {
 					t.Errorf("missing %s; got %v", r, rels)
