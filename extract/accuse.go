@@ -22,6 +22,12 @@ var accusationVerbs = map[string]graph.Predicate{
 var accusers = setOf("charged", "charges", "charging", "accused", "accuses", "accusing", "indicted", "indicts",
 	"indicting", "named", "names", "identified")
 
+// chargers are the accusers' verbs whose object is accused even when the
+// charge names no event: "charged X with fraud", "accused X of lying";
+// naming or identifying someone needs the crime.
+var chargers = setOf("charged", "charges", "charging", "accused", "accuses", "accusing", "indicted", "indicts",
+	"indicting")
+
 // crimePreps introduce the crime in an accusation frame, by verb: an
 // arrest "over" or "in connection with" a killing, not "in" a town.
 func crimePrep(verb string, toks []token, k int) int {
@@ -77,6 +83,16 @@ func (c *clause) accusations() {
 		}
 		ev := c.crimeAfter(verb, end)
 		if ev < 0 {
+			if chargers[verb] && (c.match(end, "with") || c.match(end, "of")) {
+				// "The Serious Fraud Office charged X, Y and Z with
+				// conspiracy to defraud": a charge, no event, but the
+				// body still accuses them.
+				if s := c.subjectOf(v, graph.Person, graph.Organization); s >= 0 {
+					for _, a := range accused {
+						c.emitAt(c.args[s].Ent, graph.Accused, c.args[a].Ent, "accuse-charge/v1", 0.6, nil, v)
+					}
+				}
+			}
 			continue
 		}
 		rule := "accuse-frame/v1"

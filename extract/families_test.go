@@ -35,6 +35,12 @@ func TestNewsFamilies(t *testing.T) {
 		{"a post of a town is no membership", "The mayor of Tamale, Kofi Mensah, spoke.",
 			nil, []string{"Kofi Mensah|member-of|Tamale"}},
 
+		// A bare surname shared by a principal and a relative.
+		{"a relative named later yields the surname to the principal", "Samuel Okoro was banned on Monday. The money went to a firm run by his son, Daniel Okoro. Okoro flew to Lagos after the hearing.",
+			[]string{"Samuel Okoro|travelled-to|Lagos"}, []string{"Daniel Okoro|travelled-to|Lagos"}},
+		{"a relative named first keeps the surname", "Daniel Okoro runs a firm in Dakar. His father, Samuel Okoro, was banned. Okoro flew to Lagos after the hearing.",
+			[]string{"Daniel Okoro|travelled-to|Lagos"}, []string{"Samuel Okoro|travelled-to|Lagos"}},
+
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},
@@ -70,6 +76,12 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Joseph Kamau|convicted-of|Goldbridge"}},
 		{"charged, not with an event", "Prosecutors charged Liam Byrne with fraud.",
 			nil, []string{"Liam Byrne|accused-of|fraud"}},
+		{"a body charges several with a charge, no event", "The Serious Fraud Office charged Brian Tate, Ruth Gale and Tom Hale with conspiracy to defraud in 1993.",
+			[]string{"Serious Fraud Office|accused|Brian Tate", "Serious Fraud Office|accused|Ruth Gale", "Serious Fraud Office|accused|Tom Hale"}, nil},
+		{"a body names someone with no crime: no accusation", "The Serious Fraud Office named Brian Tate as its new director.",
+			nil, []string{"Serious Fraud Office|accused|Brian Tate"}},
+		{"a body charges a fee: no accusation", "The Harbour Authority charged Brian Tate a fee.",
+			nil, []string{"Harbour Authority|accused|Brian Tate"}},
 
 		// The accused described first and named in a later sentence.
 		{"a described suspect, then the others named", "Ghanaian police have named a senior clerk at the Togolese Consulate in Accra as one of three people wanted in connection with the killing of Kojo Mensah. Ama Boateng is a clerk at the consulate. The two other named suspects are Yaw Darko, a driver for the consulate, and Kofi Asare.",

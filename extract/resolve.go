@@ -257,6 +257,11 @@ func resolve(rc recognized) resolved {
 				continue
 			}
 			d := distance(ms, mi, r.Entities[e].Mentions)
+			if r.introducedAsKin(e) {
+				// "his son, Daniel Okoro": a relative named after the
+				// principal yields the bare surname to the principal.
+				d += 1 << 25
+			}
 			if d < bestDist {
 				best, bestDist = e, d
 			}
@@ -614,4 +619,20 @@ func (r *resolved) topicAliases() {
 			}
 		}
 	}
+}
+
+// introducedAsKin reports whether person e was first named as someone's
+// relative: "his son, Daniel Okoro", "Ashworth's husband, Trevor Ashworth".
+func (r *resolved) introducedAsKin(e int) bool {
+	ment := r.Entities[e].Mentions
+	if len(ment) == 0 {
+		return false
+	}
+	m := r.Mentions[ment[0]]
+	toks := r.Sentences[m.Sent].Tokens
+	k := m.T0 - 1
+	if k > 0 && toks[k].Lower == "," {
+		k--
+	}
+	return k >= 0 && kinNouns[toks[k].Lower]
 }
