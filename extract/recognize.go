@@ -596,6 +596,19 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			return append(out, sourceLine(s, si, k+1, b)...)
 		}
 	}
+	// "MEMPHIS , Tenn .": a state's abbreviation after a town, whose full
+	// stop a newswire tokenizer split off, is named with it as "Tenn." is
+	// known (not "attended Mass .").
+	if a > 0 && toks[a-1].Text == "," && b < len(toks) && toks[b].Text == "." && toks[b].Start > toks[b-1].End {
+		name := joinTokens(toks, a, b)
+		if e, ok := gazLookup(name + "."); ok && e.Type == graph.Place && (e.Kind == gazetteer.KindRegion || e.Kind == gazetteer.KindCountry) {
+			if _, known := gazLookup(name); !known {
+				m := newMention(s, si, a, b, graph.Place, true)
+				m.Text += "."
+				return []mention{m}
+			}
+		}
+	}
 	// "Moscow ITAR-TASS", "Bangkok THE NATION": a line that is nothing but
 	// a city and a source in capitals is a source line without its serial.
 	if bareSourceLine(s, a, b) {

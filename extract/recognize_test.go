@@ -322,6 +322,9 @@ func TestNameLineAlone(t *testing.T) {
 			rels: []string{"DAILY NATION|located-in|Nairobi"}},
 		{text: "AB0305180094 Bergen Coastal Radio Network in Norwegian 1800 GMT 3 May 94",
 			rels: []string{"Coastal Radio Network|located-in|Bergen"}},
+		// A state's abbreviation with its full stop split off, after a town.
+		{text: "MEMPHIS , Tenn .", want: []string{"place:MEMPHIS", "place:Tenn."}, rels: []string{"MEMPHIS|located-in|Tenn."}},
+		{text: "The family from Carverton attended Mass .", not: []string{"Mass."}},
 		{text: "The strike ended in Lisbon LUSA said .", not: []string{"LUSA"}},
 		{text: "PARIS TALKS FAIL", not: []string{"TALKS FAIL"}},
 	}
