@@ -47,13 +47,27 @@ func (c *clause) statusAt(pos int) graph.Status {
 	st := graph.Stated
 	// A relative clause ("who accompanied X") states its own fact: read
 	// cues only after the last "who"/"which" before pos.
-	from := 0
+	// A relative clause set off by commas before pos ("Okoro, who denies
+	// wrongdoing, flew to Lagos") is skipped whole: its cues are its own.
+	from, skip := 0, map[int]bool{}
 	for i := 0; i < pos && i < len(c.toks); i++ {
-		if w := c.toks[i].Lower; w == "who" || w == "which" || w == ";" {
-			from = i + 1
+		w := c.toks[i].Lower
+		if w != "who" && w != "which" && w != ";" {
+			continue
 		}
+		if q := c.relativeEnd(i, pos); w != ";" && i > 0 && c.toks[i-1].Lower == "," && q > 0 {
+			for k := i; k <= q; k++ {
+				skip[k] = true
+			}
+			i = q
+			continue
+		}
+		from = i + 1
 	}
 	for i := from; i < pos && i < len(c.toks); i++ {
+		if skip[i] {
+			continue
+		}
 		w := c.toks[i].Lower
 		switch {
 		case w == "no" && c.match(i+1, "evidence") || w == "not" && c.match(i+1, "true"):
@@ -73,6 +87,20 @@ func (c *clause) statusAt(pos int) graph.Status {
 		return graph.Speculated
 	}
 	return st
+}
+
+// relativeEnd returns the comma closing the relative clause opened by
+// "who" or "which" at token i, when it comes before token pos, else -1.
+func (c *clause) relativeEnd(i, pos int) int {
+	for k := i + 1; k < pos && k < len(c.toks); k++ {
+		switch c.toks[k].Lower {
+		case ",":
+			return k
+		case ";", ".", "who", "which", "\"", "“", "”":
+			return -1
+		}
+	}
+	return -1
 }
 
 // presupposed is the position emitAt takes for facts a sentence presupposes

@@ -41,6 +41,12 @@ func TestNewsFamilies(t *testing.T) {
 		{"a relative named first keeps the surname", "Daniel Okoro runs a firm in Dakar. His father, Samuel Okoro, was banned. Okoro flew to Lagos after the hearing.",
 			[]string{"Daniel Okoro|travelled-to|Lagos"}, []string{"Samuel Okoro|travelled-to|Lagos"}},
 
+		// A denial inside a relative clause is the clause's own.
+		{"a denial in a relative clause does not deny the main verb", "Samuel Okoro, who denies wrongdoing, flew to Lagos after the hearing.",
+			[]string{"Samuel Okoro|travelled-to|Lagos|stated"}, nil},
+		{"a denial of the main verb still denies", "Samuel Okoro, who was banned on Monday, denied that he flew to Lagos.",
+			nil, []string{"Samuel Okoro|travelled-to|Lagos|stated"}},
+
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},
