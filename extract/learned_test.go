@@ -184,3 +184,44 @@ func TestLearn(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineAgency checks that a wire dateline's agency is not located in
+// the town it files from (the classifier learned CoNLL04's convention that
+// it is), while the town stays in its country.
+func TestDatelineAgency(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "Subject|predicate|Object"
+		not  []string
+	}{
+		{text: "NEW DELHI, Jan. 5 (Reuters) - The minister said on Tuesday that talks with the rebels would resume next week in the capital.",
+			not: []string{"Reuters|located-in|NEW DELHI"}},
+		{text: "PARIS, March 3 (AFP) - The minister said on Tuesday that talks with the rebels would resume next week in the capital.",
+			not: []string{"AFP|located-in|PARIS"}},
+		{text: "SANAA, Yemen, Oct. 8 (AP) — The minister said on Tuesday that talks with the rebels would resume next week in the capital.",
+			want: []string{"SANAA|located-in|Yemen"}, not: []string{"AP|located-in|SANAA", "AP|located-in|Yemen"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text[:20], func(t *testing.T) {
+			rels := triples(extractText(t, tc.text))
+			has := func(r string) bool {
+				for _, s := range rels {
+					if strings.HasPrefix(s, r+"|") {
+						return true
+					}
+				}
+				return false
+			}
+			for _, r := range tc.want {
+				if !has(r) {
+					t.Errorf("missing %s; got %v", r, rels)
+				}
+			}
+			for _, r := range tc.not {
+				if has(r) {
+					t.Errorf("unwanted %s; got %v", r, rels)
+				}
+			}
+		})
+	}
+}

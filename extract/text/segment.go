@@ -124,8 +124,10 @@ func splitSentences(body string, toks []Token, para int, out []Sentence) []Sente
 
 // datelineEnd returns the index of the dash that closes a wire dateline
 // opening a paragraph ("AIKEN, S.C. (AP) —", "LUSAKA, Zambia —",
-// "WASHINGTON (Reuters) -"), or -1. The dateline starts with a place in
-// capitals; capitalized words, commas and one bracketed agency may follow.
+// "WASHINGTON (Reuters) -", "NEW DELHI, Jan. 5 (Reuters) -", AP's older
+// "DAYTON, Ohio (AP) _"), or -1. The
+// dateline starts with a place in capitals; capitalized words, a date's
+// numbers, commas and one bracketed agency may follow.
 func datelineEnd(toks []Token) int {
 	if len(toks) < 3 || !allCaps(toks[0].Text) {
 		return -1
@@ -135,7 +137,7 @@ func datelineEnd(toks []Token) int {
 		t := toks[i].Text
 		r, _ := utf8.DecodeRuneInString(t)
 		switch {
-		case t == "—" || t == "–" || t == "-" || t == "--" || t == "---":
+		case t == "—" || t == "–" || t == "-" || t == "--" || t == "---" || t == "_":
 			if bracket || i+1 >= len(toks) {
 				return -1
 			}
@@ -151,6 +153,8 @@ func datelineEnd(toks []Token) int {
 			}
 			bracket = false
 		case t == "," || t == "/" || unicode.IsUpper(r):
+		case unicode.IsDigit(r) && len(t) <= 4 && i > 1:
+			// the day or year of a date: "NEW DELHI, Jan. 5 (Reuters) -"
 		default:
 			return -1
 		}

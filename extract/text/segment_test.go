@@ -161,6 +161,10 @@ func TestSegmentInitialsAndDatelines(t *testing.T) {
 		{"dateline with state", "AIKEN, S.C. (AP) — A man was arrested.", []string{"AIKEN, S.C. (AP) —", "A man was arrested."}},
 		{"dateline with country", "LUSAKA, Zambia — The count went on.", []string{"LUSAKA, Zambia —", "The count went on."}},
 		{"capitals but no dateline", "NATO and the EU met - briefly.", []string{"NATO and the EU met - briefly."}},
+		{"dateline with a date", "NEW DELHI, Jan. 5 (Reuters) - Talks resumed.", []string{"NEW DELHI, Jan. 5 (Reuters) -", "Talks resumed."}},
+		{"dateline with country and date", "SANAA, Yemen, Oct. 8 (AP) — Talks resumed.", []string{"SANAA, Yemen, Oct. 8 (AP) —", "Talks resumed."}},
+		{"AP's underscore", "DAYTON, Ohio (AP) _ A plane crashed.", []string{"DAYTON, Ohio (AP) _", "A plane crashed."}},
+		{"a number first is no dateline", "NATO 5 - the allies agreed.", []string{"NATO 5 - the allies agreed."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
