@@ -126,7 +126,8 @@ func (g *synthGraph) relations() iter.Seq[graph.Relation] {
 			docOf = -1
 		)
 		for i, r := range g.rels {
-			if k := i % relGroup; k == 0 {
+			k := i % relGroup
+			if k == 0 {
 				text.Reset()
 				text.Grow(relGroup * 80)
 				ends = ends[:0]
@@ -139,7 +140,6 @@ func (g *synthGraph) relations() iter.Seq[graph.Relation] {
 				}
 				evs = make([]graph.Evidence, relGroup)
 			}
-			k := i % relGroup
 			all := text.String()
 			sent := all[:ends[k]]
 			if k > 0 {
