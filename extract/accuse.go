@@ -28,6 +28,11 @@ var accusers = setOf("charged", "charges", "charging", "accused", "accuses", "ac
 var chargers = setOf("charged", "charges", "charging", "accused", "accuses", "accusing", "indicted", "indicts",
 	"indicting")
 
+// chargeNouns open a charge of wrongdoing by money, office or secrets.
+var chargeNouns = setOf("fraud", "conspiracy", "bribery", "corruption", "espionage", "spying", "embezzlement",
+	"money", "theft", "forgery", "extortion", "racketeering", "false", "tax", "insider", "abuse", "misconduct",
+	"treason", "perjury", "obstruction")
+
 // crimePreps introduce the crime in an accusation frame, by verb: an
 // arrest "over" or "in connection with" a killing, not "in" a town.
 func crimePrep(verb string, toks []token, k int) int {
@@ -82,6 +87,17 @@ func (c *clause) accusations() {
 			continue
 		}
 		ev := c.crimeAfter(verb, end)
+		if ev < 0 && chargers[verb] {
+			// "accused X of steering contracts to the firm", "charged X,
+			// Y and Z with conspiracy to defraud": a deed or a charge of
+			// the case the article is about.
+			switch {
+			case c.match(end, "of"):
+				ev = c.eventOfDeed(end + 1)
+			case c.match(end, "with") && end+1 < len(c.toks) && chargeNouns[c.toks[end+1].Lower]:
+				ev = c.r.soleCase(c.si)
+			}
+		}
 		if ev < 0 {
 			if chargers[verb] && (c.match(end, "with") || c.match(end, "of")) {
 				// "The Serious Fraud Office charged X, Y and Z with

@@ -47,6 +47,18 @@ func TestNewsFamilies(t *testing.T) {
 		{"a denial of the main verb still denies", "Samuel Okoro, who was banned on Monday, denied that he flew to Lagos.",
 			nil, []string{"Samuel Okoro|travelled-to|Lagos|stated"}},
 
+		// A deed with no name of its own, in a story of one case.
+		{"convicted of a deed in a story of one case", "Pieter Smit was found guilty in the Rowing Union bribery case. Karel Botha was found guilty of arranging the payments.",
+			[]string{"Karel Botha|convicted-of|Rowing Union bribery case"}, nil},
+		{"charged with a charge in a story of one fraud", "Brian Tate was convicted over the Harlow Glass fraud. The Serious Fraud Office had charged Tate and Ruth Gale with conspiracy to defraud in 1993.",
+			[]string{"Ruth Gale|accused-of|Harlow Glass fraud", "Serious Fraud Office|accused|Ruth Gale"}, nil},
+		{"a deed in a story of two cases names neither", "Pieter Smit was found guilty in the Rowing Union bribery case. Tom Hale was convicted over the Harlow Glass fraud. Karel Botha was found guilty of arranging the payments.",
+			nil, []string{"Karel Botha|convicted-of|Rowing Union bribery case", "Karel Botha|convicted-of|Harlow Glass fraud"}},
+		{"a case named only after the deed is not it", "Karel Botha was found guilty of arranging the payments. Pieter Smit was found guilty in the Rowing Union bribery case.",
+			nil, []string{"Karel Botha|convicted-of|Rowing Union bribery case"}},
+		{"charged with a killing's charge is not the fraud", "Brian Tate was convicted over the Harlow Glass fraud. Police charged Ruth Gale with murder.",
+			nil, []string{"Ruth Gale|accused-of|Harlow Glass fraud"}},
+
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},

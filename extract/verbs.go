@@ -478,7 +478,8 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 // eventOfDeed reads a deed written as a gerund phrase from token e on
 // ("paying bribes to Petrobras officials") and returns the event the
 // article names after a body, place or person the phrase names (the
-// "Petrobras scandal"), or -1.
+// "Petrobras scandal"), else the one case the article is about ("found
+// guilty of arranging the payments" in a story of one bribery case), or -1.
 func (c *clause) eventOfDeed(e int) int {
 	if e >= len(c.toks) || !strings.HasSuffix(c.toks[e].Lower, "ing") || c.at[e] >= 0 {
 		return -1
@@ -486,7 +487,7 @@ func (c *clause) eventOfDeed(e int) int {
 	for k := e + 1; k < len(c.toks) && k < e+14; k++ {
 		w := c.toks[k].Lower
 		if w == "." || w == ";" || clauseBreak[w] {
-			return -1
+			return c.r.soleCase(c.si)
 		}
 		a := c.at[k]
 		if a < 0 || c.args[a].Ref || c.typ(a) == graph.Event {
@@ -496,6 +497,45 @@ func (c *clause) eventOfDeed(e int) int {
 			return ev
 		}
 		k = c.args[a].T1 - 1
+	}
+	return c.r.soleCase(c.si)
+}
+
+// caseHeads end the name of a wrongdoing a story may be about as a whole:
+// "the Calder Mills fraud", "the World Relays bribery case".
+var caseHeads = setOf("scandal", "affair", "case", "fraud", "scheme", "racket", "swindle", "embezzlement", "plot",
+	"conspiracy")
+
+// soleCase returns the one event named by the sentences up to si whose
+// head is a case of wrongdoing, when the article names exactly one such
+// event, else -1. A deed charged with no name of its own ("convicted of
+// arranging the payments", "charged with conspiracy to defraud") is part
+// of it.
+func (r *related) soleCase(si int) int {
+	found := -1
+	for i, e := range r.Entities {
+		if e.Type != graph.Event {
+			continue
+		}
+		w := strings.Fields(strings.ToLower(e.Name))
+		if len(w) < 2 || !caseHeads[w[len(w)-1]] {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	if found < 0 {
+		return -1
+	}
+	if s, ok := r.commonEvents[found]; ok && s <= si {
+		return found
+	}
+	for _, mi := range r.Entities[found].Mentions {
+		if r.Mentions[mi].Sent <= si {
+			return found
+		}
 	}
 	return -1
 }
