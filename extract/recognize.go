@@ -1056,8 +1056,9 @@ func (r *related) sourceLines() {
 // as a wire source line without a serial number: a place the gazetteer
 // knows, written in lower case after its capital ("Moscow", not
 // "MOSCOW"), then a name in capitals ("Moscow INTERFAX", "Tokyo MAINICHI
-// SHIMBUN"). A headline in capitals ("PARIS TALKS FAIL") or a place and a
-// name in title case ("Paris Hilton") is not one.
+// SHIMBUN") or a broadcaster's ("Beirut Radio Lebanon"). A headline in
+// capitals ("PARIS TALKS FAIL") or a place and a name in title case ("Paris
+// Hilton") is not one.
 func bareSourceLine(s *sentence, a, b int) bool {
 	toks := s.Tokens
 	first, last := 0, len(toks)
@@ -1075,7 +1076,24 @@ func bareSourceLine(s *sentence, a, b int) bool {
 		if !ok || e.Type != graph.Place {
 			continue
 		}
-		return !toks[a].Caps && toks[k].Caps
+		return !toks[a].Caps && (toks[k].Caps || broadcaster(toks[k:b]))
+	}
+	return false
+}
+
+// broadcaster reports whether toks name a broadcaster as source lines
+// write them: "Radio Lebanon", "Radio France International", "Kanal-6
+// Television", "Radiozurnal Radio Network".
+func broadcaster(toks []token) bool {
+	if len(toks) < 2 || !toks[0].Cap {
+		return false
+	}
+	if toks[0].Lower == "radio" {
+		return true
+	}
+	switch toks[len(toks)-1].Lower {
+	case "radio", "television", "tv", "network":
+		return true
 	}
 	return false
 }

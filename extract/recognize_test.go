@@ -320,6 +320,9 @@ func TestNameLineAlone(t *testing.T) {
 			rels: []string{"LUSA|located-in|Lisbon"}},
 		{text: "Nairobi DAILY NATION", want: []string{"place:Nairobi", "organization:DAILY NATION"},
 			rels: []string{"DAILY NATION|located-in|Nairobi"}},
+		{text: "Lyon Radio Rhone Network", want: []string{"place:Lyon", "organization:Radio Rhone Network"},
+			rels: []string{"Radio Rhone Network|located-in|Lyon"}},
+		{text: "Officials in Lyon Radio Rhone Network said nothing .", not: []string{"Radio Rhone Network|located-in|Lyon"}},
 		{text: "AB0305180094 Bergen Coastal Radio Network in Norwegian 1800 GMT 3 May 94",
 			rels: []string{"Coastal Radio Network|located-in|Bergen"}},
 		// A state's abbreviation with its full stop split off, after a town.
