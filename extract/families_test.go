@@ -26,7 +26,9 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Kofi Asante|member-of|Rowing Union of Ghana"}, nil},
 		{"the post of an embassy in a town", "Police named the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, as a suspect.",
 			[]string{"Ivan Petrov|member-of|Bulgarian embassy"}, nil},
-		{"a possessive body and a decision, not a post", "The Dockers' Union's decision to expel its treasurer, Kofi Asante, angered members.",
+		{"a possessive body and a verb, not a post", "The Dockers' Union's lawyer sued shipping director, Kofi Asante, on Monday.",
+			nil, []string{"Kofi Asante|member-of|Dockers' Union"}},
+		{"a possessive body and a decision, not a post", "The Dockers' Union's decision to praise the port director, Kofi Asante, angered members.",
 			nil, []string{"Kofi Asante|member-of|Dockers' Union"}},
 		{"a kin word before the name is no post", "The Rowing Union's founder's wife, Ama Asante, spoke.",
 			nil, []string{"Ama Asante|member-of|Rowing Union"}},
@@ -58,6 +60,21 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Karel Botha|convicted-of|Rowing Union bribery case"}},
 		{"charged with a killing's charge is not the fraud", "Brian Tate was convicted over the Harlow Glass fraud. Police charged Ruth Gale with murder.",
 			nil, []string{"Ruth Gale|accused-of|Harlow Glass fraud"}},
+
+		// Two people coordinated past an apposition and a post.
+		{"coordinated past an apposition and the second one's post", "Brian Tate, the former chairman of the textile group Harlow Glass, and its finance director, Ruth Gale, were convicted over the Harlow Glass fraud.",
+			[]string{"Brian Tate|convicted-of|Harlow Glass fraud", "Ruth Gale|convicted-of|Harlow Glass fraud", "Brian Tate|member-of|Harlow Glass", "Ruth Gale|member-of|Harlow Glass"}, nil},
+		{"a post of another person between is no coordination", "Brian Tate, a friend of Tom Hale, and his lawyer, Ruth Gale, were convicted over the Harlow Glass fraud.",
+			[]string{"Ruth Gale|convicted-of|Harlow Glass fraud"}, []string{"Brian Tate|convicted-of|Harlow Glass fraud"}},
+		{"its post refers to the body named before in the sentence", "Officials of the Harbour Authority met its chief engineer, Ruth Gale, on Monday.",
+			[]string{"Ruth Gale|member-of|Harbour Authority"}, nil},
+		{"a kind of body before a firm's name", "Brian Tate, the chairman of the brewing company Harlow Ales, resigned.",
+			[]string{"Brian Tate|member-of|Harlow Ales"}, nil},
+
+		// One name, one entity: a body typed by its kind keeps a later
+		// mention the tagger took for a person.
+		{"a firm's name tagged a person joins the firm", "Brian Tate ran the textile group Harlow Mills for a decade. The jury acquitted Harlow Mills's former sales director, Ruth Gale.",
+			[]string{"Ruth Gale|member-of|Harlow Mills"}, nil},
 
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",

@@ -117,7 +117,7 @@ func (c *clause) apposition(ai, i int) {
 				start = k + 1
 				continue
 			}
-			if k > 0 && (prepositions[c.toks[k-1].Lower] || c.toks[k-1].Lower == "the" && k > 1 && prepositions[c.toks[k-2].Lower]) && len(roles) > 0 {
+			if k > 0 && (prepositions[c.toks[k-1].Lower] || c.toks[k-1].Lower == "the" && k > 1 && prepositions[c.toks[k-2].Lower] || c.classAfterPrep(k)) && len(roles) > 0 {
 				target = a
 				// "the half-brother of North Korea's leader, Kim Jong-un".
 				if x.Type != graph.Person && x.T1+1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
@@ -1111,10 +1111,26 @@ func (c *clause) postBeforeName() {
 func (c *clause) possessivePost(end int) (int, string) {
 	j, post := end-1, false
 	for j > 0 && end-j <= 7 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !postBreaks[c.toks[j].Lower] {
+		if strings.HasSuffix(c.toks[j].Lower, "ed") {
+			return -1, "" // "the union's lawyer sued shipping director, X": a verb
+		}
 		post = post || roleKind(c.toks[j].Lower) == "member"
 		j--
 	}
-	if !post || j == end-1 || !isPossessive(c.toks[j]) || c.at[j-1] < 0 || roleKind(c.toks[end-1].Lower) == "kin" {
+	if !post || j == end-1 || roleKind(c.toks[end-1].Lower) == "kin" {
+		return -1, ""
+	}
+	if c.toks[j].Lower == "its" {
+		// "X, the chairman of Calder Mills, and its finance director, Y":
+		// the body named last before "its" in the sentence.
+		for k := j - 1; k >= 0; k-- {
+			if a := c.at[k]; a >= 0 && c.isBody(a) {
+				return a, joinTokens(c.toks, j+1, end)
+			}
+		}
+		return -1, ""
+	}
+	if !isPossessive(c.toks[j]) || c.at[j-1] < 0 {
 		return -1, ""
 	}
 	body := c.at[j-1]
@@ -1167,3 +1183,17 @@ func (c *clause) isBody(a int) bool {
 var postBreaks = setOf("to", "and", "or", "but", "who", "which", "that", "said", "says", "told", "was", "is", "were",
 	"are", "has", "had", "have", "by", "with", "for", "from", "in", "on", "at", "as", "the", "a", "an", "his", "her",
 	"its", "their", "when", "after", "before", "while")
+
+// classAfterPrep reports whether the words before token k are a
+// preposition, an article and a kind of body: "of the textile group" before
+// "Calder Mills".
+func (c *clause) classAfterPrep(k int) bool {
+	if k < 3 || !orgClassNouns[c.toks[k-1].Lower] {
+		return false
+	}
+	j := k - 1
+	for j > 1 && k-j <= 3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !deedArticles[c.toks[j].Lower] {
+		j--
+	}
+	return deedArticles[c.toks[j].Lower] && prepositions[c.toks[j-1].Lower]
+}

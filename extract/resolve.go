@@ -343,6 +343,7 @@ func resolve(rc recognized) resolved {
 		byKey[graph.NameKey(m.Text)] = e
 	}
 	r.mergeKillings()
+	r.joinTaggedPersons()
 	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
@@ -635,4 +636,46 @@ func (r *resolved) introducedAsKin(e int) bool {
 		k--
 	}
 	return k >= 0 && kinNouns[toks[k].Lower]
+}
+
+// joinTaggedPersons joins a person the tagger alone typed to the body or
+// place of the same name that a head noun, a title or the gazetteer typed
+// ("the textile group Calder Mills", then "Calder Mills's former sales
+// director" tagged a person): one name, one entity, of the strong type. A
+// one-word name is left alone ("Jordan" the man and the country).
+func (r *resolved) joinTaggedPersons() {
+	strong := map[string]*entity{}
+	for i, e := range r.Entities {
+		if e.Type == graph.Person || e.Type == graph.Event || !r.strongly(i) {
+			continue
+		}
+		for form := range e.Forms {
+			if len(strings.Fields(form)) < 2 {
+				continue
+			}
+			k := graph.NameKey(form)
+			if o, ok := strong[k]; ok && o != e {
+				strong[k] = nil // two bodies of the name: unclear
+				continue
+			}
+			strong[k] = e
+		}
+	}
+	for i, p := range r.Entities {
+		if p.Type != graph.Person || len(p.Mentions) == 0 || r.strongly(i) {
+			continue
+		}
+		var to *entity
+		for form := range p.Forms {
+			o := strong[graph.NameKey(form)]
+			if o == nil || to != nil && o != to {
+				to = nil
+				break
+			}
+			to = o
+		}
+		if to != nil {
+			r.merge(to, p)
+		}
+	}
 }

@@ -392,6 +392,15 @@ func (c *clause) coordinatedBefore(a int) []int {
 				continue
 			}
 		}
+		if p < 0 && c.toks[k].Lower == "," && x.Type == graph.Person {
+			// "X, the chairman of the firm, and its finance director, Y":
+			// past Y's post and X's apposition.
+			if h := c.beforePostAndApposition(k); h >= 0 {
+				out = append(out, h)
+				k = c.args[h].T0 - 1
+				continue
+			}
+		}
 		if p < 0 || c.args[p].Type != x.Type || c.args[p].Ref {
 			break
 		}
@@ -1020,6 +1029,39 @@ func (r *related) commonEventNamed(name string, si int) int {
 	e := r.addEvent(name, -1)
 	r.commonEvents[e] = si
 	return e
+}
+
+// beforePostAndApposition returns X in "X, the chairman of the firm, and
+// its finance director, Y" when the comma at token end closes Y's post: the
+// post's lower-case words after "and", and before them X's apposition, set
+// off by commas, opening with an article or a possessive and naming no
+// other person. It returns -1 otherwise.
+func (c *clause) beforePostAndApposition(end int) int {
+	j := end - 1
+	for j > 0 && end-j <= 5 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && c.toks[j].Lower != "and" {
+		j--
+	}
+	if j == end-1 || !roleNouns[c.toks[end-1].Lower] || c.toks[j].Lower != "and" || j < 3 || c.toks[j-1].Lower != "," {
+		return -1
+	}
+	for k := j - 2; k > 0 && k > j-16; k-- {
+		w := c.toks[k].Lower
+		if w == "." || w == ";" || clauseBreak[w] || w == "who" || w == "which" {
+			return -1
+		}
+		if a := c.at[k]; a >= 0 && c.args[a].Type == graph.Person {
+			return -1
+		}
+		if w != "," {
+			continue
+		}
+		h := c.at[k-1]
+		if h < 0 || c.args[h].Type != graph.Person || c.args[h].Ref || !appositionStart(c.toks[k+1].Lower) {
+			return -1
+		}
+		return h
+	}
+	return -1
 }
 
 // beforeRelative returns the name a relative clause ending at the comma at
