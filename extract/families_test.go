@@ -76,6 +76,9 @@ func TestNewsFamilies(t *testing.T) {
 		{"a firm's name tagged a person joins the firm", "Brian Tate ran the textile group Harlow Mills for a decade. The jury acquitted Harlow Mills's former sales director, Ruth Gale.",
 			[]string{"Ruth Gale|member-of|Harlow Mills"}, nil},
 
+		{"a titled person named like a firm stays a person", "The fashion house Anna Reed opened a shop in Paris. Its founder, Ms Anna Reed, flew to Milan on Monday.",
+			[]string{"Anna Reed|travelled-to|Milan"}, nil},
+
 		// Accusation frames.
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},
