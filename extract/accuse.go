@@ -77,12 +77,23 @@ func (c *clause) accusations() {
 			continue
 		}
 		first := c.argAfter(v+1, 6)
+		var accused []int
+		end := 0
 		if first < 0 || c.typ(first) != graph.Person || c.args[first].Ref {
-			c.describedAccusation(v)
-			continue
+			p := c.postThenName(v)
+			if p < 0 {
+				c.describedAccusation(v)
+				continue
+			}
+			// "accused the first secretary of the embassy, X, of ...".
+			accused, end = []int{p}, c.args[p].T1
+			if c.match(end, ",") {
+				end++
+			}
+		} else {
+			accused = c.coordinated(first)
+			end = c.args[accused[len(accused)-1]].T1
 		}
-		accused := c.coordinated(first)
-		end := c.args[accused[len(accused)-1]].T1
 		if end >= len(c.toks) {
 			continue
 		}
@@ -127,6 +138,27 @@ func (c *clause) accusations() {
 			}
 		}
 	}
+}
+
+// postThenName returns the person named, after a comma, by the post that
+// opens right after the verb at v: "accused the first secretary of the
+// Czechoslovak embassy in Copenhagen, Jiri Kubat, of ...". It returns -1
+// when no such post and name follow.
+func (c *clause) postThenName(v int) int {
+	for k := v + 3; k < len(c.toks) && k < v+18; k++ {
+		a := c.at[k]
+		if a < 0 || c.args[a].T0 != k {
+			continue
+		}
+		if c.args[a].Type != graph.Person || c.args[a].Ref || c.toks[k-1].Lower != "," {
+			continue
+		}
+		if body, start := c.postOfBody(k - 1); body >= 0 && start == v+2 {
+			return a
+		}
+		return -1
+	}
+	return -1
 }
 
 // crimeAfter finds the event (an entity index) an accusation frame names

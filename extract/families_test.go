@@ -80,6 +80,10 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Anna Reed|travelled-to|Milan"}, nil},
 
 		// Accusation frames.
+		{"the accused named after the post that opens the object", "The Norwegian Foreign Ministry expelled two diplomats. The ministry accused the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, of recruiting a clerk.",
+			[]string{"Norwegian Foreign Ministry|accused|Ivan Petrov", "Ivan Petrov|member-of|Bulgarian embassy"}, nil},
+		{"a post after the verb with no name after it accuses no one named", "The Norwegian Foreign Ministry accused the first secretary of the Bulgarian embassy of spying, Ivan Petrov said.",
+			nil, []string{"Norwegian Foreign Ministry|accused|Ivan Petrov"}},
 		{"found guilty of a deed in a case named after a body", "Pieter Smit, the former treasurer of the Cape Rowing Union, was found guilty of taking $20,000 in the Rowing Union bribery case.",
 			[]string{"Pieter Smit|convicted-of|Rowing Union bribery case"}, nil},
 		{"charged with a charge in a case named after a town", "Prosecutors charged Lars Holm with espionage in the Esbjerg spy case.",

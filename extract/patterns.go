@@ -1099,7 +1099,8 @@ func (c *clause) postBeforeName() {
 			c.emitAt(p.Ent, graph.MemberOf, c.args[body].Ent, "possessive-post/v1", 0.7, map[string]string{"role": role}, p.T0)
 			continue
 		}
-		if body, role := c.postOfBody(end); body >= 0 {
+		if body, start := c.postOfBody(end); body >= 0 {
+			role := joinTokens(c.toks, start, c.args[body].T1)
 			c.emitAt(p.Ent, graph.MemberOf, c.args[body].Ent, "post-of-body/v1", 0.7, map[string]string{"role": role}, p.T0)
 		}
 	}
@@ -1141,35 +1142,36 @@ func (c *clause) possessivePost(end int) (int, string) {
 }
 
 // postOfBody returns the named body of "the first secretary of the
-// Czechoslovak embassy in Copenhagen" ending before token end: a post
-// noun, "of", the body and at most a place "in" it.
-func (c *clause) postOfBody(end int) (int, string) {
+// Czechoslovak embassy in Copenhagen" ending before token end (a post
+// noun, "of", the body and at most a place "in" it) and the token the post
+// opens at, after its article; -1 when the words say no such thing.
+func (c *clause) postOfBody(end int) (int, int) {
 	k := end - 1
 	if a := c.at[k]; a >= 0 && c.args[a].Type == graph.Place && c.args[a].T0 >= 2 && c.toks[c.args[a].T0-1].Lower == "in" {
 		k = c.args[a].T0 - 2 // "... embassy in Copenhagen"
 	}
 	body := c.at[k]
 	if body < 0 || !c.isBody(body) {
-		return -1, ""
+		return -1, -1
 	}
 	of := c.args[body].T0 - 1
 	if of > 0 && c.toks[of].Lower == "the" {
 		of--
 	}
 	if of < 2 || c.toks[of].Lower != "of" || roleKind(c.toks[of-1].Lower) != "member" || c.at[of-1] >= 0 {
-		return -1, ""
+		return -1, -1
 	}
 	j := of - 1
 	for j > 0 && of-j <= 4 && c.at[j-1] < 0 && c.toks[j-1].Word && !c.toks[j-1].Cap && !postBreaks[c.toks[j-1].Lower] && !deedArticles[c.toks[j-1].Lower] {
 		j--
 	}
 	if j == 0 || !deedArticles[c.toks[j-1].Lower] && !isPossessive(c.toks[j-1]) {
-		return -1, "" // "the", "a": a description of the name after it
+		return -1, -1 // "the", "a": a description of the name after it
 	}
 	if d := j - 1; d > 1 && c.toks[d-1].Lower == "," && c.at[d-2] >= 0 && c.args[c.at[d-2]].Type == graph.Person {
-		return -1, "" // "X, the chairman of Y, Z": X's apposition
+		return -1, -1 // "X, the chairman of Y, Z": X's apposition
 	}
-	return body, joinTokens(c.toks, j, of+1+(c.args[body].T1-c.args[body].T0)+btoi(c.toks[c.args[body].T0-1].Lower == "the"))
+	return body, j
 }
 
 // isBody reports whether arg a is a body a person may hold a post in: an
