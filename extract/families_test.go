@@ -79,6 +79,12 @@ func TestNewsFamilies(t *testing.T) {
 		{"a titled person named like a firm stays a person", "The fashion house Anna Reed opened a shop in Paris. Its founder, Ms Anna Reed, flew to Milan on Monday.",
 			[]string{"Anna Reed|travelled-to|Milan"}, nil},
 
+		// A verb's object written as a post, then the name.
+		{"met a post, then its holder", "The ambassador, Karl Berg, was summoned to the Danish Foreign Ministry, where he met its director of political affairs, Nils Holm, on Tuesday.",
+			[]string{"Karl Berg|met|Nils Holm", "Nils Holm|member-of|Danish Foreign Ministry"}, nil},
+		{"met a post, then a speaker", "Karl Berg met the ambassador, Nils Holm said on Tuesday.",
+			nil, []string{"Karl Berg|met|Nils Holm"}},
+
 		// Accusation frames.
 		{"the accused named after the post that opens the object", "The Norwegian Foreign Ministry expelled two diplomats. The ministry accused the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, of recruiting a clerk.",
 			[]string{"Norwegian Foreign Ministry|accused|Ivan Petrov", "Ivan Petrov|member-of|Bulgarian embassy"}, nil},

@@ -363,6 +363,11 @@ func (c *clause) objectAfter(e int, t trigger) int {
 		if w == ";" || w == "." || (w == "who" || w == "which" || w == "said" || w == "but") && k > e {
 			return -1
 		}
+		if w == "," && typeIn(graph.Person, t.obj) {
+			if p := c.namedAfterPost(e, k); p >= 0 {
+				return p // "met its director of political affairs, Henrik Brandt"
+			}
+		}
 		if (objectBarrier[w] || w == ",") && k > e && t.pred != graph.Ordered {
 			return -1
 		}
@@ -1062,6 +1067,36 @@ func (c *clause) beforePostAndApposition(end int) int {
 		return h
 	}
 	return -1
+}
+
+// namedAfterPost returns the person named after the comma at token k when
+// the words from e to it describe a post ("its director of political
+// affairs", "the ambassador"): a determiner or possessive pronoun, then
+// lower-case words holding a role noun. A name followed by a speech verb
+// is the speaker ("met the ambassador, Jones said"), and is not taken.
+func (c *clause) namedAfterPost(e, k int) int {
+	if k-e < 2 || k-e > 7 || !appositionStart(c.toks[e].Lower) || roleNouns[c.toks[e].Lower] {
+		return -1
+	}
+	role := false
+	for j := e + 1; j < k; j++ {
+		x := c.toks[j]
+		if c.at[j] >= 0 || !x.Word || x.Cap || postBreaks[x.Lower] {
+			return -1
+		}
+		role = role || roleNouns[x.Lower]
+	}
+	if !role || k+1 >= len(c.toks) {
+		return -1
+	}
+	p := c.at[k+1]
+	if p < 0 || c.args[p].T0 != k+1 || c.args[p].Type != graph.Person || c.args[p].Ref {
+		return -1
+	}
+	if n := c.args[p].T1; n < len(c.toks) && attributeVerbs[c.toks[n].Lower] {
+		return -1
+	}
+	return p
 }
 
 // beforeRelative returns the name a relative clause ending at the comma at
