@@ -85,6 +85,12 @@ func TestNewsFamilies(t *testing.T) {
 		{"met a post, then a speaker", "Karl Berg met the ambassador, Nils Holm said on Tuesday.",
 			nil, []string{"Karl Berg|met|Nils Holm"}},
 
+		// Where a meeting was is no journey; talks held somewhere are a visit.
+		{"met someone in a town is no travel", "Jorge Ruiz told the court that he had met Pablo Vega several times in Quito.",
+			[]string{"Jorge Ruiz|met|Pablo Vega"}, []string{"Jorge Ruiz|travelled-to|Quito"}},
+		{"talks held in a town are a visit", "Jorge Ruiz held talks on Sunday in Quito with Pablo Vega.",
+			[]string{"Jorge Ruiz|travelled-to|Quito"}, nil},
+
 		// Accusation frames.
 		{"the accused named after the post that opens the object", "The Norwegian Foreign Ministry expelled two diplomats. The ministry accused the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, of recruiting a clerk.",
 			[]string{"Norwegian Foreign Ministry|accused|Ivan Petrov", "Ivan Petrov|member-of|Bulgarian embassy"}, nil},

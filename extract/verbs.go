@@ -51,7 +51,10 @@ var triggerTable = func() map[string][]trigger {
 		talks[i].prep = setOf("with")
 	}
 	add(talks)
-	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "met", "seen", "spotted",
+	// "met X in Lima" says where a meeting was, not that anyone travelled
+	// there (one may live there); "held talks in Cairo" keeps the corpus's
+	// reading of a visit.
+	joinedAt := triggers(graph.TravelledTo, place, per, 10, "travel-at/v1", "joined", "waiting", "gathered", "seen", "spotted",
 		"held talks", "holds talks", "spoke", "speaking")
 	for i := range joinedAt {
 		joinedAt[i].prep = setOf("at", "in")
