@@ -92,6 +92,10 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Jorge Ruiz|travelled-to|Quito"}, nil},
 
 		// Accusation frames.
+		{"a body accused is no accusation of the person after it", "The Polish Foreign Ministry accused the CIA of kidnapping Jan Nowicki.",
+			nil, []string{"Polish Foreign Ministry|accused|Jan Nowicki"}},
+		{"a person accused after the verb", "The Polish Foreign Ministry accused Jan Nowicki of spying.",
+			[]string{"Polish Foreign Ministry|accused|Jan Nowicki"}, nil},
 		{"the accused named after the post that opens the object", "The Norwegian Foreign Ministry expelled two diplomats. The ministry accused the first secretary of the Bulgarian embassy in Oslo, Ivan Petrov, of recruiting a clerk.",
 			[]string{"Norwegian Foreign Ministry|accused|Ivan Petrov", "Ivan Petrov|member-of|Bulgarian embassy"}, nil},
 		{"a post after the verb with no name after it accuses no one named", "The Norwegian Foreign Ministry accused the first secretary of the Bulgarian embassy of spying, Ivan Petrov said.",

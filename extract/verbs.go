@@ -359,6 +359,9 @@ func (c *clause) objectAfter(e int, t trigger) int {
 			if x.Type == graph.Person && t.pred != graph.AccusedOf && t.pred != graph.Ordered {
 				return -1
 			}
+			if t.pred == graph.Accused && x.Type == graph.Organization {
+				return -1 // "accused the CIA of kidnapping X": the body is accused, not X
+			}
 			k = x.T1 - 1
 			continue
 		}
