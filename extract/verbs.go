@@ -1005,6 +1005,9 @@ func (c *clause) commonEvent(e int) int {
 		if h := c.at[j]; j > e && h >= 0 && c.args[h].T1 == j+1 && c.args[h].T0 > e {
 			j = c.args[h].T0 - 1 // "the Calder Mills fraud", "the Frederikshavn spy case": named after a body, place or person
 		}
+		if j == k-2 && c.toks[j].Lower == "the" && c.toks[j+1].Lower == "same" && caseHeads[w] && (j == e || deedPreps[c.toks[j-1].Lower]) {
+			return c.r.soleCase(c.si) // "convicted in the same case": the one case named before
+		}
 		if j == k-1 || !deedArticles[c.toks[j].Lower] || vagueModifiers[c.toks[j+1].Lower] {
 			continue // no modifier, or no article before them: a charge, not a deed
 		}
