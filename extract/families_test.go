@@ -91,6 +91,12 @@ func TestNewsFamilies(t *testing.T) {
 		{"talks held in a town are a visit", "Jorge Ruiz held talks on Sunday in Quito with Pablo Vega.",
 			[]string{"Jorge Ruiz|travelled-to|Quito"}, nil},
 
+		// A name described as a kind of body of a place.
+		{"a firm of a town", "The money passed through Sahel Sports Consulting, a Dakar firm controlled by his son.",
+			[]string{"Sahel Sports Consulting|located-in|Dakar"}, nil},
+		{"a known town is no firm", "The talks were held in Accra, a Ghana media group's home.",
+			nil, []string{"Accra|located-in|Ghana"}},
+
 		// Accusation frames.
 		{"a body accused is no accusation of the person after it", "The Polish Foreign Ministry accused the CIA of kidnapping Jan Nowicki.",
 			nil, []string{"Polish Foreign Ministry|accused|Jan Nowicki"}},

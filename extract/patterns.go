@@ -1199,3 +1199,38 @@ func (c *clause) classAfterPrep(k int) bool {
 	}
 	return deedArticles[c.toks[j].Lower] && prepositions[c.toks[j-1].Lower]
 }
+
+// firmOfPlace reads "X, a Dakar firm", "X, a Lagos shipping company": a
+// name set off by a comma and described as a kind of body with a place
+// before the kind. The name is an organization (the
+// tagger may have taken it for a place) and is located in the place.
+func (c *clause) firmOfPlace() {
+	for ai, a := range c.args {
+		if a.Ref || a.Type == graph.Person || a.Type == graph.Event || !c.match(a.T1, ",") {
+			continue
+		}
+		k := a.T1 + 1
+		if !c.match(k, "a") && !c.match(k, "an") {
+			continue
+		}
+		pl := c.at[k+1]
+		if k+1 >= len(c.toks) || pl < 0 || c.args[pl].T0 != k+1 || c.args[pl].Type != graph.Place {
+			continue
+		}
+		j := c.args[pl].T1
+		for j < len(c.toks) && j < c.args[pl].T1+3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !orgClassNouns[c.toks[j].Lower] {
+			j++
+		}
+		if j >= len(c.toks) || !orgClassNouns[c.toks[j].Lower] || c.at[j] >= 0 {
+			continue
+		}
+		if a.Type == graph.Place {
+			if c.isHeadedPlace(ai) || c.r.placeKind(a.Ent) != "" {
+				continue // "Farnham Castle, a Surrey landmark": a place stays one
+			}
+			c.r.Entities[a.Ent].Type = graph.Organization
+			c.args[ai].Type = graph.Organization
+		}
+		c.emitAt(a.Ent, graph.LocatedIn, c.args[pl].Ent, "firm-of-place/v1", 0.7, nil, presupposed)
+	}
+}

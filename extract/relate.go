@@ -940,6 +940,7 @@ func (c *clause) read() {
 	c.appositions()
 	c.prenominal()
 	c.postBeforeName()
+	c.firmOfPlace()
 	c.titles()
 	c.locations()
 	c.placeChains()
