@@ -97,6 +97,14 @@ func TestNewsFamilies(t *testing.T) {
 		{"a known town is no firm", "The talks were held in Accra, a Ghana media group's home.",
 			nil, []string{"Accra|located-in|Ghana"}},
 
+		// A body run by a person.
+		{"a firm controlled by a relative named after the kin noun", "Samuel Okoro was banned. The money passed through Sahel Sports Consulting, a Dakar firm controlled by his son, Daniel Okoro.",
+			[]string{"Daniel Okoro|member-of|Sahel Sports Consulting"}, []string{"Samuel Okoro|member-of|Sahel Sports Consulting"}},
+		{"a charity run by a person", "The Harbour Trust, a charity run by Ruth Gale, paid the fees.",
+			[]string{"Ruth Gale|member-of|Harbour Trust"}, nil},
+		{"run by others, then a speaker", "The Harbour Trust was run by volunteers, Ruth Gale said.",
+			nil, []string{"Ruth Gale|member-of|Harbour Trust"}},
+
 		// Accusation frames.
 		{"a body accused is no accusation of the person after it", "The Polish Foreign Ministry accused the CIA of kidnapping Jan Nowicki.",
 			nil, []string{"Polish Foreign Ministry|accused|Jan Nowicki"}},

@@ -101,7 +101,8 @@ var triggerTable = func() map[string][]trigger {
 	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
 		"heads", "headed", "leads", "led", "chairs", "chaired", "member of", "elected to", "appointed to", "president of", "from the",
 		"stepped down from", "head of", "chief of", "spokesman for", "representative of", "works at", "worked at",
-		"edited", "edits", "editor of", "worked as", "works as", "working for", "employed by"))
+		"edited", "edits", "editor of", "worked as", "works as", "working for", "employed by", "controlled by",
+		"owned by", "run by", "founded by"))
 	add(triggers(graph.Advised, per, per, 3, "advise/v1", "assisting", "assisted", "assists", "advising", "advises",
 		"advised", "aide to", "adviser to", "advisor to"))
 	m := map[string][]trigger{}
@@ -199,9 +200,19 @@ func (c *clause) fire(t trigger, v, e int) {
 			}
 		}
 	}
+	// "a firm controlled by X": the trigger ends in "by"; read it as "headed by".
+	if t.pred == graph.MemberOf && t.words[len(t.words)-1] == "by" && t.words[0] != "employed" {
+		e--
+	}
 	// Passive "wanted by X", "headed by X".
 	if e < len(c.toks) && c.toks[e].Lower == "by" && (t.pred == graph.MemberOf || t.pred == graph.Accused) {
 		doer := c.argAfter(e+1, 3)
+		// "controlled by his son, Daniel Okoro": the person the kin noun names.
+		if c.match(e+3, ",") && (c.match(e+1, "his") || c.match(e+1, "her") || c.match(e+1, "their")) && kinNouns[c.toks[e+2].Lower] {
+			if n := c.argAfter(e+4, 1); n >= 0 && c.typ(n) == graph.Person && c.args[n].T0 == e+4 {
+				doer = n
+			}
+		}
 		if doer < 0 {
 			return
 		}
@@ -211,6 +222,7 @@ func (c *clause) fire(t trigger, v, e int) {
 				doer = n
 			}
 		}
+
 		before := c.argBefore(v-1, graph.Organization, graph.Person)
 		if before < 0 {
 			return
