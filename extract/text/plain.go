@@ -425,15 +425,7 @@ func headlineLike(b block, adjacent, opening bool) bool {
 // dateline reports whether s looks like a dateline: one to three
 // capitalized words, not an all-capital acronym of up to four letters.
 func dateline(s string) bool {
-	n := 0
-	ok := true
-	forEachWord(s, func(w string) {
-		n++
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			ok = false
-		}
-	})
+	n, ok := capitalWords(s)
 	if !ok || n == 0 || n > 3 {
 		return false
 	}
@@ -494,19 +486,24 @@ func hasLink(s string) bool {
 	return false
 }
 
+// capitalWords counts the words of s and reports whether each begins
+// with a capital letter.
+func capitalWords(s string) (n int, all bool) {
+	all = true
+	forEachWord(s, func(w string) {
+		n++
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			all = false
+		}
+	})
+	return n, all
+}
+
 // nameLine reports whether s holds nothing but capitalized words (or
 // words in capitals) and the punctuation that joins names in a dateline:
 // commas, brackets, full stops, a semicolon, hyphens.
 func nameLine(s string) bool {
-	n := 0
-	ok := true
-	forEachWord(s, func(w string) {
-		n++
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			ok = false
-		}
-	})
+	n, ok := capitalWords(s)
 	if !ok || n == 0 || n > 8 {
 		return false
 	}
