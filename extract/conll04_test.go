@@ -26,6 +26,22 @@ type conll04Sentence struct {
 	} `json:"relations"`
 }
 
+// loadCoNLL04 reads split ("train" or "dev") from ../shared/datasets, or
+// skips the test when it is absent.
+func loadCoNLL04(t *testing.T, split string) []conll04Sentence {
+	t.Helper()
+	path := filepath.Join("..", "..", "shared", "datasets", "conll04", "conll04_"+split+".json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no CoNLL04 %s split at %s: %v", split, path, err)
+	}
+	var sents []conll04Sentence
+	if err := json.Unmarshal(raw, &sents); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return sents
+}
+
 // conll04Types and conll04Preds map CoNLL04's labels to kg's (datasets/README.md).
 var (
 	conll04Types = map[string]graph.Type{"Peop": graph.Person, "Org": graph.Organization, "Loc": graph.Place}
@@ -49,15 +65,7 @@ func TestCoNLL04(t *testing.T) {
 	if os.Getenv("CONLL04_SPLIT") == "train" {
 		split = "train"
 	}
-	path := filepath.Join("..", "..", "shared", "datasets", "conll04", "conll04_"+split+".json")
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("no CoNLL04 dev set at %s: %v", path, err)
-	}
-	var sents []conll04Sentence
-	if err := json.Unmarshal(raw, &sents); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	sents := loadCoNLL04(t, split)
 	var ent, rel [3]int
 	perPred := map[graph.Predicate]*[3]int{}
 	for _, s := range sents {

@@ -2,10 +2,8 @@ package extract
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,15 +23,7 @@ const relclassModel = "relclass/model.tsv"
 // recognizer or the rules changed since: retrain). With -update-relclass it
 // rewrites them. It skips when the data set is absent.
 func TestRelclassTraining(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "datasets", "conll04", "conll04_train.json")
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("no CoNLL04 training split at %s: %v", path, err)
-	}
-	var sents []conll04Sentence
-	if err := json.Unmarshal(raw, &sents); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	sents := loadCoNLL04(t, "train")
 	x := extractor(t)
 	var exs []relclass.Example
 	pos := 0
