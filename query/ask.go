@@ -121,41 +121,79 @@ func AskWith(g Graph, question string, opts Options) (Result, error) {
 	q := normalize(question)
 	rds := readings(q)
 	if len(rds) == 0 {
+		if r, ok, err := answerOpen(g, q, question, opts); err != nil || ok {
+			return r, err
+		}
 		if m := describeRE.FindStringSubmatch(q); m != nil {
+			if r, ok, err := answerDescribe(g, m[1], question, opts); ok || err != nil && (isAmbiguous(err) || !errors.Is(err, ErrNoEntity)) {
+				return r, err
+			}
 			return res, fmt.Errorf("%w\nfor everything kg knows about %s, run: kg show %q", ErrNotUnderstood, m[1], m[1])
 		}
 		return res, ErrNotUnderstood
 	}
-	// First pass: the whole name span; second: the longest name inside it.
+	// Passes: the whole name span, the longest name inside it, a name the
+	// span is part of. Within a pass, the first reading whose entity fits
+	// its role and that finds answers wins; failing that, an answer for an
+	// entity of an unexpected type, an ambiguity, then the first reading
+	// that found nothing ("no answer" rather than a guess).
 	var firstErr error
-	for _, whole := range []bool{true, false} {
+	for _, mode := range modes {
+		var best *Result
+		bestRank := 0
+		var hardErr error
 		for _, rd := range rds {
+			r := Result{Question: question, Answers: []Answer{}}
+			fit := true
 			var err error
 			switch rd.rule.shape {
 			case connection:
-				err = answerConnection(g, rd, whole, opts, &res)
+				err = answerConnection(g, rd, mode, opts, &r)
 			default:
-				err = answerRelational(g, rd, whole, opts, &res)
+				fit, err = answerRelational(g, rd, mode, opts, &r)
 			}
-			if err == nil {
-				return res, nil
+			if err != nil {
+				if isAmbiguous(err) || !errors.Is(err, ErrNoEntity) {
+					if hardErr == nil {
+						hardErr = err
+					}
+				} else if firstErr == nil {
+					firstErr = err
+				}
+				continue
 			}
-			var amb *AmbiguousError
-			if errors.As(err, &amb) || !errors.Is(err, ErrNoEntity) {
-				return res, err
+			found := len(r.Answers) > 0
+			if rd.rule.shape == connection || fit && found {
+				return r, nil
 			}
-			if firstErr == nil {
-				firstErr = err
+			rank := 3 // nothing found
+			if found {
+				rank = 1 // found, for an entity of another type than the role wants
+			} else if fit {
+				rank = 2
 			}
+			if best == nil || rank < bestRank {
+				best, bestRank = &r, rank
+			}
+		}
+		switch {
+		case best != nil && bestRank == 1:
+			return *best, nil
+		case hardErr != nil && !errors.Is(hardErr, ErrNoEntity):
+			return res, hardErr
+		case hardErr != nil && best == nil:
+			return res, hardErr
+		case best != nil:
+			return *best, nil
 		}
 	}
 	return res, firstErr
 }
 
-// answerRelational follows rd's legs from the entity rd.x names.
-func answerRelational(g Graph, rd reading, whole bool, opts Options, res *Result) error {
+// legRoles is the entity types the question's entity may have in legs.
+func legRoles(legs []leg) map[graph.Type]bool {
 	roles := map[graph.Type]bool{}
-	for _, l := range rd.rule.legs {
+	for _, l := range legs {
 		end := 0 // X is the subject
 		if l.dir == graph.In {
 			end = 1
@@ -169,7 +207,14 @@ func answerRelational(g Graph, rd reading, whole bool, opts Options, res *Result
 			}
 		}
 	}
-	x, err := resolveSpan(g, rd.x, whole, roles, func(id graph.ID) (bool, error) {
+	return roles
+}
+
+// answerRelational follows rd's legs from the entity rd.x names. fit
+// reports whether that entity's type is one the legs expect of it.
+func answerRelational(g Graph, rd reading, mode spanMode, opts Options, res *Result) (fit bool, err error) {
+	roles := legRoles(rd.rule.legs)
+	x, err := resolveSpan(g, rd.x, mode, roles, func(id graph.ID) (bool, error) {
 		for _, l := range rd.rule.legs {
 			for _, err := range g.Edges(id, l.dir, l.pred) {
 				return err == nil, err
@@ -178,16 +223,16 @@ func answerRelational(g Graph, rd reading, whole bool, opts Options, res *Result
 		return false, nil
 	})
 	if err != nil {
-		return err
+		return false, err
 	}
 	types := answerTypes(rd.wh, rd.whNoun)
 	answers, filtered, err := collect(g, x.ID, rd.rule.legs, rd.rule.filter, types, opts)
 	if err != nil {
-		return err
+		return false, err
 	}
 	res.Answers = answers
 	res.Interpretation = interpret(x, rd, types, filtered)
-	return nil
+	return x.Type == "" || len(roles) == 0 || roles[x.Type], nil
 }
 
 // answerTypes is the entity types a question word asks for.
@@ -219,10 +264,6 @@ func answerTypes(wh, whNoun string) []graph.Type {
 // words, unless none does (then filtered is false and it keeps those that
 // name no other kin or role).
 func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opts Options) (answers []Answer, filtered bool, err error) {
-	type hit struct {
-		rel   graph.Relation
-		other graph.ID
-	}
 	var hits []hit
 	seen := map[graph.Key]bool{}
 	for _, l := range legs {
@@ -273,13 +314,26 @@ func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opt
 			hits = kept
 		}
 	}
+	answers, err = gather(g, hits, types)
+	return answers, filtered, err
+}
+
+// A hit is a relation that reaches an answer, other.
+type hit struct {
+	rel   graph.Relation
+	other graph.ID
+}
+
+// gather turns hits into answers of the types asked for, each with the
+// evidence of every relation reaching it, most evidence first.
+func gather(g graph.Reader, hits []hit, types []graph.Type) ([]Answer, error) {
 	byID := map[graph.ID]*Answer{}
 	for _, h := range hits {
 		a, ok := byID[h.other]
 		if !ok {
 			ent, found, err := g.Entity(h.other)
 			if err != nil {
-				return nil, false, fmt.Errorf("query: entity %q: %w", h.other, err)
+				return nil, fmt.Errorf("query: entity %q: %w", h.other, err)
 			}
 			if !found {
 				ent = graph.Entity{ID: h.other, Name: string(h.other)}
@@ -292,7 +346,7 @@ func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opt
 		}
 		a.Evidence = append(a.Evidence, h.rel.Evidence...)
 	}
-	answers = make([]Answer, 0, len(byID))
+	answers := make([]Answer, 0, len(byID))
 	for _, a := range byID {
 		graph.SortEvidence(a.Evidence)
 		answers = append(answers, *a)
@@ -307,7 +361,7 @@ func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opt
 		}
 		return a.ID < b.ID
 	})
-	return answers, filtered, nil
+	return answers, nil
 }
 
 func typeIn(t graph.Type, ts []graph.Type) bool {

@@ -45,6 +45,7 @@ var verbPhrases = map[graph.Predicate][]string{
 	graph.Accompanied: {
 		`accompanied`, `accompany`, `accompanies`, `accompanying`,
 		`(?:travell?(?:ed|ing)?|travels|went|goes|go|going|gone|flew|fly|flies|flown|flying|came|come|comes|fled|flee|escaped|escape|arrived|arrive|left|leave|journeyed) (?:together )?with`,
+		`(?:together )?with`, `alongside`, `in the company of`,
 	},
 	graph.AccusedOf: {
 		`accused (?:of|in|over)`, `suspected (?:of|in|over)`, `(?:a |the )?(?:prime )?suspects? (?:in|of|for)`,
@@ -57,6 +58,8 @@ var verbPhrases = map[graph.Predicate][]string{
 		`accused`, `accuses`, `accuse`, `accusing`, `blamed`, `blames`, `blame`, `denounced`, `denounces`, `denounce`,
 		`charged`, `charges`, `charge`, `indicted`, `indicts`, `indict`, `condemned`, `condemns`, `condemn`,
 		`(?:issued|issue|sought|seek|seeks) (?:an? )?(?:arrest )?warrants? (?:for|against)`, `named as (?:a )?suspects?`,
+		`(?:made|makes|make|levell?ed|levels?|brought|brings?|filed|files?|pressed|press|presses|raised|raises?) (?:the |an? )?(?:accusations?|allegations?|charges?|complaints?|claims?|case) against`,
+		`(?:pointed|points?) (?:the|a) finger at`, `(?:sued|sues?|prosecuted|prosecutes?|prosecute)`,
 	},
 	graph.ConvictedOf: {
 		`convicted (?:of|over|for|in)`, `found guilty (?:of|over|for|in)`, `jailed (?:for|over)`,
@@ -154,6 +157,9 @@ var kinTerms = []string{
 	"cousin", "uncle", "aunt", "nephew", "niece", "child", "parent", "sibling", "widow", "widower",
 }
 
+// spouseTerms are the kin terms of a marriage.
+var spouseTerms = map[string]bool{"wife": true, "husband": true, "spouse": true, "widow": true, "widower": true}
+
 // familyWords ask for every family-of relation.
 var familyWords = `(?:relatives?|relations?|family|family members?|kin|kinsm[ae]n|in-laws)`
 
@@ -209,7 +215,13 @@ var nouns = func() []noun {
 		{pattern: `(?:defectors?|deserters?)`, legs: []leg{in(graph.DefectedFrom)}},
 	}
 	for _, k := range kinTerms {
-		ns = append(ns, noun{pattern: kinPattern(k), legs: []leg{out(graph.FamilyOf)}, filter: &filter{attr: "kin", words: []string{k}, label: k}})
+		words := []string{k}
+		if spouseTerms[k] {
+			// "X's husband" is the one whose relation calls X his wife:
+			// a marriage answers for either partner.
+			words = []string{"wife", "husband", "spouse", "widow", "widower"}
+		}
+		ns = append(ns, noun{pattern: kinPattern(k), legs: []leg{out(graph.FamilyOf)}, filter: &filter{attr: "kin", words: words, label: k}})
 	}
 	return ns
 }()

@@ -47,7 +47,7 @@ type reading struct {
 }
 
 const (
-	whPat  = `(?P<wh>who|whom|what|where|which|(?:what|which) [a-z]+(?: [a-z]+)?)`
+	whPat  = `(?P<wh>who|whom|what|where|which|(?:what|which) [a-z]+(?: [a-z]+)??)`
 	auxPat = `(?:is|are|was|were|be|been|being|has|have|had|did|does|do|will|would|can|could|may|might|should|currently|now|still|reportedly|allegedly|also|later|first|recently|ever|once|actually|really|last|just|then)`
 )
 
@@ -120,9 +120,9 @@ func buildRules() []*rule {
 			mustRule(whPat+`(?: `+auxPat+`)*(?: (?:all|all of|some of|one of|any of))?(?: (?:the|an?|any))? `+mods+`(?P<p>`+n.pattern+`) (?:of|to|for|in|at|with|from) (?P<x>.+)`, relational, n.filter, n.legs...),
 		)
 	}
-	// where is X: wherever X is, is held or lives.
+	// where is X: wherever X is, is held, lives or happened.
 	rs = append(rs, mustRule(`(?P<wh>where)(?: `+auxPat+`)+ (?P<x>.+?)(?: (?:now|currently|right now|today|these days))?`, relational, nil,
-		leg{graph.LocatedIn, graph.Out}, leg{graph.HeldAt, graph.Out}, leg{graph.LivesIn, graph.Out}))
+		leg{graph.LocatedIn, graph.Out}, leg{graph.HeldAt, graph.Out}, leg{graph.LivesIn, graph.Out}, leg{graph.OccurredIn, graph.Out}))
 
 	link := `(?:connected|related|linked|tied|associated)`
 	for _, p := range []string{
@@ -142,8 +142,23 @@ func buildRules() []*rule {
 var (
 	spaceRE       = regexp.MustCompile(`\s+`)
 	contractionRE = regexp.MustCompile(`(?i)^(who|what|where)'s `)
-	imperativeRE  = regexp.MustCompile(`(?i)^(?:please )?(?:(?:can|could) you )?(?:tell me|show me|list|name|give me|find|show)(?: all)? (?:(who|whom|what|where|which|how) )?`)
+	// strandedRE moves a preposition before the question word to the end:
+	// "with whom did X travel" -> "whom did X travel with".
+	strandedRE = regexp.MustCompile(`(?i)^(with|for|to|in|at|from|of|against|into|under|inside) (whom|who|what|which|(?:what|which) [a-z]+) (.+)$`)
+	// gerundRE turns "accused of murdering X" into "accused of the murder of
+	// X": the happening, named the way events are.
+	gerundRE = regexp.MustCompile(`(?i)\b(of|for|in|with|over|about) (murdering|killing|assassinating|shooting|stabbing|poisoning|kidnapping|abducting|attacking|bombing|beating) (?:the )?`)
+	// ordersRE reads "who gave X his orders" as "who ordered X".
+	ordersRE     = regexp.MustCompile(`(?i)^(\S+(?: [a-z]+)?) (?:gave|give|gives|issued|sent) (.+?) (?:(?:his|her|their|the|an?) )?(?:orders?|instructions?|commands?)$`)
+	imperativeRE = regexp.MustCompile(`(?i)^(?:please )?(?:(?:can|could) you )?(?:tell me|show me|list|name|give me|find|show)(?: all)? (?:(who|whom|what|where|which|how) )?`)
 )
+
+// gerundNouns name the happening a gerund does: "murdering" -> "murder".
+var gerundNouns = map[string]string{
+	"murdering": "murder", "killing": "killing", "assassinating": "assassination", "shooting": "shooting",
+	"stabbing": "stabbing", "poisoning": "poisoning", "kidnapping": "kidnapping", "abducting": "abduction",
+	"attacking": "attack", "bombing": "bombing", "beating": "beating",
+}
 
 // normalize straightens quotes, drops the question mark and folds spaces;
 // "who's" becomes "who is" and "list the relatives of X" "who are the relatives of X".
@@ -152,6 +167,12 @@ func normalize(q string) string {
 	q = strings.TrimSpace(spaceRE.ReplaceAllString(q, " "))
 	q = strings.TrimRight(q, "?!. ")
 	q = contractionRE.ReplaceAllString(q, "$1 is ")
+	q = strandedRE.ReplaceAllString(q, "$2 $3 $1")
+	q = gerundRE.ReplaceAllStringFunc(q, func(m string) string {
+		f := strings.Fields(m)
+		return f[0] + " the " + gerundNouns[strings.ToLower(f[1])] + " of "
+	})
+	q = ordersRE.ReplaceAllString(q, "$1 ordered $2")
 	if m := imperativeRE.FindStringSubmatchIndex(q); m != nil && m[1] < len(q) {
 		rest := q[m[1]:]
 		if m[2] >= 0 { // "tell me who advised X"

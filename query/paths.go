@@ -195,12 +195,12 @@ func step(g Graph, e graph.Edge, names map[graph.ID]string) (Step, error) {
 }
 
 // answerConnection resolves both names of a connection question and finds the paths between them.
-func answerConnection(g Graph, rd reading, whole bool, opts Options, res *Result) error {
-	x, err := resolveSpan(g, rd.x, whole, nil, nil)
+func answerConnection(g Graph, rd reading, mode spanMode, opts Options, res *Result) error {
+	x, err := resolveSpan(g, rd.x, mode, nil, nil)
 	if err != nil {
 		return err
 	}
-	y, err := resolveSpan(g, rd.y, whole, nil, nil)
+	y, err := resolveSpan(g, rd.y, mode, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -20,9 +20,9 @@ func Lookup(g graph.Reader, name string) (graph.Entity, error) {
 	} else if ok {
 		return e, nil
 	}
-	e, err := resolveSpan(g, name, true, nil, nil)
+	e, err := resolveSpan(g, name, wholeSpan, nil, nil)
 	if err != nil && !isAmbiguous(err) {
-		e, err = resolveSpan(g, name, false, nil, nil)
+		e, err = resolveSpan(g, name, insideSpan, nil, nil)
 	}
 	return e, err
 }
@@ -44,12 +44,26 @@ var stopwords = map[string]bool{
 // question may use alone: "the regime".
 var genericOrgWords = map[string]bool{"regime": true, "government": true, "administration": true, "junta": true, "authorities": true}
 
-// resolveSpan finds the entity span names. With whole it tries the span as
-// it is; otherwise the longest runs of words inside it, leftmost first.
-// When several entities fit, it keeps those whose type is in roles (when
-// given), then those hasEdges approves (when given); more than one left is
-// an *AmbiguousError.
-func resolveSpan(g graph.Reader, span string, whole bool, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+// spanMode says how much of a name span a pass of resolution may use.
+type spanMode uint8
+
+const (
+	wholeSpan   spanMode = iota // the span as it is, or without a title ("Mr. Okafor")
+	insideSpan                  // the longest run of words inside it that names something
+	partialSpan                 // a name or alias the span's words are a run of ("Vught" for "Vught prison")
+)
+
+// modes are the passes of resolution, most trusted first.
+var modes = []spanMode{wholeSpan, insideSpan, partialSpan}
+
+// resolveSpan finds the entity span names. With wholeSpan it tries the
+// span as it is (and without a leading title); with insideSpan the longest
+// runs of words inside it, leftmost first; with partialSpan the entities
+// whose name holds the span's words in a row. When several entities fit,
+// it keeps those whose type is in roles (when given), then those hasEdges
+// approves (when given); more than one left is an *AmbiguousError.
+func resolveSpan(g graph.Reader, span string, mode spanMode, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+	whole := mode == wholeSpan
 	// "the Volta Timber scandal", "the Asante killing": a slot that takes
 	// an event, and a span ending in a noun for one, want the happening,
 	// never the firm, person or town it is named after.
@@ -62,9 +76,22 @@ func resolveSpan(g graph.Reader, span string, whole bool, roles map[graph.Type]b
 			return choose(g, span, ids, roles, hasEdges)
 		}
 	}
+	if mode == partialSpan {
+		ids, err := partialNamed(g, span, roles)
+		if err != nil {
+			return graph.Entity{}, err
+		}
+		if len(ids) == 0 {
+			return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
+		}
+		return choose(g, span, ids, roles, hasEdges)
+	}
 	var tries []string
 	if whole {
 		tries = []string{span}
+		if t := untitled(span); t != span {
+			tries = append(tries, t)
+		}
 	} else {
 		words := strings.Fields(span)
 		seen := map[string]bool{span: true}
@@ -87,7 +114,7 @@ func resolveSpan(g graph.Reader, span string, whole bool, roles map[graph.Type]b
 		if err != nil {
 			return graph.Entity{}, fmt.Errorf("query: resolve %q: %w", s, err)
 		}
-		if len(ids) == 0 && whole {
+		if len(ids) == 0 && whole && s == span {
 			ids, err = genericOrg(g, s)
 			if err != nil {
 				return graph.Entity{}, err
@@ -197,6 +224,7 @@ var eventClasses = map[string]string{
 	"killing": "killing", "murder": "killing", "assassination": "killing", "slaying": "killing",
 	"shooting": "killing", "poisoning": "killing", "stabbing": "killing", "death": "killing",
 	"bombing": "bombing", "attack": "bombing", "explosion": "bombing", "blast": "bombing",
+	"beating": "killing", "kidnapping": "kidnapping", "abduction": "kidnapping", "disappearance": "kidnapping",
 }
 
 // eventsNamed finds the events a span such as "the Petrobras case" or "the
@@ -213,6 +241,16 @@ func eventsNamed(g graph.Reader, span string) ([]graph.ID, error) {
 	}
 	if len(words) < 2 {
 		return nil, nil
+	}
+	// "the murder of Elena Varga" reads as "Elena Varga murder".
+	if len(words) > 2 && words[1] == "of" && eventClasses[words[0]] != "" {
+		words = append(append([]string(nil), words[2:]...), words[0])
+		ids, err := eventsNamed(g, strings.Join(words, " "))
+		if err != nil || len(ids) > 0 {
+			return ids, err
+		}
+		// No event carries the name: the happenings the person named fell victim to.
+		return victimEvents(g, strings.Join(words[:len(words)-1], " "), eventClasses[words[len(words)-1]])
 	}
 	head := words[len(words)-1]
 	class, ok := eventClasses[head]
@@ -270,4 +308,102 @@ func eventsNamed(g graph.Reader, span string) ([]graph.ID, error) {
 		return exact, nil
 	}
 	return kin, nil
+}
+
+// victimEvents finds the events the person name refers to is a victim of,
+// for "the murder of X" when no event is named after X. Those of class
+// (by a noun in their name) win over the rest.
+func victimEvents(g graph.Reader, name, class string) ([]graph.ID, error) {
+	ids, err := g.Resolve(name)
+	if err != nil {
+		return nil, fmt.Errorf("query: resolve %q: %w", name, err)
+	}
+	var same, other []graph.ID
+	for _, id := range ids {
+		for e, err := range g.Edges(id, graph.Out, graph.VictimOf) {
+			if err != nil {
+				return nil, fmt.Errorf("query: edges of %q: %w", id, err)
+			}
+			ev, ok, err := g.Entity(e.Object)
+			if err != nil {
+				return nil, fmt.Errorf("query: entity %q: %w", e.Object, err)
+			}
+			if !ok || ev.Type != graph.Event {
+				continue
+			}
+			inClass := false
+			for _, w := range strings.Fields(graph.NameKey(ev.Name)) {
+				inClass = inClass || eventClasses[w] == class
+			}
+			if inClass {
+				same = append(same, ev.ID)
+			} else {
+				other = append(other, ev.ID)
+			}
+		}
+	}
+	if len(same) > 0 {
+		return same, nil
+	}
+	return other, nil
+}
+
+// titles are the words before a name that no alias need carry: "Mr. Okafor".
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "professor": true,
+	"sir": true, "dame": true, "lord": true, "lady": true, "madam": true, "mme": true, "m": true,
+	"col": true, "colonel": true, "gen": true, "maj": true, "major": true, "capt": true, "captain": true,
+	"lt": true, "sgt": true, "sen": true, "senator": true, "rep": true, "gov": true, "governor": true,
+	"president": true, "minister": true, "judge": true, "sheikh": true, "imam": true,
+	"rev": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"mayor": true, "chancellor": true, "premier": true, "ambassador": true, "officer": true, "detective": true, "inspector": true,
+}
+
+// untitled drops the titles before a name: "Mr. Daniel Okafor" -> "Daniel
+// Okafor". A span that is only titles stays as it is.
+func untitled(span string) string {
+	words := strings.Fields(span)
+	i := 0
+	for i < len(words)-1 && titles[strings.ToLower(strings.TrimSuffix(words[i], "."))] {
+		i++
+	}
+	return strings.Join(words[i:], " ")
+}
+
+// partialNamed finds the entities whose name or an alias holds every word
+// of span in a row ("Vught" for "Vught prison", "the police" for "National
+// Police"), when none is named by it: the last resort for a name given in
+// part. When roles are given, entities of other types are left out. It
+// needs g to be a graph.Lister and finds nothing otherwise.
+func partialNamed(g graph.Reader, span string, roles map[graph.Type]bool) ([]graph.ID, error) {
+	words := strings.Fields(graph.NameKey(untitled(span)))
+	for len(words) > 0 && stopwords[words[0]] {
+		words = words[1:]
+	}
+	if len(words) == 0 || len(words) == 1 && (stopwords[words[0]] || len(words[0]) < 3) {
+		return nil, nil
+	}
+	l, ok := g.(graph.Lister)
+	if !ok {
+		return nil, nil
+	}
+	want := " " + strings.Join(words, " ") + " "
+	wantPhon := " " + graph.PhoneticKey(strings.Join(words, " ")) + " "
+	var ids []graph.ID
+	for e, err := range l.Entities() {
+		if err != nil {
+			return nil, fmt.Errorf("query: list entities: %w", err)
+		}
+		if len(roles) > 0 && !roles[e.Type] {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if strings.Contains(" "+graph.NameKey(n)+" ", want) ||
+				len(wantPhon) > 4 && strings.Contains(" "+graph.PhoneticKey(n)+" ", wantPhon) {
+				ids = append(ids, e.ID)
+				break
+			}
+		}
+	}
+	return ids, nil
 }

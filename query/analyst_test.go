@@ -1,0 +1,331 @@
+package query
+
+import (
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// docks builds a second invented graph, unlike regime's, for questions
+// phrased the way an analyst who never saw kg's own tests would put them:
+// a ruler whose name is spelled many ways, a shipping firm and its staff, a
+// murder with two suspects and one conviction, a fraud, an arrest, a
+// bombing, a party and its leader, two married couples, a defector.
+func docks(t testing.TB) *graph.Memory {
+	t.Helper()
+	m := graph.NewMemory()
+	ent := func(id, name string, typ graph.Type, aliases ...string) {
+		m.PutEntity(graph.Entity{ID: graph.ID(id), Name: name, Type: typ, Aliases: aliases})
+	}
+	ent("khalid-gaddafi", "Khalid Gaddafi", graph.Person, "Gaddafi", "Colonel Gaddafi")
+	ent("safiya-gaddafi", "Safiya Gaddafi", graph.Person)
+	ent("gaddafi-regime", "Gaddafi regime", graph.Organization)
+	ent("daniel-okafor", "Daniel Okafor", graph.Person, "Okafor", "Mr Okafor")
+	ent("meridian-shipping", "Meridian Shipping", graph.Organization, "Meridian")
+	ent("ingrid-lindqvist", "Ingrid Lindqvist", graph.Person, "Lindqvist", "Ms Lindqvist")
+	ent("tomas-brandt", "Tomas Brandt", graph.Person, "Brandt")
+	ent("viktor-hale", "Viktor Hale", graph.Person, "Hale")
+	ent("elena-varga", "Elena Varga", graph.Person, "Varga")
+	ent("murder-of-elena-varga", "murder of Elena Varga", graph.Event)
+	ent("levy-fraud", "harbour levy fraud", graph.Event, "levy fraud")
+	ent("piet-janssen", "Piet Janssen", graph.Person, "Janssen")
+	ent("national-police", "National Police", graph.Organization)
+	ent("vught-prison", "Vught prison", graph.Place)
+	ent("rotterdam", "Rotterdam", graph.Place)
+	ent("netherlands", "Netherlands", graph.Place)
+	ent("tripoli", "Tripoli", graph.Place)
+	ent("london", "London", graph.Place)
+	ent("dock-bombing", "Dock Street bombing", graph.Event)
+	ent("ana-sousa", "Ana Sousa", graph.Person, "Sousa")
+	ent("port-agreement", "port agreement", graph.Event)
+	ent("green-alliance", "Green Alliance", graph.Organization)
+	ent("marta-ruiz", "Marta Ruiz", graph.Person)
+	ent("luis-ruiz", "Luis Ruiz", graph.Person)
+	ent("yusuf-bakr", "Yusuf Bakr", graph.Person, "Bakr")
+
+	n := 0
+	rel := func(s string, p graph.Predicate, o, sentence string, attrs ...string) {
+		n++
+		r := graph.Relation{Subject: graph.ID(s), Predicate: p, Object: graph.ID(o),
+			Evidence: []graph.Evidence{{Doc: "doc-docks", Sentence: sentence, Start: n * 100, End: n*100 + 50}}}
+		for i := 0; i+1 < len(attrs); i += 2 {
+			if r.Attrs == nil {
+				r.Attrs = map[string]string{}
+			}
+			r.Attrs[attrs[i]] = attrs[i+1]
+		}
+		m.PutRelation(r)
+	}
+	rel("viktor-hale", graph.Advised, "khalid-gaddafi", "Hale spent years as an adviser to the colonel.")
+	rel("daniel-okafor", graph.Accompanied, "ingrid-lindqvist", "Okafor made the trip alongside Lindqvist.")
+	rel("tomas-brandt", graph.AccusedOf, "murder-of-elena-varga", "Prosecutors say Brandt planned the attack on Varga.")
+	rel("viktor-hale", graph.AccusedOf, "murder-of-elena-varga", "Hale is also a suspect in the case.")
+	rel("piet-janssen", graph.AccusedOf, "levy-fraud", "Janssen faces charges over the levy fraud.")
+	rel("national-police", graph.Accused, "piet-janssen", "The police allege that Janssen hid the money.")
+	rel("tomas-brandt", graph.ConvictedOf, "murder-of-elena-varga", "A jury found Brandt guilty in June.")
+	rel("tomas-brandt", graph.Killed, "elena-varga", "Brandt stabbed Varga outside her office.")
+	rel("elena-varga", graph.VictimOf, "murder-of-elena-varga", "Varga died at the scene.")
+	rel("ana-sousa", graph.VictimOf, "dock-bombing", "Sousa was among those who died when the bomb went off.")
+	rel("dock-bombing", graph.OccurredIn, "rotterdam", "The bomb exploded near the Rotterdam quays.")
+	rel("yusuf-bakr", graph.DefectedFrom, "gaddafi-regime", "Bakr turned his back on the regime in March.")
+	rel("yusuf-bakr", graph.LivesIn, "london", "Bakr has made his home in London.")
+	rel("daniel-okafor", graph.MemberOf, "meridian-shipping", "Okafor was on the Meridian payroll.")
+	rel("piet-janssen", graph.MemberOf, "meridian-shipping", "Janssen kept Meridian's books.")
+	rel("marta-ruiz", graph.MemberOf, "green-alliance", "Ruiz has led the Green Alliance since 2009.", "role", "leader")
+	rel("khalid-gaddafi", graph.MemberOf, "gaddafi-regime", "The colonel ran the regime for four decades.", "role", "leader")
+	rel("meridian-shipping", graph.LocatedIn, "rotterdam", "Meridian keeps its offices in Rotterdam.")
+	rel("rotterdam", graph.LocatedIn, "netherlands", "Rotterdam is the busiest port in the Netherlands.")
+	rel("daniel-okafor", graph.TravelledTo, "rotterdam", "Okafor landed in Rotterdam on Monday.")
+	rel("ingrid-lindqvist", graph.TravelledTo, "rotterdam", "Lindqvist reached Rotterdam the same day.")
+	rel("viktor-hale", graph.TravelledTo, "tripoli", "Hale was flown to Tripoli.")
+	rel("piet-janssen", graph.HeldAt, "vught-prison", "Janssen was arrested at dawn and taken to Vught prison.")
+	rel("khalid-gaddafi", graph.Ordered, "viktor-hale", "The colonel told Hale to leave at once.")
+	rel("ingrid-lindqvist", graph.Negotiated, "port-agreement", "Lindqvist hammered out the port agreement.")
+	rel("ingrid-lindqvist", graph.Met, "daniel-okafor", "Lindqvist and Okafor sat together for an hour.")
+	rel("viktor-hale", graph.Met, "ingrid-lindqvist", "Hale saw Lindqvist in private.")
+	rel("safiya-gaddafi", graph.FamilyOf, "khalid-gaddafi", "Safiya Gaddafi, the colonel's wife, was not seen.", "kin", "wife")
+	rel("luis-ruiz", graph.FamilyOf, "marta-ruiz", "Her husband Luis Ruiz stood beside her.", "kin", "husband")
+	return m
+}
+
+// analystQuestion is one question and what it must give: the answer ids
+// (any order), or an error that errIs accepts.
+type analystQuestion struct {
+	q     string
+	want  []string
+	errIs error
+}
+
+// analystQuestions covers every predicate in the ways a reader who never saw
+// kg's grammar would ask: tenses, passives, possessives, titles, partial and
+// differently spelled names, case and punctuation.
+var analystQuestions = []analystQuestion{
+	// advised
+	{q: "who advised Gaddafi", want: []string{"viktor-hale"}},
+	{q: "who advises Qadhafi?", want: []string{"viktor-hale"}},
+	{q: "Who were Kadhafi's advisers?", want: []string{"viktor-hale"}},
+	{q: "who was Colonel Gadhafi's adviser", want: []string{"viktor-hale"}},
+	{q: "who did Viktor Hale advise", want: []string{"khalid-gaddafi"}},
+	{q: "whom did Hale advise?", want: []string{"khalid-gaddafi"}},
+	{q: "who was Hale an adviser to", want: []string{"khalid-gaddafi"}},
+	{q: "who has advised Mr. Gaddafi", want: []string{"viktor-hale"}},
+	{q: "who served as an adviser to Qaddafi?", want: []string{"viktor-hale"}},
+	{q: "who was advising khalid gaddafi", want: []string{"viktor-hale"}},
+	// accompanied
+	{q: "who travelled with Lindqvist", want: []string{"daniel-okafor"}},
+	{q: "who traveled with Ms. Lindqvist?", want: []string{"daniel-okafor"}},
+	{q: "Who accompanied Ms Lindqvist", want: []string{"daniel-okafor"}},
+	{q: "who was Okafor travelling with", want: []string{"ingrid-lindqvist"}},
+	{q: "who was accompanied by Okafor", want: []string{"ingrid-lindqvist"}},
+	{q: "who did Lindqvist travel with?", want: []string{"daniel-okafor"}},
+	{q: "who went with Mr. Okafor to Rotterdam", want: []string{"ingrid-lindqvist"}},
+	{q: "who was with Okafor on the trip", want: []string{"ingrid-lindqvist"}},
+	// accused-of
+	{q: "who was charged with the murder of Elena Varga", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who is accused of murdering Elena Varga?", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who is suspected of killing Varga", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who are the suspects in the Varga murder", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who are the suspects in Varga's murder?", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who was charged over the levy fraud", want: []string{"piet-janssen"}},
+	{q: "who was indicted in the harbour levy fraud", want: []string{"piet-janssen"}},
+	{q: "who was implicated in the levy fraud?", want: []string{"piet-janssen"}},
+	{q: "what is Janssen accused of", want: []string{"levy-fraud"}},
+	{q: "what was Piet Janssen charged with?", want: []string{"levy-fraud"}},
+	{q: "what crime is Hale accused of", want: []string{"murder-of-elena-varga"}},
+	{q: "what is Mr Janssen suspected of?", want: []string{"levy-fraud"}},
+	// accused
+	{q: "who accused Janssen", want: []string{"national-police"}},
+	{q: "who has accused Mr. Janssen?", want: []string{"national-police"}},
+	{q: "who did the National Police accuse", want: []string{"piet-janssen"}},
+	{q: "who was Janssen accused by", want: []string{"national-police"}},
+	{q: "by whom was Janssen accused", want: []string{"national-police"}},
+	{q: "who made accusations against Janssen", want: []string{"national-police"}},
+	// convicted-of
+	{q: "who was convicted of the murder of Elena Varga", want: []string{"tomas-brandt"}},
+	{q: "who was sentenced over the Varga murder", want: []string{"tomas-brandt"}},
+	{q: "who was sentenced for the murder of Varga?", want: []string{"tomas-brandt"}},
+	{q: "who was found guilty of murdering Elena Varga", want: []string{"tomas-brandt"}},
+	{q: "who was jailed over Varga's murder", want: []string{"tomas-brandt"}},
+	{q: "what was Brandt convicted of", want: []string{"murder-of-elena-varga"}},
+	{q: "what was Tomas Brandt sentenced for?", want: []string{"murder-of-elena-varga"}},
+	{q: "what has Brandt been convicted of", want: []string{"murder-of-elena-varga"}},
+	{q: "who was convicted", want: []string{"tomas-brandt"}},
+	// victim-of
+	{q: "who died in the Dock Street bombing", want: []string{"ana-sousa"}},
+	{q: "who was killed in the Dock Street bombing?", want: []string{"ana-sousa"}},
+	{q: "who were the victims of the Dock Street bombing", want: []string{"ana-sousa"}},
+	{q: "what was Sousa a victim of", want: []string{"dock-bombing"}},
+	{q: "who was the victim of the murder of Elena Varga", want: []string{"elena-varga"}},
+	// occurred-in
+	{q: "where did the Dock Street bombing take place", want: []string{"rotterdam"}},
+	{q: "where was the Dock Street bombing", want: []string{"rotterdam"}},
+	{q: "where did the bombing happen?", want: []string{"rotterdam"}},
+	{q: "what happened in Rotterdam", want: []string{"dock-bombing"}},
+	// killed
+	{q: "who killed Elena Varga", want: []string{"tomas-brandt"}},
+	{q: "who murdered Varga?", want: []string{"tomas-brandt"}},
+	{q: "who did Brandt kill", want: []string{"elena-varga"}},
+	{q: "whom did Brandt murder", want: []string{"elena-varga"}},
+	{q: "who was killed by Tomas Brandt", want: []string{"elena-varga"}},
+	{q: "who was Varga killed by", want: []string{"tomas-brandt"}},
+	{q: "who is responsible for the death of Elena Varga", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who was killed", want: []string{"ana-sousa", "elena-varga"}}, // Sousa died in the bombing
+	// defected-from
+	{q: "who defected from the Gaddafi regime", want: []string{"yusuf-bakr"}},
+	{q: "who defected from the Qaddafi regime?", want: []string{"yusuf-bakr"}},
+	{q: "who abandoned the regime", want: []string{"yusuf-bakr"}},
+	{q: "what did Bakr defect from", want: []string{"gaddafi-regime"}},
+	{q: "which regime did Yusuf Bakr desert", want: []string{"gaddafi-regime"}},
+	{q: "who defected", want: []string{"yusuf-bakr"}},
+	// member-of
+	{q: "who worked for Meridian Shipping", want: []string{"daniel-okafor", "piet-janssen"}},
+	{q: "who works at Meridian?", want: []string{"daniel-okafor", "piet-janssen"}},
+	{q: "which organisation does Okafor work for", want: []string{"meridian-shipping"}},
+	{q: "which company did Daniel Okafor work for?", want: []string{"meridian-shipping"}},
+	{q: "who is Okafor's employer", want: []string{"meridian-shipping"}},
+	{q: "who employs Okafor", want: []string{"meridian-shipping"}},
+	{q: "who employed Mr Okafor", want: []string{"meridian-shipping"}},
+	{q: "who are the members of the Green Alliance", want: []string{"marta-ruiz"}},
+	{q: "who belongs to the Green Alliance?", want: []string{"marta-ruiz"}},
+	{q: "what party does Marta Ruiz belong to", want: []string{"green-alliance"}},
+	{q: "which party is Ruiz a member of", want: []string{"green-alliance"}},
+	{q: "who leads the Green Alliance", want: []string{"marta-ruiz"}},
+	{q: "who is the leader of the Green Alliance?", want: []string{"marta-ruiz"}},
+	{q: "who heads the green alliance", want: []string{"marta-ruiz"}},
+	{q: "who works for Meridian", want: []string{"daniel-okafor", "piet-janssen"}},
+	{q: "who are Meridian's employees", want: []string{"daniel-okafor", "piet-janssen"}},
+	{q: "which organization is Janssen part of", want: []string{"meridian-shipping"}},
+	{q: "who runs the Gaddafi regime", want: []string{"khalid-gaddafi"}},
+	// located-in
+	{q: "where is Meridian Shipping based", want: []string{"rotterdam"}},
+	{q: "where is Meridian headquartered?", want: []string{"rotterdam"}},
+	{q: "where is Meridian located", want: []string{"rotterdam"}},
+	{q: "where is Rotterdam", want: []string{"netherlands"}},
+	{q: "in which country is Rotterdam?", want: []string{"netherlands"}},
+	{q: "which city is Meridian based in", want: []string{"rotterdam"}},
+	{q: "what companies are based in Rotterdam", want: []string{"meridian-shipping"}},
+	// travelled-to
+	{q: "where did Okafor travel to", want: []string{"rotterdam"}},
+	{q: "where did Hale go?", want: []string{"tripoli"}},
+	{q: "where has Hale travelled", want: []string{"tripoli"}},
+	{q: "who travelled to Rotterdam", want: []string{"daniel-okafor", "ingrid-lindqvist"}},
+	{q: "who flew to Tripoli", want: []string{"viktor-hale"}},
+	{q: "who visited Tripoli?", want: []string{"viktor-hale"}},
+	{q: "where did Viktor Hale fly", want: []string{"tripoli"}},
+	{q: "which city did Hale visit", want: []string{"tripoli"}},
+	{q: "who went to Rotterdam", want: []string{"daniel-okafor", "ingrid-lindqvist"}},
+	{q: "where was Hale flown to", want: []string{"tripoli"}},
+	// held-at
+	{q: "where is Janssen being held", want: []string{"vught-prison"}},
+	{q: "where was Janssen taken", want: []string{"vught-prison"}},
+	{q: "where was Mr. Janssen taken to?", want: []string{"vught-prison"}},
+	{q: "where is Janssen imprisoned", want: []string{"vught-prison"}},
+	{q: "where was Piet Janssen jailed", want: []string{"vught-prison"}},
+	{q: "who is being held at Vught prison", want: []string{"piet-janssen"}},
+	{q: "who is detained in Vught?", want: []string{"piet-janssen"}},
+	{q: "who was arrested", want: []string{"piet-janssen"}},
+	{q: "where was Janssen arrested", want: []string{"vught-prison"}},
+	// ordered
+	{q: "who did Gaddafi order", want: []string{"viktor-hale"}},
+	{q: "who ordered Hale", want: []string{"khalid-gaddafi"}},
+	{q: "who was ordered by Qaddafi", want: []string{"viktor-hale"}},
+	{q: "who instructed Hale?", want: []string{"khalid-gaddafi"}},
+	{q: "who gave Hale his orders", want: []string{"khalid-gaddafi"}},
+	// negotiated
+	{q: "who negotiated the port agreement", want: []string{"ingrid-lindqvist"}},
+	{q: "what did Lindqvist negotiate", want: []string{"port-agreement"}},
+	{q: "who brokered the port agreement?", want: []string{"ingrid-lindqvist"}},
+	{q: "what deal did Ms. Lindqvist negotiate", want: []string{"port-agreement"}},
+	// met
+	{q: "who met Lindqvist", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who met with Ingrid Lindqvist?", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who did Lindqvist meet with", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who did Okafor meet", want: []string{"ingrid-lindqvist"}},
+	{q: "whom did Hale meet?", want: []string{"ingrid-lindqvist"}},
+	{q: "who held talks with Lindqvist", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who has Lindqvist met", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who has Ms Lindqvist been meeting", want: []string{"daniel-okafor", "viktor-hale"}},
+	{q: "who was Hale meeting with?", want: []string{"ingrid-lindqvist"}},
+	// family-of
+	{q: "who is Gaddafi's wife", want: []string{"safiya-gaddafi"}},
+	{q: "who is Kadhafi's wife?", want: []string{"safiya-gaddafi"}},
+	{q: "who is the wife of Qaddafi", want: []string{"safiya-gaddafi"}},
+	{q: "who is Safiya Gaddafi's husband", want: []string{"khalid-gaddafi"}},
+	{q: "who is Marta Ruiz's husband", want: []string{"luis-ruiz"}},
+	{q: "who is Luis Ruiz married to?", want: []string{"marta-ruiz"}},
+	{q: "who is Marta Ruiz's spouse", want: []string{"luis-ruiz"}},
+	{q: "who is Luis Ruiz's wife", want: []string{"marta-ruiz"}},
+	{q: "who are Gaddafi's relatives", want: []string{"safiya-gaddafi"}},
+	{q: "WHO IS GADDAFI'S WIFE?", want: []string{"safiya-gaddafi"}},
+	// lives-in
+	{q: "where does Bakr live", want: []string{"london"}},
+	{q: "where does Yusuf Bakr live now?", want: []string{"london"}},
+	{q: "where is Bakr from", want: []string{"london"}},
+	{q: "who lives in London", want: []string{"yusuf-bakr"}},
+	{q: "where is Bakr based", want: []string{"london"}},
+	{q: "where did Bakr live", want: []string{"london"}},
+	{q: "where is Bakr living", want: []string{"london"}},
+	// more phrasings: relative clauses, imperatives, plural open questions
+	{q: "who has worked for Meridian", want: []string{"daniel-okafor", "piet-janssen"}},
+	{q: "name the members of the Green Alliance", want: []string{"marta-ruiz"}},
+	{q: "which people travelled with Lindqvist", want: []string{"daniel-okafor"}},
+	{q: "who is the husband of Marta Ruiz", want: []string{"luis-ruiz"}},
+	{q: "who was Safiya Gaddafi married to", want: []string{"khalid-gaddafi"}},
+	{q: "Where is Mr. Janssen being detained?", want: []string{"vught-prison"}},
+	{q: "who were arrested?", want: []string{"piet-janssen"}},
+	{q: "who was charged", want: []string{"piet-janssen", "tomas-brandt", "viktor-hale"}},
+	{q: "who did the police accuse", want: []string{"piet-janssen"}},
+	{q: "what was Brandt found guilty of", want: []string{"murder-of-elena-varga"}},
+	{q: "who were the suspects in the killing of Elena Varga", want: []string{"tomas-brandt", "viktor-hale"}},
+	{q: "who is suspected in the killing of Elena Varga", want: []string{"tomas-brandt", "viktor-hale"}},
+	// who is X: the organisations X belongs to
+	{q: "who is Okafor?", want: []string{"meridian-shipping"}},
+	{q: "who is Marta Ruiz", want: []string{"green-alliance"}},
+	// read, but nothing in the graph answers: no answer, never a guess
+	{q: "who killed Okafor", want: []string{}},
+	{q: "where did Bakr travel to", want: []string{}},
+	{q: "who is Okafor's wife", want: []string{}},
+	{q: "who advised Napoleon", errIs: ErrNoEntity},
+	{q: "what is the weather in Rotterdam", errIs: ErrNotUnderstood},
+}
+
+// TestAnalystQuestions asks analystQuestions of docks and logs how many it
+// answers exactly, then fails on each one it gets wrong.
+func TestAnalystQuestions(t *testing.T) {
+	m := docks(t)
+	right := 0
+	for _, tt := range analystQuestions {
+		ok := t.Run(tt.q, func(t *testing.T) {
+			res, err := Ask(m, tt.q)
+			if tt.errIs != nil {
+				if !errors.Is(err, tt.errIs) {
+					t.Errorf("Ask(%q) error = %v, want %v", tt.q, err, tt.errIs)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, firstLine(err))
+			}
+			got := answerIDs(res)
+			sort.Strings(got)
+			want := append([]string{}, tt.want...)
+			sort.Strings(want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", tt.q, got, want, res.Interpretation)
+			}
+		})
+		if ok {
+			right++
+		}
+	}
+	t.Logf("analyst questions answered exactly: %d of %d", right, len(analystQuestions))
+}
+
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}
