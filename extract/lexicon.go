@@ -247,6 +247,30 @@ var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 var connectors = setOf("al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di", "do", "dos", "das", "du",
 	"del", "della", "van", "von", "der", "den", "la", "le", "y", "ul", "ad", "as", "ash", "at", "az", "&")
 
+// legalForms end a company's name: "Ltd", "SA", "GmbH" (full stop trimmed).
+var legalForms = setOf("ltd", "inc", "corp", "plc", "llc", "llp", "co", "sa", "ag", "gmbh", "nv", "bv", "spa", "ab",
+	"asa", "oy", "oyj", "pty", "bhd", "tbk", "srl", "sarl", "sas", "kk", "lp", "pte", "pvt", "s.a", "n.v", "b.v", "s.p.a")
+
+// tradeWords end a firm's name when it opens with no given name: "Tallow
+// Ridge Mining", "Baltic Amber Trading".
+var tradeWords = setOf("trading", "shipping", "mining", "minerals", "engineering", "petroleum", "steel", "motors",
+	"electronics", "pharmaceuticals", "logistics", "construction", "insurance", "investments", "enterprises",
+	"ventures", "securities", "properties", "chemicals", "textiles", "breweries", "brewery", "consulting",
+	"contractors", "shipyards", "shipbuilding", "airways", "bancorp", "telecom", "telecommunications", "developers",
+	"manufacturing", "exports", "imports", "freight", "haulage", "refineries", "plantations")
+
+// openingArticles open a noun phrase, never a firm's name.
+var openingArticles = setOf("the", "a", "an", "this", "that", "these", "those")
+
+// appositionAfter may follow the head of a description set off by commas:
+// "X, a Lagos shipping company based in Oslo", "X, the firm that ...".
+var appositionAfter = setOf("based", "in", "of", "that", "which", "whose", "owned", "controlled", "run", "founded",
+	"with", "from", "registered", "headquartered", "linked", "set", "and")
+
+// secondParticles follow another particle inside a name: "van der", "van
+// den", "de la", "de los", "von der", "dos".
+var secondParticles = setOf("der", "den", "de", "la", "le", "las", "los", "les", "del", "van", "ter", "ten")
+
 // ofHeads may be followed by "of" inside a name ("Ministry of Defence").
 var ofHeads = setOf("ministry", "department", "bank", "university", "republic", "kingdom", "council", "court",
 	"office", "institute", "league", "union", "federation", "party", "museum", "church", "gulf", "bay", "isle",

@@ -71,6 +71,13 @@ func givenNameMonth(toks []token, i int) bool {
 		return false
 	}
 	n := toks[i+1]
+	if connectors[n.Lower] && !n.Cap {
+		k := i + 2 // "Jan de Vries", "Jan van den Broek"
+		if k < len(toks) && secondParticles[toks[k].Lower] {
+			k++
+		}
+		return k < len(toks) && toks[k].Cap && toks[k].Word
+	}
 	return n.Cap && n.Word && months[n.Lower] == 0 && !weekdays[n.Lower]
 }
 
@@ -236,6 +243,11 @@ func andBody(toks []token, i, j int) int {
 	if k == j+1 || !orgHeads[toks[k-1].Lower] {
 		return 0
 	}
+	// "Ministry of Trade and Zambia Revenue Authority": a second part that
+	// opens with a known place is a body of its own.
+	if e, ok := gazLookup(toks[j+1].Text); ok && e.Type == graph.Place {
+		return 0
+	}
 	return k
 }
 
@@ -275,6 +287,15 @@ func chunks(toks []token) [][2]int {
 					j += 2
 					continue
 				}
+			}
+			// "Pieter van der Berg", "Maria de la Cruz": two particles in
+			// a row inside a person's name.
+			if j+2 < n && secondParticles[toks[j+1].Lower] && !toks[j+1].Cap && capWord(toks[j+2]) &&
+				connectors[t.Lower] && !t.Cap && !englishConnectors[t.Lower] {
+				j += 3
+				continue
+			}
+			if j+1 < n && capWord(toks[j+1]) {
 				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && forHeads[toks[j-1].Lower] ||
 					t.Lower == "on" && onHeads[toks[j-1].Lower] {
 					j += 2
@@ -375,7 +396,7 @@ func recognizeSentence(s *sentence, si int, labels []string) []mention {
 	toks := s.Tokens
 	var out []mention
 	credit := creditSpans(toks)
-	for _, c := range chunks(toks) {
+	for _, c := range joinAndBodies(toks, chunks(toks), labels) {
 		if credit[c[0]] {
 			continue
 		}
@@ -673,8 +694,9 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	// "Actor Karl Malden will teach": a common noun capitalized only because
 	// it opens the sentence, which the tagger leaves outside the name after it.
+	// A firm's name keeps its first word: "Sun Hung Kai Properties".
 	if sentenceOpener(toks, a) && b-a >= 2 && a+1 < len(labels) && labels[a] == "O" && strings.HasPrefix(labels[a+1], "B-") &&
-		!honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
+		(!firmEnding(toks, a, b) || openingArticles[toks[a].Lower]) && !honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
 		a++
 	}
 	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
@@ -1238,6 +1260,16 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
 	}
+	// "Andes Copper Ltd.", "Grupo Serrano SA", "Baltic Amber Trading": a
+	// company's legal form or trade ends only a firm's name.
+	if b-a > 1 && firmEnding(toks, a, b) {
+		return graph.Organization, !s.TitleCase
+	}
+	// "Marsh Whitby, the London law firm": a name set off by a comma and
+	// described as a kind of body is that body's.
+	if orgApposition(toks, a, b) {
+		return graph.Organization, false
+	}
 	// "the construction firm Danubia Build", "the port operator X": a
 	// name after a common noun for a kind of body is that body's.
 	if a > 1 && orgClassNouns[toks[a-1].Lower] && !toks[a-1].Cap && (toks[a-2].Word && !toks[a-2].Cap || toks[a-2].Lower == "the" || toks[a-2].Lower == "a" || toks[a-2].Lower == "an") {
@@ -1454,4 +1486,89 @@ func humanContext(toks []token, a, b int) bool {
 		}
 	}
 	return a > 1 && toks[a-1].Lower == "of" && killNouns[toks[a-2].Lower]
+}
+
+// firmEnding reports whether the name toks[a:b] ends in a company's legal
+// form ("Ltd.", "SA", "GmbH") or, after no given name, in a trade
+// ("Shipping", "Mining"): a firm's name, whatever the tagger makes of it.
+func firmEnding(toks []token, a, b int) bool {
+	last := strings.TrimSuffix(toks[b-1].Lower, ".")
+	if legalForms[last] {
+		return true
+	}
+	return tradeWords[last] && !knownFirstName(toks[a].Text) && !toks[b-1].Caps
+}
+
+// orgApposition reports whether the name ending before token b is followed
+// by a comma and a description whose head is a kind of body: ", the London
+// law firm", ", a shipping company based in Oslo" (not ", a firm believer",
+// nor ", the company's founder", which describe a person). A name after
+// "of" may be the tail of a longer one the description is about: "the
+// Committee of Relatives of the Disappeared, a group based in X".
+func orgApposition(toks []token, a, b int) bool {
+	if b+2 >= len(toks) || toks[b].Lower != "," || a > 0 && toks[a-1].Lower == "of" || a > 1 && toks[a-2].Lower == "of" {
+		return false
+	}
+	if d := toks[b+1].Lower; d != "a" && d != "an" && d != "the" {
+		return false
+	}
+	for k := b + 2; k < len(toks) && k < b+6; k++ {
+		t := toks[k]
+		if !t.Word || roleNouns[t.Lower] || kinNouns[t.Lower] {
+			return false
+		}
+		if t.Cap || !orgClassNouns[t.Lower] {
+			continue
+		}
+		if k+1 == len(toks) {
+			return true
+		}
+		n := toks[k+1]
+		return !isPossessive(n) && (!n.Word || appositionAfter[n.Lower])
+	}
+	return false
+}
+
+// joinAndBodies joins two chunks split by "and" into one body's name when
+// the first is an institution "of" a field ("Department of Trade", "Ministry
+// of Agriculture") and the tagger reads "and" and the words after it as
+// inside that name: "Department of Trade and Industry", "Ministry of Energy
+// and Climate Change". A second part ending in a body's or a place's head
+// ("Ministry of Defence and Home Office") or known on its own is a name of
+// its own.
+func joinAndBodies(toks []token, cs [][2]int, labels []string) [][2]int {
+	if len(labels) != len(toks) {
+		return cs
+	}
+	for n := 0; n+1 < len(cs); n++ {
+		a, j := cs[n][0], cs[n][1]
+		c, k := cs[n+1][0], cs[n+1][1]
+		if c != j+1 || toks[j].Lower != "and" || k-c > 3 || labels[j] != "I-ORG" {
+			continue
+		}
+		of := false
+		for i := a; i+1 < j; i++ {
+			if toks[i+1].Lower == "of" && ofHeads[toks[i].Lower] && toks[i].Cap {
+				of = true
+			}
+		}
+		last := strings.TrimSuffix(toks[k-1].Lower, ".")
+		if !of || orgHeads[last] || placeHeads[last] || knownFirstName(toks[c].Text) {
+			continue
+		}
+		inside := true
+		for i := c; i < k; i++ {
+			inside = inside && labels[i] == "I-ORG"
+		}
+		if k < len(labels) && labels[k] == "I-ORG" {
+			inside = false
+		}
+		if _, known := gazLookup(joinTokens(toks, c, k)); known || !inside {
+			continue
+		}
+		cs[n][1] = k
+		cs = slices.Delete(cs, n+1, n+2)
+		n--
+	}
+	return cs
 }

@@ -157,6 +157,26 @@ func TestBodyNameJoins(t *testing.T) {
 			text: "The letter was signed by Peter Hallam and Kent County Council on Friday.",
 			not:  []string{"Peter Hallam and Kent County Council"},
 		},
+		// An institution "of" a field runs on over "and" when the tagger
+		// reads the words after it as inside the name.
+		{
+			text: "The Ministry of Agriculture and Fisheries said prices would rise.",
+			want: []string{"Ministry of Agriculture and Fisheries"},
+			not:  []string{"Fisheries", "Ministry of Agriculture"},
+		},
+		{
+			text: "The Department of Trade and Industry opened an inquiry into the firm.",
+			want: []string{"Department of Trade and Industry"},
+			not:  []string{"Industry"},
+		},
+		{
+			text: "The Ministry of Defence and Home Office issued a joint statement.",
+			want: []string{"Ministry of Defence", "Home Office"},
+		},
+		{
+			text: "Officials of the Ministry of Trade and Zambia Revenue Authority met in Lusaka.",
+			want: []string{"Ministry of Trade", "Zambia Revenue Authority"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -381,5 +401,75 @@ func TestInRegion(t *testing.T) {
 		if got := inRegion(toks, 1); got != tc.want {
 			t.Errorf("inRegion(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestFirmNames checks that a company's legal form or trade at the end of a
+// name, or a description of it as a kind of body, makes it a firm whatever
+// the tagger says, and that such cues about a person leave the person.
+func TestFirmNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want map[string]graph.Type
+	}{
+		{"The government signed a contract with Andes Copper Ltd.", map[string]graph.Type{"Andes Copper Ltd.": graph.Organization}},
+		{"The money went to Baltic Amber Trading and to Nordvik Shipping AG.",
+			map[string]graph.Type{"Baltic Amber Trading": graph.Organization, "Nordvik Shipping AG": graph.Organization}},
+		{"A spokesman for Grupo Serrano SA declined to comment.", map[string]graph.Type{"Grupo Serrano SA": graph.Organization}},
+		{"Sun Hung Kai Properties, a Hong Kong construction firm, bought the site.",
+			map[string]graph.Type{"Sun Hung Kai Properties": graph.Organization, "Hong Kong": graph.Place}},
+		{"The deal was handled by Marsh Whitby, the London law firm.",
+			map[string]graph.Type{"Marsh Whitby": graph.Organization, "London": graph.Place}},
+		{"The audit was signed by Helen Carver, a firm believer in rules.", map[string]graph.Type{"Helen Carver": graph.Person}},
+		{"The shares were sold by Helen Carver, the company's founder.", map[string]graph.Type{"Helen Carver": graph.Person}},
+		{"He spoke for the Union of Friends of the Missing, a group based in Lima.", map[string]graph.Type{"Lima": graph.Place}},
+		{"Anna Mining, a geologist, found the seam near Tarsk.", map[string]graph.Type{"Anna Mining": graph.Person}},
+		{"The cash came from his father, Kim Tae-ho, the group's founder.", map[string]graph.Type{"Kim Tae-ho": graph.Person}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			byName := map[string]graph.Entity{}
+			for _, e := range b.Entities {
+				byName[e.Name] = e
+			}
+			for name, typ := range tc.want {
+				if e, ok := byName[name]; !ok || e.Type != typ {
+					t.Errorf("want %s %q; got %v", typ, name, typedNames(b))
+				}
+			}
+		})
+	}
+}
+
+// TestParticleNames checks that two particles in a row stay inside a
+// person's name ("van der", "de la"), and one particle still does.
+func TestParticleNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+		not  []string
+	}{
+		{"Pieter van der Berg was arrested in Antwerp on Monday.", "Pieter van der Berg", []string{"Pieter", "Berg"}},
+		{"Police said Maria de la Cruz had left Seville.", "Maria de la Cruz", []string{"Maria", "Cruz"}},
+		{"The court heard Jan van den Broek, a former clerk.", "Jan van den Broek", []string{"Broek"}},
+		{"Ludwig van Beethoven was born in Bonn.", "Ludwig van Beethoven", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			b := extractText(t, tc.text)
+			byName := map[string]graph.Entity{}
+			for _, e := range b.Entities {
+				byName[e.Name] = e
+			}
+			if e, ok := byName[tc.want]; !ok || e.Type != graph.Person {
+				t.Errorf("no person %q; got %v", tc.want, typedNames(b))
+			}
+			for _, n := range tc.not {
+				if _, ok := byName[n]; ok {
+					t.Errorf("unwanted entity %q; got %v", n, typedNames(b))
+				}
+			}
+		})
 	}
 }
