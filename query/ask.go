@@ -305,9 +305,12 @@ func collect(g Graph, x graph.ID, legs []leg, f *filter, types []graph.Type, opt
 			// Nothing says the word asked for: keep the relations that say
 			// nothing of the kind either, not those that name another kin
 			// or role ("son" is no answer to "brother-in-law").
+			// Nor those that name the tie from the other end ("son" for
+			// "father"), whichever end the relation's word describes.
 			kept = nil
+			rev := &filter{attr: f.attr, words: f.reverse}
 			for _, h := range hits {
-				if f.silent(h.rel) {
+				if f.silent(h.rel) || len(rev.words) > 0 && rev.matches(h.rel) {
 					kept = append(kept, h)
 				}
 			}

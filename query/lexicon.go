@@ -23,7 +23,36 @@ type filter struct {
 	attr  string // "kin" or "role"
 	words []string
 	label string // what the question asked for: "brother-in-law", "leader"
+	// reverse are the kin words that say the same tie from the other end
+	// ("son" for "father"): a relation that may name the question's own
+	// entity by them answers too when none names the answer by words.
+	reverse []string
 }
+
+// kinReverse gives, per kin term, the terms for the other end of the tie.
+var kinReverse = func() map[string][]string {
+	m := map[string][]string{}
+	pair := func(a, b string) {
+		as, bs := strings.Fields(a), strings.Fields(b)
+		for _, x := range as {
+			m[x] = append(m[x], bs...)
+		}
+		for _, y := range bs {
+			m[y] = append(m[y], as...)
+		}
+	}
+	pair("father mother parent", "son daughter child")
+	pair("grandfather grandmother grandparent", "grandson granddaughter grandchild")
+	pair("stepfather stepmother", "stepson stepdaughter")
+	pair("father-in-law mother-in-law", "son-in-law daughter-in-law")
+	pair("uncle aunt", "nephew niece")
+	for _, k := range strings.Fields("brother sister sibling half-brother half-sister stepbrother stepsister cousin brother-in-law sister-in-law") {
+		m[k] = append(m[k], k)
+	}
+	pair("brother sister sibling", "brother sister sibling")
+	pair("brother-in-law sister-in-law", "brother-in-law sister-in-law")
+	return m
+}()
 
 // adj is the adjectives that may stand before a role noun: "top security adviser".
 const adj = `(?:(?:top|senior|chief|security|close|key|former|longtime|long-time|trusted|special|political|military|personal|main|principal) )*`
@@ -40,26 +69,28 @@ var verbPhrases = map[graph.Predicate][]string{
 		`advised`, `advises`, `advise`, `advising`, `counsell?ed`, `counsels?`, `assisted`, `assists?`,
 		`(?:an? |the )?` + adj + `(?:advis[eo]rs?|aides?|counsell?ors?|deputy|deputies|henchm[ae]n|right-hand man) (?:to|of|for)`,
 		`served as (?:an? |the )?` + adj + `(?:advis[eo]r|aide|deputy) (?:to|of|for)`,
-		`work(?:s|ed)? as (?:an? |the )?` + adj + `(?:advis[eo]r|aide) (?:to|of|for)`,
+		`work(?:s|ed)? as (?:an? |the )?` + adj + `(?:advis[eo]r|aide) (?:to|of|for)`, `work(?:s|ed|ing)? for`, `served`, `serves?`,
 	},
 	graph.Accompanied: {
 		`accompanied`, `accompany`, `accompanies`, `accompanying`,
 		`(?:travell?(?:ed|ing)?|travels|went|goes|go|going|gone|flew|fly|flies|flown|flying|came|come|comes|fled|flee|escaped|escape|arrived|arrive|left|leave|journeyed) (?:together )?with`,
-		`(?:together )?with`, `alongside`, `in the company of`,
 	},
 	graph.AccusedOf: {
 		`accused (?:of|in|over)`, `suspected (?:of|in|over)`, `(?:a |the )?(?:prime )?suspects? (?:in|of|for)`,
 		`implicated in`, `involved in`, `charged (?:with|over|in|for)`, `blamed (?:for|over)`,
 		`indicted (?:for|over|in|on)`, `wanted (?:for|over|in connection with)`,
 		`(?:to be )?questioned (?:about|over|in connection with)`, `responsible for`, `alleged to have (?:committed|carried out|ordered)`,
-		`(?:a |the )?accused in`,
+		`(?:a |the )?accused in`, `prosecuted (?:for|over|in)`, `(?:stands?|stood|standing) accused (?:of|in)`,
+		`(?:faces?|faced|facing) (?:criminal )?(?:charges?|trial|prosecution|accusations?|allegations?) (?:over|for|in|of|in connection with)`,
+		`(?:on trial|tried) (?:for|over|in)`, `arrested (?:for|over|in|in connection with)`, `detained (?:for|over|in connection with)`,
+		`under investigation (?:for|over|in)`, `investigated (?:for|over|in)`,
 	},
 	graph.Accused: {
 		`accused`, `accuses`, `accuse`, `accusing`, `blamed`, `blames`, `blame`, `denounced`, `denounces`, `denounce`,
 		`charged`, `charges`, `charge`, `indicted`, `indicts`, `indict`, `condemned`, `condemns`, `condemn`,
 		`(?:issued|issue|sought|seek|seeks) (?:an? )?(?:arrest )?warrants? (?:for|against)`, `named as (?:a )?suspects?`,
 		`(?:made|makes|make|levell?ed|levels?|brought|brings?|filed|files?|pressed|press|presses|raised|raises?) (?:the |an? )?(?:accusations?|allegations?|charges?|complaints?|claims?|case) against`,
-		`(?:pointed|points?) (?:the|a) finger at`, `(?:sued|sues?|prosecuted|prosecutes?|prosecute)`,
+		`(?:pointed|points?) (?:the|a) finger at`, `(?:sued|sues?|prosecuted|prosecutes?|prosecute)`, `arrested`, `arrests?`,
 	},
 	graph.ConvictedOf: {
 		`convicted (?:of|over|for|in)`, `found guilty (?:of|over|for|in)`, `jailed (?:for|over)`,
@@ -72,7 +103,7 @@ var verbPhrases = map[graph.Predicate][]string{
 		`defected from`, `defect from`, `defects from`, `defecting from`, `defected`, `defect`,
 		`quit`, `quits`, `quitting`, `deserted`, `desert`, `deserts`, `abandoned`, `abandon`,
 		`resigned (?:in protest )?from`, `resign from`, `resigns from`, `broke (?:away )?(?:with|from)`, `break (?:away )?(?:with|from)`,
-		`split (?:with|from)`, `turned (?:against|on)`, `turn (?:against|on)`, `walked out (?:on|of)`,
+		`split (?:with|from)`, `fled`, `flee`, `fled from`, `escaped from`, `left`, `leave`, `turned (?:against|on)`, `turn (?:against|on)`, `walked out (?:on|of)`,
 	},
 	graph.MemberOf: {
 		`(?:an? |the )?members? of`, `(?:a )?part of`, `in`, `on`, `within`, `works? (?:for|at|in)`, `working (?:for|at|in)`, `worked (?:for|at|in)`,
@@ -90,7 +121,8 @@ var verbPhrases = map[graph.Predicate][]string{
 	},
 	graph.HeldAt: {
 		`(?:being )?(?:held|kept|detained|imprisoned|jailed|locked up|interned|confined|sheltered) (?:at|in|inside)`, `held`, `kept`, `detained`, `imprisoned`, `jailed`, `locked up`,
-		`(?:staying|stayed|stays?|hiding|hid|sheltering) (?:at|in)`, `staying`, `hiding`,
+		`(?:staying|stayed|stays?|hiding|hid|sheltering) (?:at|in)`, `staying`, `hiding`, `stayed`, `stay`,
+		`(?:arrested|captured|seized|apprehended) (?:at|in|inside)`, `arrested`, `captured`, `taken(?: to)?`,
 	},
 	graph.Ordered: {
 		`ordered`, `orders`, `order`, `instructed`, `instructs`, `instruct`, `commanded`, `commands`, `command`, `told`, `tell`, `sent`, `send`,
@@ -121,6 +153,12 @@ var verbPhrases = map[graph.Predicate][]string{
 	},
 }
 
+// subjectPhrases are phrases too loose to end a question: "who was with
+// X" asks for a companion, but "who did X clash with" does not.
+var subjectPhrases = map[graph.Predicate][]string{
+	graph.Accompanied: {`(?:together )?with`, `alongside`, `in the company of`},
+}
+
 // inversePhrases say a predicate with its object as the grammatical
 // subject: "who employs X" asks for what X is a member of.
 var inversePhrases = map[graph.Predicate][]string{
@@ -133,7 +171,7 @@ var inversePhrases = map[graph.Predicate][]string{
 var passives = map[graph.Predicate][]string{
 	graph.Advised:     {`advised`, `counsell?ed`, `assisted`},
 	graph.Accompanied: {`accompanied`, `joined`},
-	graph.Accused:     {`accused`, `blamed`, `denounced`, `charged`, `indicted`, `condemned`, `named`},
+	graph.Accused:     {`accused`, `arrested`, `prosecuted`, `blamed`, `denounced`, `charged`, `indicted`, `condemned`, `named`},
 	graph.Ordered:     {`ordered`, `instructed`, `commanded`, `told`, `sent`},
 	graph.Negotiated:  {`negotiated`, `brokered`, `arranged`, `secured`},
 	graph.Met:         {`met`, `contacted`, `interviewed`, `visited`, `called`, `phoned`},
@@ -221,7 +259,7 @@ var nouns = func() []noun {
 			// a marriage answers for either partner.
 			words = []string{"wife", "husband", "spouse", "widow", "widower"}
 		}
-		ns = append(ns, noun{pattern: kinPattern(k), legs: []leg{out(graph.FamilyOf)}, filter: &filter{attr: "kin", words: words, label: k}})
+		ns = append(ns, noun{pattern: kinPattern(k), legs: []leg{out(graph.FamilyOf)}, filter: &filter{attr: "kin", words: words, label: k, reverse: kinReverse[k]}})
 	}
 	return ns
 }()

@@ -48,7 +48,7 @@ type reading struct {
 
 const (
 	whPat  = `(?P<wh>who|whom|what|where|which|(?:what|which) [a-z]+(?: [a-z]+)??)`
-	auxPat = `(?:is|are|was|were|be|been|being|has|have|had|did|does|do|will|would|can|could|may|might|should|currently|now|still|reportedly|allegedly|also|later|first|recently|ever|once|actually|really|last|just|then)`
+	auxPat = `(?:is|are|was|were|be|been|being|has|have|had|did|does|do|will|would|can|could|may|might|should|currently|now|still|reportedly|allegedly|also|later|first|recently|ever|once|actually|really|last|just|then|else)`
 )
 
 // auxWords are the words auxPat matches, to tell "what is" from "what party".
@@ -95,6 +95,9 @@ func buildRules() []*rule {
 		if ps := verbPhrases[p]; len(ps) > 0 {
 			subjectAsks(ps, nil, leg{p, graph.In})
 			objectAsks(ps, nil, leg{p, graph.Out})
+		}
+		if ps := subjectPhrases[p]; len(ps) > 0 {
+			subjectAsks(ps, nil, leg{p, graph.In})
 		}
 		if ps := inversePhrases[p]; len(ps) > 0 {
 			subjectAsks(ps, nil, leg{p, graph.Out})
@@ -149,7 +152,15 @@ var (
 	// X": the happening, named the way events are.
 	gerundRE = regexp.MustCompile(`(?i)\b(of|for|in|with|over|about) (murdering|killing|assassinating|shooting|stabbing|poisoning|kidnapping|abducting|attacking|bombing|beating) (?:the )?`)
 	// ordersRE reads "who gave X his orders" as "who ordered X".
-	ordersRE     = regexp.MustCompile(`(?i)^(\S+(?: [a-z]+)?) (?:gave|give|gives|issued|sent) (.+?) (?:(?:his|her|their|the|an?) )?(?:orders?|instructions?|commands?)$`)
+	ordersRE = regexp.MustCompile(`(?i)^(\S+(?: [a-z]+)?) (?:gave|give|gives|issued|sent) (.+?) (?:(?:his|her|their|the|an?) )?(?:orders?|instructions?|commands?)$`)
+	// hedgeRE drops the hedge of "who is alleged to have killed X": the
+	// relation asked about is the killing.
+	hedgeRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were) (?:alleged|said|believed|reported|thought|suspected|claimed|understood|known) to have (?:been )?`)
+	// nameOfRE reads "what is the name of X's wife" as "who is X's wife".
+	nameOfRE = regexp.MustCompile(`(?i)^(?:what|which) (?:is|are|was|were) the (?:full )?names? of (?:the )?`)
+	// purposeRE drops what someone was ordered or sent to do: "whom did X
+	// order to leave" asks whom X ordered.
+	purposeRE    = regexp.MustCompile(`(?i)^(.*\b(?:orders?|ordered|ordering|told|tells?|instruct(?:s|ed)?|command(?:s|ed)?|sent|send|dispatched|directed)(?: .+?)??) to [a-z]+(?: [a-z]+){0,4}?((?: by .+)?)$`)
 	imperativeRE = regexp.MustCompile(`(?i)^(?:please )?(?:(?:can|could) you )?(?:tell me|show me|list|name|give me|find|show)(?: all)? (?:(who|whom|what|where|which|how) )?`)
 )
 
@@ -173,6 +184,9 @@ func normalize(q string) string {
 		return f[0] + " the " + gerundNouns[strings.ToLower(f[1])] + " of "
 	})
 	q = ordersRE.ReplaceAllString(q, "$1 ordered $2")
+	q = hedgeRE.ReplaceAllString(q, "")
+	q = nameOfRE.ReplaceAllString(q, "who is ")
+	q = purposeRE.ReplaceAllString(q, "$1$2")
 	if m := imperativeRE.FindStringSubmatchIndex(q); m != nil && m[1] < len(q) {
 		rest := q[m[1]:]
 		if m[2] >= 0 { // "tell me who advised X"
