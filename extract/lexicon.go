@@ -158,7 +158,9 @@ var eventHeads = setOf("bombing", "bombings", "killing", "killings", "murder", "
 	"investigation", "crisis", "election", "elections", "referendum", "trial", "summit", "coup", "raid",
 	"shooting", "invasion", "genocide", "disaster", "crash", "explosion", "siege", "rebellion", "insurgency",
 	"protests", "riots", "affair", "hijacking", "kidnapping", "poisoning", "blast", "offensive", "ceasefire",
-	"agreement", "accord", "treaty", "deal", "olympics", "games", "cup", "race", "spring", "operation")
+	"agreement", "accord", "treaty", "deal", "olympics", "games", "cup", "race", "spring", "operation",
+	"relays", "championships", "championship", "marathon", "regatta", "tournament", "festival", "prix",
+	"paralympics", "jamboree")
 
 // victimNouns open an event named by its victim: "the murder of X".
 var victimNouns = setOf("murder", "killing", "assassination", "death", "shooting", "poisoning", "kidnapping",

@@ -38,6 +38,7 @@ type recognized struct {
 // recognize finds the mentions of each sentence.
 func (x *Extractor) recognize(d segmented) recognized {
 	r := recognized{segmented: d, BySent: make([][]int, len(d.Sentences))}
+	var evidence []typeEvidence
 	for si := range d.Sentences {
 		var labels []string
 		if x.tagger != nil {
@@ -54,9 +55,67 @@ func (x *Extractor) recognize(d segmented) recognized {
 			}
 			r.BySent[si] = append(r.BySent[si], len(r.Mentions))
 			r.Mentions = append(r.Mentions, m)
+			evidence = append(evidence, mentionEvidence(m, labels))
 		}
 	}
+	voteTypes(r.Mentions, evidence)
 	return r
+}
+
+// typeEvidence says how a mention's type was found.
+type typeEvidence byte
+
+const (
+	byTagger  typeEvidence = iota // the tagger's type, and nothing surer
+	byContext                     // a cue in the sentence overrode the tagger, or the name is known
+	byNothing                     // neither: no tagger, or a weak title-case line
+)
+
+// mentionEvidence tells whether m's type is the tagger's alone or came
+// from something surer: the gazetteer, a head noun, or a cue in its
+// sentence that overrode the tagger ("X, the London law firm").
+func mentionEvidence(m mention, labels []string) typeEvidence {
+	nt := nerType(labels, m.N0, m.N1)
+	switch {
+	case m.Weak || nt == "" || nt == "misc":
+		return byNothing
+	case m.Strong || nt != m.Type:
+		return byContext
+	}
+	return byTagger
+}
+
+// voteTypes gives the mentions of a name that only the tagger typed the
+// type its other mentions in the article were given by surer evidence: "A
+// partner at Marsh Whitby" makes the firm of "Marsh Whitby later said",
+// which the tagger reads as a person's name. Only when that evidence agrees
+// on one type of person, body or place.
+func voteTypes(ms []mention, ev []typeEvidence) {
+	sure := map[string]graph.Type{}
+	for i, m := range ms {
+		if ev[i] != byContext || !votable(m.Type) {
+			continue
+		}
+		k := graph.NameKey(m.Text)
+		if t, ok := sure[k]; ok && t != m.Type {
+			sure[k] = "" // the surer mentions disagree: leave the name alone
+			continue
+		}
+		sure[k] = m.Type
+	}
+	for i := range ms {
+		m := &ms[i]
+		if ev[i] != byTagger || !votable(m.Type) {
+			continue
+		}
+		if t := sure[graph.NameKey(m.Text)]; t != "" && t != m.Type {
+			m.Type = t
+		}
+	}
+}
+
+func votable(t graph.Type) bool {
+	return t == graph.Person || t == graph.Organization || t == graph.Place
 }
 
 func isPossessive(t token) bool { return t.Lower == "'s" || t.Lower == "’s" }
@@ -694,9 +753,11 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	}
 	// "Actor Karl Malden will teach": a common noun capitalized only because
 	// it opens the sentence, which the tagger leaves outside the name after it.
-	// A firm's name keeps its first word: "Sun Hung Kai Properties".
+	// A firm's name keeps its first word: "Sun Hung Kai Properties"; so
+	// does a family name of two letters, no English word ("Xi Jinping",
+	// "Hu Jintao"; the short words that open sentences are non-names).
 	if sentenceOpener(toks, a) && b-a >= 2 && a+1 < len(labels) && labels[a] == "O" && strings.HasPrefix(labels[a+1], "B-") &&
-		(!firmEnding(toks, a, b) || openingArticles[toks[a].Lower]) && !honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
+		(!firmEnding(toks, a, b) || openingArticles[toks[a].Lower]) && len(toks[a].Text) > 2 && !honorifics[strings.TrimSuffix(toks[a].Lower, ".")] && !gazetteer.IsTitle(toks[a].Text) {
 		a++
 	}
 	// A gazetteer entry followed by a person's name in one chunk: "U.N. Abdurrahman Shalgham".
@@ -1318,6 +1379,14 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 			if roleNouns[toks[k].Lower] || kinNouns[toks[k].Lower] {
 				return graph.Person, false
 			}
+		}
+	}
+	// "a partner at Marsh Whitby", "a clerk at Halden Freight": a post held
+	// at a name makes it a body, when no given name opens it and the
+	// tagger has it for no place (known places returned above).
+	if a > 1 && toks[a-1].Lower == "at" && roleNouns[toks[a-2].Lower] && !toks[a-2].Cap && !knownFirstName(toks[a].Text) {
+		if nt := nerType(labels, a, b); nt != graph.Place {
+			return graph.Organization, false
 		}
 	}
 	// "Nadia Price": a given name and one or two more words is a person's

@@ -405,8 +405,8 @@ func TestInRegion(t *testing.T) {
 }
 
 // TestFirmNames checks that a company's legal form or trade at the end of a
-// name, or a description of it as a kind of body, makes it a firm whatever
-// the tagger says, and that such cues about a person leave the person.
+// name, a description of it as a kind of body, or a post held at it makes
+// it a firm whatever the tagger says, and that such cues about a person leave the person.
 func TestFirmNames(t *testing.T) {
 	tests := []struct {
 		text string
@@ -424,6 +424,15 @@ func TestFirmNames(t *testing.T) {
 		{"The shares were sold by Helen Carver, the company's founder.", map[string]graph.Type{"Helen Carver": graph.Person}},
 		{"He spoke for the Union of Friends of the Missing, a group based in Lima.", map[string]graph.Type{"Lima": graph.Place}},
 		{"Anna Mining, a geologist, found the seam near Tarsk.", map[string]graph.Type{"Anna Mining": graph.Person}},
+		{"Helen Carver, a partner at Marsh Whitby, said the audit was flawed.",
+			map[string]graph.Type{"Helen Carver": graph.Person, "Marsh Whitby": graph.Organization}},
+		{"She met Helen Carver at Oxford last year.", map[string]graph.Type{"Oxford": graph.Place}},
+		// A name's type found from context holds for its mentions that only
+		// the tagger typed.
+		{"Helen Carver, a partner at Marsh Whitby, said the audit was flawed. Marsh Whitby later said it would appeal.",
+			map[string]graph.Type{"Marsh Whitby": graph.Organization}},
+		{"The Kuomintang lost the vote in Taipei.", map[string]graph.Type{"Kuomintang": graph.Organization}},
+		{"The athletes competed at the World Relays in Tarsk.", map[string]graph.Type{"World Relays": graph.Event}},
 		{"The cash came from his father, Kim Tae-ho, the group's founder.", map[string]graph.Type{"Kim Tae-ho": graph.Person}},
 	}
 	for _, tc := range tests {
@@ -443,7 +452,8 @@ func TestFirmNames(t *testing.T) {
 }
 
 // TestParticleNames checks that two particles in a row stay inside a
-// person's name ("van der", "de la"), and one particle still does.
+// person's name ("van der", "de la"), one particle still does, and a short
+// family name opening a sentence is kept.
 func TestParticleNames(t *testing.T) {
 	tests := []struct {
 		text string
@@ -454,6 +464,8 @@ func TestParticleNames(t *testing.T) {
 		{"Police said Maria de la Cruz had left Seville.", "Maria de la Cruz", []string{"Maria", "Cruz"}},
 		{"The court heard Jan van den Broek, a former clerk.", "Jan van den Broek", []string{"Broek"}},
 		{"Ludwig van Beethoven was born in Bonn.", "Ludwig van Beethoven", nil},
+		// A family name first, of two letters, opening the sentence.
+		{"Xi Jinping met Moon Jae-in in Beijing.", "Xi Jinping", []string{"Jinping"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
