@@ -332,6 +332,30 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Carverton|located-in|Ala.", "Linden|located-in|Ala.", "Selma|located-in|Ala."}, nil},
 		{"a list of countries is no chain", "Talks in Colombia, Bolivia, Ecuador and Peru ended.",
 			nil, []string{"Bolivia|located-in|Ecuador", "Ecuador|located-in|Peru"}},
+
+		// Session 4 (H16): families from four new held-out articles.
+		// A family name written first, before a hyphenated given name.
+		{"a bare family name written first joins the person", "Prosecutors summoned Lim Jae-won, a former party treasurer, on Monday. Lim flew to Busan after the hearing.",
+			[]string{"Lim Jae-won|travelled-to|Busan"}, nil},
+		{"a given name written first stays a given name", "Anna Smith-Jones chaired the Harbour Council. Anna flew to Cork on Monday.",
+			nil, []string{"Anna Smith-Jones|travelled-to|Cork"}},
+		// A surname that the gazetteer also knows as a town.
+		{"a surname that is also a town names the person", "The witness, Aurelio Cáceres, testified on Monday. Cáceres, who deserted the army in 1985, fled to Mexico City.",
+			[]string{"Aurelio Cáceres|travelled-to|Mexico City"}, nil},
+		// A firm's first word alone, which the tagger took for a person.
+		{"a firm's first word names the firm", "Police searched the Ulsan shipbuilder Haeyang Heavy Industries on Monday. Haeyang's vice chairman, Lee Jun-ho, was questioned.",
+			[]string{"Lee Jun-ho|member-of|Haeyang Heavy Industries"}, nil},
+		{"a regime's first word stays its leader", "Officials of the Mansour regime fled. Rui Lopes, a former aide to Mansour, flew to Rome.",
+			[]string{"Rui Lopes|advised|Mansour"}, nil},
+		// Possessive pronouns: gender and the person they belong to.
+		{"her is not a man called Mr", "Mr. Tomas Gil denied the charge. Mrs. Rosa Vidal sat in the front row with her husband, Pablo Vidal.",
+			[]string{"Pablo Vidal|family-of|Rosa Vidal"}, []string{"Pablo Vidal|family-of|Tomas Gil"}},
+		{"his after a person named by a preposition is the subject's", "Lee Jun-ho said he handed the money to Tomas Gil in a hotel on the orders of his father, Lee Dong-su.",
+			[]string{"Lee Dong-su|family-of|Lee Jun-ho"}, []string{"Lee Dong-su|family-of|Tomas Gil"}},
+		{"his right after 'to Y and' is Y's", "The minister spoke to Tomas Gil and his wife, Ana Gil.",
+			[]string{"Ana Gil|family-of|Tomas Gil"}, nil},
+		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
+			[]string{"Luis Soto|held-at|Cáceres"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

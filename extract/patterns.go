@@ -871,19 +871,39 @@ func envoyTitle(title string) bool {
 // pronounOwner is the person a possessive pronoun at token i refers to:
 // the last person named before it other than not, else the subject or the
 // salient person of the paragraph; -1 when there is none.
+//
+// The pronoun must agree with what the article calls the person ("his" is
+// no "Mrs X"), and a person named as the object of a preposition yields to
+// the one named before it: "he handed the money to Park in a hotel on the
+// orders of his father" is the giver's father ("to Park and his wife" is
+// still Park's).
 func (c *clause) pronounOwner(i, not int) int {
+	w := c.toks[i].Lower
+	oblique := -1
 	for k := len(c.args) - 1; k >= 0; k-- {
-		if a := c.args[k]; a.T1 <= i && a.Type == graph.Person && a.Ent != not {
-			return a.Ent
+		a := c.args[k]
+		if a.T1 > i || a.Type != graph.Person || a.Ent == not || a.Ent == oblique || !c.r.agrees(w, a.Ent) {
+			continue
 		}
+		if oblique < 0 && a.T0 > 0 && obliquePrepositions[c.toks[a.T0-1].Lower] && !(a.T1+1 == i && c.toks[a.T1].Lower == "and") {
+			oblique = a.Ent
+			continue
+		}
+		return a.Ent
+	}
+	if oblique >= 0 {
+		return oblique
 	}
 	for _, e := range []int{c.subject, c.salient} {
-		if e >= 0 && e != not {
+		if e >= 0 && e != not && c.r.agrees(w, e) {
 			return e
 		}
 	}
 	return -1
 }
+
+// obliquePrepositions introduce a person who is not a clause's subject.
+var obliquePrepositions = setOf("to", "with", "from", "for", "against", "by", "toward", "towards")
 
 // personalStaff are posts held for a person rather than a body: "his
 // spokeswoman", "Mwansa's campaign manager" advise that person.

@@ -341,9 +341,13 @@ func (c *clause) bindPronouns() {
 		switch {
 		case speaker >= 0 && pronounSpeaker && c.salient >= 0 && c.salient != speaker:
 			ent = c.salient
+		case w == "her" && c.possessiveAt(i):
+			// "her husband, X": a possessive is no argument of a verb; the
+			// patterns find whose it is (pronounOwner).
+			continue
 		case w == "he" || w == "she":
 			for k := len(c.args) - 1; k >= 0; k-- {
-				if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref {
+				if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref && c.r.agrees(w, c.args[k].Ent) {
 					ent = c.args[k].Ent
 					break
 				}
@@ -357,8 +361,75 @@ func (c *clause) bindPronouns() {
 		if ent < 0 {
 			ent = c.salient
 		}
+		if !c.r.agrees(w, ent) {
+			// "her" for a man the text calls "Mr": the other person the
+			// paragraph is about, if that one agrees.
+			ent = -1
+			for _, cand := range []int{c.subject, c.salient} {
+				if cand >= 0 && c.r.agrees(w, cand) {
+					ent = cand
+					break
+				}
+			}
+		}
 		c.bind(i, ent)
 	}
+}
+
+// possessiveAt reports whether "her" at token i is a possessive: a
+// lower-case word follows it ("her husband"), not a preposition or a clause
+// word ("told her on Monday", "saw her and left").
+func (c *clause) possessiveAt(i int) bool {
+	if i+1 >= len(c.toks) {
+		return false
+	}
+	t := c.toks[i+1]
+	return t.Word && !t.Cap && !clauseBreak[t.Lower] && !prepositions[t.Lower] && !determiners[t.Lower] && !objectFollowers[t.Lower]
+}
+
+// objectFollowers follow "her" as an object ("saw her on Monday", "told her
+// twice"), never a noun it possesses.
+var objectFollowers = setOf("on", "by", "about", "as", "and", "or", "into", "over", "off", "up", "down", "out", "back",
+	"away", "again", "too", "twice", "once", "last", "this", "yesterday", "today", "because", "if", "than", "so", "not", "later", "earlier")
+
+// pronounGenders are the genders of the personal pronouns.
+var pronounGenders = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm', "she": 'f', "her": 'f', "hers": 'f', "herself": 'f'}
+
+// agrees reports whether pronoun w may refer to entity e: not "her" for a
+// person the article calls "Mr", not "his" for one it calls "Mrs" or "Ms".
+func (r *related) agrees(w string, e int) bool {
+	g := pronounGenders[w]
+	if g == 0 || e < 0 {
+		return true
+	}
+	eg := r.gender(e)
+	return eg == 0 || eg == g
+}
+
+// gender is 'm' or 'f' when an honorific of person e's names says so
+// ("Mr Oduya", "Mrs. Zúniga de Paz"), else 0.
+func (r *resolved) gender(e int) byte {
+	if e < 0 || e >= len(r.Entities) || r.Entities[e].Type != graph.Person {
+		return 0
+	}
+	var g byte
+	for a := range r.Entities[e].Aliases {
+		w, _, _ := strings.Cut(a, " ")
+		var h byte
+		switch strings.TrimSuffix(strings.ToLower(w), ".") {
+		case "mr", "sir", "lord", "monsieur", "señor", "senor", "herr":
+			h = 'm'
+		case "mrs", "ms", "miss", "mme", "madame", "lady", "dame", "señora", "senora", "frau":
+			h = 'f'
+		}
+		if h != 0 && g != 0 && h != g {
+			return 0 // two genders: unclear
+		}
+		if h != 0 {
+			g = h
+		}
+	}
+	return g
 }
 
 // bind makes the pronoun at token i an arg for entity ent (none when ent < 0).

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/kgraph/kg/graph"
 )
@@ -121,6 +122,44 @@ func surnameKey(words []string) string {
 		return words[len(words)-2] + " " + last
 	}
 	return last
+}
+
+// familyNameFirst reports whether a person's name is written family name
+// first with a hyphenated given name, as Korean and Taiwanese names are
+// romanized ("Park Sung-ho", "Lin Wen-hsiung"): two words, the second joined
+// by a hyphen to a lower-case syllable. "Smith-Jones" and "Jean-Pierre" have
+// a capital after the hyphen; "Jean-Pierre Bemba" has the hyphen first.
+func familyNameFirst(name string) bool {
+	w := strings.Fields(name)
+	if len(w) != 2 {
+		return false
+	}
+	h := strings.IndexByte(w[1], '-')
+	if h <= 0 || h+1 >= len(w[1]) || strings.Contains(w[0], "-") {
+		return false
+	}
+	first, rest := w[1][:h], w[1][h+1:]
+	return isCapWord(first) && isLowerWord(rest) && isCapWord(w[0])
+}
+
+// isCapWord reports whether s is a capitalized word of letters ("Sung").
+func isCapWord(s string) bool {
+	for i, c := range s {
+		if i == 0 && !unicode.IsUpper(c) || i > 0 && !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLowerWord reports whether s is a word of lower-case letters ("ho").
+func isLowerWord(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // genderedForms reports whether two surnames are the masculine and
@@ -242,9 +281,10 @@ func resolve(rc recognized) resolved {
 				if sk == key || len(w) == 1 && r.nc.phon(sk) == r.nc.phon(key) && len(key) > 3 && !nameSuffixes[fw[len(fw)-1]] && !genderedForms(sk, key) {
 					ok = true
 				} else if len(w) == 1 && len(fw) >= 3 {
-					// "Lula" in "Luiz Inacio Lula da Silva"; "Mr Khalid" for "Khalid Abu Bakar".
+					// "Lula" in "Luiz Inacio Lula da Silva"; "Mr Khalid" for "Khalid Abu Bakar";
+					// "Park" for "Park Sung-ho", a family name written first.
 					for i, x := range fw {
-						if x == key && (i > 0 || m.Alias != "") {
+						if x == key && (i > 0 || m.Alias != "" || familyNameFirst(form)) {
 							ok = true
 						}
 					}
@@ -279,7 +319,10 @@ func resolve(rc recognized) resolved {
 	// regime its name, is that person.
 	for mi := range ms {
 		m := &ms[mi]
-		if m.Ent >= 0 || m.Type == graph.Person || m.Strong || m.Type == "" || m.Victim >= 0 || m.Head != "" {
+		if m.Ent >= 0 || m.Type == graph.Person || m.Type == "" || m.Victim >= 0 || m.Head != "" {
+			continue
+		}
+		if m.Strong && !r.surnameLikePlace(mi) {
 			continue
 		}
 		if p := personEntity(&r, m.Text); p >= 0 {
@@ -344,6 +387,7 @@ func resolve(rc recognized) resolved {
 	}
 	r.mergeKillings()
 	r.joinTaggedPersons()
+	r.joinShortBodyNames()
 	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
@@ -361,6 +405,34 @@ func resolve(rc recognized) resolved {
 	r.compact()
 	return r
 }
+
+// surnameLikePlace reports whether mention mi is a one-word place the
+// gazetteer knows that may instead be a person's surname: "Cáceres" (a
+// Spanish town) after "Aurelio Cáceres" was named. Only where a town is not
+// written: not after a preposition of place ("in Cáceres") nor before a
+// comma and a region ("Cáceres, Spain"). The caller still requires a person
+// of that surname.
+func (r *resolved) surnameLikePlace(mi int) bool {
+	m := r.Mentions[mi]
+	if m.Type != graph.Place || m.T1-m.T0 != 1 || m.Title != "" {
+		return false
+	}
+	toks := r.Sentences[m.Sent].Tokens
+	if m.T0 > 0 && (placePrepositions[toks[m.T0-1].Lower] || toks[m.T0-1].Lower == "the") {
+		return false
+	}
+	if m.T1+1 < len(toks) && toks[m.T1].Lower == "," {
+		for _, o := range r.BySent[m.Sent] {
+			if r.Mentions[o].T0 == m.T1+1 && r.Mentions[o].Type == graph.Place {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// placePrepositions are the prepositions before a place named as one.
+var placePrepositions = setOf("in", "at", "to", "from", "near", "into", "of", "outside", "inside", "across", "toward", "towards", "via", "through", "around", "between", "within")
 
 // modifiesRegime reports whether name gives a regime or its forces their
 // name somewhere in the article ("the Qaddafi regime"): a leader's name.
@@ -673,6 +745,66 @@ func (r *resolved) joinTaggedPersons() {
 				break
 			}
 			to = o
+		}
+		if to != nil {
+			r.merge(to, p)
+		}
+	}
+}
+
+// firmEndings end the names of firms, which the firm's first word names
+// alone ("Daesan" for "Daesan Heavy Industries"); not "regime" nor
+// "institute", whose first word is often a person's name ("Lula Institute").
+var firmEndings = setOf("industries", "group", "corp", "corporation", "company", "co", "holdings", "motors", "electronics",
+	"airlines", "airways", "petroleum", "steel", "construction", "shipping", "enterprises", "inc", "ltd", "plc", "ag", "sa",
+	"bank", "chemicals", "pharmaceuticals", "telecom", "engineering", "mining", "energy", "shipyards", "textiles")
+
+// joinShortBodyNames joins a one-word person the tagger alone typed to the
+// firm whose longer name opens with that word ("Daesan Heavy Industries",
+// then "Daesan's vice chairman" and "Daesan said in a statement"), when
+// exactly one body's name opens so, no person's name holds the word ("Ford"
+// beside "Gerald Ford") and the gazetteer knows no place of the name.
+func (r *resolved) joinShortBodyNames() {
+	first := map[string]*entity{}
+	inPerson := map[string]bool{}
+	for i, e := range r.Entities {
+		for form := range e.Forms {
+			w := strings.Fields(graph.NameKey(form))
+			switch {
+			case e.Type == graph.Person && len(w) >= 2:
+				for _, x := range w {
+					inPerson[x] = true
+				}
+			case e.Type == graph.Organization && len(w) >= 2 && r.strongly(i) && firmEndings[w[len(w)-1]]:
+				if o, ok := first[w[0]]; ok && o != e {
+					first[w[0]] = nil // two bodies open with it: unclear
+					continue
+				}
+				first[w[0]] = e
+			}
+		}
+	}
+	for i, p := range r.Entities {
+		if p.Type != graph.Person || len(p.Mentions) == 0 || r.strongly(i) {
+			continue
+		}
+		var to *entity
+		for form := range p.Forms {
+			w := strings.Fields(graph.NameKey(form))
+			if len(w) != 1 || inPerson[w[0]] {
+				to = nil
+				break
+			}
+			if _, ok := gazLookup(form); ok {
+				to = nil
+				break
+			}
+			if o := first[w[0]]; o != nil && (to == nil || to == o) {
+				to = o
+				continue
+			}
+			to = nil
+			break
 		}
 		if to != nil {
 			r.merge(to, p)
