@@ -117,20 +117,55 @@ func Ask(g Graph, question string) (Result, error) {
 // A question it reads but finds nothing for is no error: the result has no answers.
 func AskWith(g Graph, question string, opts Options) (Result, error) {
 	opts = opts.withDefaults()
-	res := Result{Question: question, Answers: []Answer{}}
 	q := normalize(question)
+	res, open, err := ask(g, q, question, opts)
+	if open || err != nil && !errors.Is(err, ErrNotUnderstood) || err == nil && (len(res.Answers) > 0 || res.Paths != nil) {
+		return res, err
+	}
+	// Nothing found, or not understood: the last phrase may be a time or
+	// place the graph does not record ("who did X meet in Rotterdam").
+	// Dropping it may only widen a question about a named entity, never
+	// turn it into an open one.
+	var understood *Result
+	for range 2 {
+		shorter, ok := withoutAdjunct(q)
+		if !ok {
+			break
+		}
+		q = shorter
+		r, open, e := ask(g, q, question, opts)
+		if open || e != nil {
+			continue
+		}
+		if len(r.Answers) > 0 {
+			return r, nil
+		}
+		if understood == nil {
+			understood = &r
+		}
+	}
+	if err != nil && understood != nil {
+		return *understood, nil
+	}
+	return res, err
+}
+
+// ask answers the normalized question q. open reports an open question,
+// one that names no entity ("who was arrested").
+func ask(g Graph, q, question string, opts Options) (res Result, open bool, err error) {
+	res = Result{Question: question, Answers: []Answer{}}
 	rds := readings(q)
 	if len(rds) == 0 {
 		if r, ok, err := answerOpen(g, q, question, opts); err != nil || ok {
-			return r, err
+			return r, true, err
 		}
 		if m := describeRE.FindStringSubmatch(q); m != nil {
 			if r, ok, err := answerDescribe(g, m[1], question, opts); ok || err != nil && (isAmbiguous(err) || !errors.Is(err, ErrNoEntity)) {
-				return r, err
+				return r, false, err
 			}
-			return res, fmt.Errorf("%w\nfor everything kg knows about %s, run: kg show %q", ErrNotUnderstood, m[1], m[1])
+			return res, false, fmt.Errorf("%w\nfor everything kg knows about %s, run: kg show %q", ErrNotUnderstood, m[1], m[1])
 		}
-		return res, ErrNotUnderstood
+		return res, false, ErrNotUnderstood
 	}
 	// Passes: the whole name span, the longest name inside it, a name the
 	// span is part of. Within a pass, the first reading whose entity fits
@@ -164,7 +199,7 @@ func AskWith(g Graph, question string, opts Options) (Result, error) {
 			}
 			found := len(r.Answers) > 0
 			if rd.rule.shape == connection || fit && found {
-				return r, nil
+				return r, false, nil
 			}
 			rank := 3 // nothing found
 			if found {
@@ -178,16 +213,16 @@ func AskWith(g Graph, question string, opts Options) (Result, error) {
 		}
 		switch {
 		case best != nil && bestRank == 1:
-			return *best, nil
+			return *best, false, nil
 		case hardErr != nil && !errors.Is(hardErr, ErrNoEntity):
-			return res, hardErr
+			return res, false, hardErr
 		case hardErr != nil && best == nil:
-			return res, hardErr
+			return res, false, hardErr
 		case best != nil:
-			return *best, nil
+			return *best, false, nil
 		}
 	}
-	return res, firstErr
+	return res, false, firstErr
 }
 
 // legRoles is the entity types the question's entity may have in legs.

@@ -84,6 +84,8 @@ var verbPhrases = map[graph.Predicate][]string{
 		`(?:faces?|faced|facing) (?:criminal )?(?:charges?|trial|prosecution|accusations?|allegations?) (?:over|for|in|of|in connection with)`,
 		`(?:on trial|tried) (?:for|over|in)`, `arrested (?:for|over|in|in connection with)`, `detained (?:for|over|in connection with)`,
 		`under investigation (?:for|over|in)`, `investigated (?:for|over|in)`,
+		`(?:suspected of |accused of |charged with )?(?:involvement|complicity|a role|a part|taking part|participation|participating) in`,
+		`(?:took|take|takes|taking) part in`, `participated in`, `(?:played|plays?) a (?:role|part) in`,
 	},
 	graph.Accused: {
 		`accused`, `accuses`, `accuse`, `accusing`, `blamed`, `blames`, `blame`, `denounced`, `denounces`, `denounce`,
@@ -157,6 +159,7 @@ var verbPhrases = map[graph.Predicate][]string{
 // X" asks for a companion, but "who did X clash with" does not.
 var subjectPhrases = map[graph.Predicate][]string{
 	graph.Accompanied: {`(?:together )?with`, `alongside`, `in the company of`},
+	graph.AccusedOf:   {`behind`, `carried out`, `committed`, `perpetrated`, `masterminded`, `planned`, `organi[sz]ed`, `plotted`},
 }
 
 // inversePhrases say a predicate with its object as the grammatical

@@ -160,8 +160,24 @@ var (
 	nameOfRE = regexp.MustCompile(`(?i)^(?:what|which) (?:is|are|was|were) the (?:full )?names? of (?:the )?`)
 	// purposeRE drops what someone was ordered or sent to do: "whom did X
 	// order to leave" asks whom X ordered.
-	purposeRE    = regexp.MustCompile(`(?i)^(.*\b(?:orders?|ordered|ordering|told|tells?|instruct(?:s|ed)?|command(?:s|ed)?|sent|send|dispatched|directed)(?: .+?)??) to [a-z]+(?: [a-z]+){0,4}?((?: by .+)?)$`)
+	purposeRE = regexp.MustCompile(`(?i)^(.*\b(?:orders?|ordered|ordering|told|tells?|instruct(?:s|ed)?|command(?:s|ed)?|sent|send|dispatched|directed)(?: .+?)??) to [a-z]+(?: [a-z]+){0,4}?((?: by .+)?)$`)
+	// timeRE matches dates and times, which name no entity: "in 2009", "on
+	// Monday", "last week", "in early March 1985".
+	timeRE = regexp.MustCompile(`(?i),? (?:in|on|during|since|by|before|after|until|as of)(?: (?:early|late|mid))? (?:` + months + `|` + weekdays + `)(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1[5-9]|20)\d\d)?\b` +
+		`|,? (?:in|on|during|since|by|before|after|until|as of)(?: (?:early|late|mid))? (?:1[5-9]|20)\d\d\b` +
+		`| (?:last|this|next|that|the previous|the following) (?:week|month|year|weekend|night|morning|evening|summer|winter|spring|autumn|decade|` + weekdays + `)\b` +
+		`| (?:yesterday|today|tonight|(?:\w+ )(?:days|weeks|months|years) ago)$`)
+	// peopleWhoRE and peopleRE read "who are the people who met X" as "who met X".
+	peopleWhoRE = regexp.MustCompile(`(?i)^(?:who|which) (?:is|are|was|were) (?:the |all the |all |any )?(?:people|persons|men|women|individuals|ones|those|others|everyone|everybody|anyone|anybody|all those) (?:who|that) `)
+	peopleRE    = regexp.MustCompile(`(?i)^who (is|are|was|were) (?:the |all the |all )?(?:people|persons|men|women|individuals|ones|those) `)
+	// adjunctRE finds a last prepositional phrase that withoutAdjunct may drop.
+	adjunctRE    = regexp.MustCompile(`(?i)^(.+) (?:in|at|on|during|after|before|while|for|to|from|near|outside|inside|over|with|without|about|since|as|under|through|via|into)(?: .+)?$`)
 	imperativeRE = regexp.MustCompile(`(?i)^(?:please )?(?:(?:can|could) you )?(?:tell me|show me|list|name|give me|find|show)(?: all)? (?:(who|whom|what|where|which|how) )?`)
+)
+
+const (
+	months   = `january|february|march|april|may|june|july|august|september|october|november|december`
+	weekdays = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
 )
 
 // gerundNouns name the happening a gerund does: "murdering" -> "murder".
@@ -196,7 +212,26 @@ func normalize(q string) string {
 			q = "who are " + rest // "list the members of X"
 		}
 	}
+	q = timeRE.ReplaceAllString(q, "")
+	q = strings.TrimSpace(spaceRE.ReplaceAllString(q, " "))
+	q = peopleWhoRE.ReplaceAllString(q, "who ")
+	q = peopleRE.ReplaceAllString(q, "who $1 ")
 	return q
+}
+
+// withoutAdjunct drops a question's last prepositional phrase: "who did
+// Lindqvist meet in Rotterdam" -> "who did Lindqvist meet". ok is false
+// when there is none to drop.
+func withoutAdjunct(q string) (string, bool) {
+	m := adjunctRE.FindStringSubmatch(q)
+	if m == nil {
+		return q, false
+	}
+	rest := strings.TrimSpace(m[1])
+	if len(strings.Fields(rest)) < 3 {
+		return q, false
+	}
+	return rest, true
 }
 
 // readings returns every way the grammar reads q, most specific first: a

@@ -370,6 +370,20 @@ func untitled(span string) string {
 	return strings.Join(words[i:], " ")
 }
 
+// initials are the first letters of a name's words, leaving out "of",
+// "the", "and", "for": "National Intelligence Service" -> "nis".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ReplaceAll(graph.NameKey(name), "-", " ")) {
+		switch w {
+		case "of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al":
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	return b.String()
+}
+
 // partialNamed finds the entities whose name or an alias holds every word
 // of span in a row ("Vught" for "Vught prison", "the police" for "National
 // Police"), when none is named by it: the last resort for a name given in
@@ -389,6 +403,12 @@ func partialNamed(g graph.Reader, span string, roles map[graph.Type]bool) ([]gra
 	}
 	want := " " + strings.Join(words, " ") + " "
 	wantPhon := " " + graph.PhoneticKey(strings.Join(words, " ")) + " "
+	acronym := ""
+	if w := strings.Fields(untitled(span)); len(w) > 0 {
+		if a := strings.TrimSuffix(strings.TrimPrefix(w[len(w)-1], "("), ")"); len(a) >= 2 && len(a) <= 6 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
+			acronym = strings.ToLower(a) // "the NIS": initials of a name
+		}
+	}
 	var ids []graph.ID
 	for e, err := range l.Entities() {
 		if err != nil {
@@ -399,7 +419,8 @@ func partialNamed(g graph.Reader, span string, roles map[graph.Type]bool) ([]gra
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if strings.Contains(" "+graph.NameKey(n)+" ", want) ||
-				len(wantPhon) > 4 && strings.Contains(" "+graph.PhoneticKey(n)+" ", wantPhon) {
+				len(wantPhon) > 4 && strings.Contains(" "+graph.PhoneticKey(n)+" ", wantPhon) ||
+				acronym != "" && initials(n) == acronym {
 				ids = append(ids, e.ID)
 				break
 			}
