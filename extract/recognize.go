@@ -812,12 +812,12 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 	t0 := a
 	for k := a; k < b-1; k++ {
 		l := strings.TrimSuffix(toks[k].Lower, ".")
-		if !honorifics[l] {
+		if !honorifics[l] && !hyphenTitle(l) {
 			if _, dem := demonymOf(toks[k].Text); !dem || k > a {
 				break
 			}
 		}
-		if coreTitles[l] {
+		if coreTitles[l] || hyphenTitle(l) {
 			t0 = k + 1
 		}
 	}
@@ -1640,4 +1640,15 @@ func joinAndBodies(toks []token, cs [][2]int, labels []string) [][2]int {
 		n--
 	}
 	return cs
+}
+
+// hyphenTitle reports whether l is a title written with a hyphen:
+// "vice-president", "ex-premier", "deputy-governor".
+func hyphenTitle(l string) bool {
+	i := strings.LastIndexByte(l, '-')
+	if i <= 0 || !coreTitles[l[i+1:]] {
+		return false
+	}
+	head := l[:i]
+	return head == "ex" || honorifics[head] && !coreTitles[head]
 }

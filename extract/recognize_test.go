@@ -73,6 +73,16 @@ func TestInnerTitle(t *testing.T) {
 			text: "They met Norwegian Foreign Minister Ola Brekke in Bergen.",
 			want: []ent{{"Ola Brekke", graph.Person, "Foreign Minister"}},
 		},
+		// A title written with a hyphen.
+		{
+			text: "Clegg met Vice-President Joe Biden in London.",
+			want: []ent{{"Joe Biden", graph.Person, "Vice-President"}},
+			not:  []string{"Vice-President Joe Biden"},
+		},
+		{
+			text: "The talks were led by Ex-Premier Harriet Quill.",
+			want: []ent{{"Harriet Quill", graph.Person, "Ex-Premier"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
