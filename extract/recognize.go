@@ -322,7 +322,7 @@ func chunks(toks []token) [][2]int {
 		j := i + 1
 		for j < n {
 			t := toks[j]
-			if capWord(t) && months[strings.TrimSuffix(t.Lower, ".")] == 0 && !weekdays[t.Lower] {
+			if capWord(t) && months[strings.TrimSuffix(t.Lower, ".")] == 0 && !weekdays[t.Lower] && !numberSign(toks, j) {
 				j++
 				continue
 			}
@@ -675,6 +675,11 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 			}
 			return append(out, sourceLine(s, si, k+1, b)...)
 		}
+	}
+	// "94WE0015A Kiev SILSKI VISTI in Ukrainian": after a translated
+	// report's document number (no capitalized word, so before the chunk).
+	if a > 0 && documentNumber(toks[a-1].Text) && len(toks[a-1].Text) == 9 {
+		return sourceLine(s, si, a, b)
 	}
 	// "MEMPHIS , Tenn .": a state's abbreviation after a town, whose full
 	// stop a newswire tokenizer split off, is named with it as "Tenn." is
@@ -1091,8 +1096,13 @@ func titledAfterName(s *sentence, si, a, ts, te, b int, labels []string) []menti
 
 // serialCode reports whether w is a wire service's serial number: two
 // capital letters and ten digits ("FL1402001894"), as FBIS reports open
-// their source lines with.
+// their source lines with, or a translated report's document number (a
+// year's two digits, a series, four digits and a letter: "94WE0015A",
+// "947N0051B").
 func serialCode(w string) bool {
+	if len(w) == 9 {
+		return documentNumber(w)
+	}
 	if len(w) != 12 {
 		return false
 	}
@@ -1651,4 +1661,40 @@ func hyphenTitle(l string) bool {
 	}
 	head := l[:i]
 	return head == "ex" || honorifics[head] && !coreTitles[head]
+}
+
+// documentNumber reports whether w is an FBIS document number such as
+// "94WE0015A" or "947N0051B": nine characters, digits but for a series of
+// capitals in the third and fourth and a capital at the end.
+func documentNumber(w string) bool {
+	letters := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		upper, digit := c >= 'A' && c <= 'Z', c >= '0' && c <= '9'
+		switch {
+		case i == 2 || i == 3:
+			if upper {
+				letters++
+			} else if !digit {
+				return false
+			}
+		case i == 8:
+			if !upper {
+				return false
+			}
+		case !digit:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// numberSign reports whether toks[i] is "No." before a number ("in
+// Russian No. 4"): no part of a name.
+func numberSign(toks []token, i int) bool {
+	if toks[i].Lower != "no." && toks[i].Lower != "nos." || i+1 >= len(toks) {
+		return false
+	}
+	c := toks[i+1].Text[0]
+	return c >= '0' && c <= '9'
 }

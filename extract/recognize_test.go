@@ -329,6 +329,30 @@ func TestSourceLine(t *testing.T) {
 	if serialCode("AB030518009") || serialCode("Ab0305180094") || !serialCode("AB0305180094") {
 		t.Error("serialCode accepts only two capitals and ten digits")
 	}
+	for w, want := range map[string]bool{"94WE0015A": true, "947N0051B": true, "94AS0286D": true,
+		"940150155": false, "94we0015A": false, "Wednesday": false, "94WE00151": false} {
+		if serialCode(w) != want {
+			t.Errorf("serialCode(%q) = %v, want %v", w, !want, want)
+		}
+	}
+}
+
+// TestDocumentNumberLine checks a source line that opens with a translated
+// report's document number: the city and the paper, not one name.
+func TestDocumentNumberLine(t *testing.T) {
+	b := extractText(t, "94WE0022B Bergen HAVDAG I DAG in Norwegian No. 4 , 3 May 94 p 2")
+	got := map[string]graph.Type{}
+	for _, e := range b.Entities {
+		got[e.Name] = e.Type
+	}
+	if got["Bergen"] != graph.Place {
+		t.Errorf("no place Bergen; got %v", typedNames(b))
+	}
+	for name := range got {
+		if strings.Contains(name, "94WE0022B") || strings.Contains(name, "No.") || strings.Contains(name, "Bergen H") {
+			t.Errorf("unwanted entity %q; got %v", name, typedNames(b))
+		}
+	}
 }
 
 // TestNameLineAlone checks a text that is one line of names, as
