@@ -53,6 +53,8 @@ func docks(t testing.TB) *graph.Memory {
 	ent("nikolai-ivanov", "Nikolai Ivanov", graph.Person)
 	ent("national-intelligence-service", "National Intelligence Service", graph.Organization)
 	ent("moscow", "Moscow", graph.Place)
+	ent("vught", "Vught", graph.Place)
+	ent("vught-riot", "Vught riot", graph.Event)
 
 	n := 0
 	rel := func(s string, p graph.Predicate, o, sentence string, attrs ...string) {
@@ -100,6 +102,8 @@ func docks(t testing.TB) *graph.Memory {
 	rel("ingrid-lindqvist", graph.HeldAt, "hotel-excelsior", "Lindqvist stayed at the Hotel Excelsior.")
 	rel("jan-de-vries", graph.Advised, "marta-ruiz", "Jan de Vries, Ruiz's deputy, spoke for her.")
 	rel("nikolai-ivanov", graph.TravelledTo, "moscow", "Nikolai Ivanov went home to Moscow.")
+	rel("piet-janssen", graph.ConvictedOf, "vught-riot", "Janssen was later convicted over the Vught riot.")
+	rel("vught-prison", graph.LocatedIn, "vught", "The prison stands on the edge of Vught.")
 	rel("nikolai-ivanov", graph.MemberOf, "national-intelligence-service", "Nikolai Ivanov, an officer of the National Intelligence Service, declined to comment.")
 	return m
 }
@@ -165,7 +169,7 @@ var analystQuestions = []analystQuestion{
 	{q: "what was Brandt convicted of", want: []string{"murder-of-elena-varga"}},
 	{q: "what was Tomas Brandt sentenced for?", want: []string{"murder-of-elena-varga"}},
 	{q: "what has Brandt been convicted of", want: []string{"murder-of-elena-varga"}},
-	{q: "who was convicted", want: []string{"tomas-brandt"}},
+	{q: "who was convicted", want: []string{"piet-janssen", "tomas-brandt"}},
 	// victim-of
 	{q: "who died in the Dock Street bombing", want: []string{"ana-sousa"}},
 	{q: "who was killed in the Dock Street bombing?", want: []string{"ana-sousa"}},
@@ -365,7 +369,7 @@ var analystQuestions3 = []analystQuestion{
 	{q: "who accompanied Lindqvist to Rotterdam", want: []string{"daniel-okafor"}},
 	{q: "who did Hale meet last week", want: []string{"ingrid-lindqvist"}},
 	{q: "where did Hale fly in March?", want: []string{"tripoli"}},
-	{q: "who was convicted in June", want: []string{"tomas-brandt"}},
+	{q: "who was convicted in June", want: []string{"piet-janssen", "tomas-brandt"}}, // the graph keeps no dates
 	{q: "where was Janssen held after his arrest", want: []string{"vught-prison"}},
 	{q: "who are the people who met Lindqvist", want: []string{"daniel-okafor", "viktor-hale"}},
 	{q: "list everyone who worked for Meridian", want: []string{"daniel-okafor", "piet-janssen"}},
@@ -383,6 +387,8 @@ var analystQuestions3 = []analystQuestion{
 	{q: "who is Col. Kadhafi's adviser?", want: []string{"viktor-hale"}},
 	{q: "who negotiated the port agreement with Okafor", want: []string{"ingrid-lindqvist"}},
 	{q: "what agreement did Lindqvist broker", want: []string{"port-agreement"}},
+	{q: "who was convicted for Vught", want: []string{"piet-janssen"}}, // the event named after the town
+	{q: "what was Janssen convicted of", want: []string{"vught-riot"}},
 	{q: "when did Hale travel to Tripoli", errIs: ErrNotUnderstood},
 	{q: "why was Brandt convicted", errIs: ErrNotUnderstood},
 }

@@ -265,9 +265,75 @@ func answerRelational(g Graph, rd reading, mode spanMode, opts Options, res *Res
 	if err != nil {
 		return false, err
 	}
-	res.Answers = answers
 	res.Interpretation = interpret(x, rd, types, filtered)
+	if len(answers) == 0 && x.Type == graph.Place && intoPlace(rd.rule.legs) {
+		// "who is detained in Vught": nobody is held at the town itself,
+		// but someone is held at the prison that is located in it.
+		inside, err := placesIn(g, x.ID)
+		if err != nil {
+			return false, err
+		}
+		for _, p := range inside {
+			more, _, err := collect(g, p, rd.rule.legs, rd.rule.filter, types, opts)
+			if err != nil {
+				return false, err
+			}
+			answers = mergeAnswers(answers, more)
+		}
+		if len(answers) > 0 {
+			res.Interpretation += "; nothing at " + string(x.ID) + " itself, so at the places located in it"
+		}
+	}
+	res.Answers = answers
 	return x.Type == "" || len(roles) == 0 || roles[x.Type], nil
+}
+
+// intoPlace reports whether every leg asks what is at a place X: who is
+// held at, lives in or travelled to X, what happened in it.
+func intoPlace(legs []leg) bool {
+	for _, l := range legs {
+		if l.dir != graph.In {
+			return false
+		}
+		switch l.pred {
+		case graph.HeldAt, graph.LivesIn, graph.TravelledTo, graph.OccurredIn:
+		default:
+			return false
+		}
+	}
+	return len(legs) > 0
+}
+
+// placesIn lists the places located in x, directly.
+func placesIn(g Graph, x graph.ID) ([]graph.ID, error) {
+	var ids []graph.ID
+	for e, err := range g.Edges(x, graph.In, graph.LocatedIn) {
+		if err != nil {
+			return nil, fmt.Errorf("query: edges of %q: %w", x, err)
+		}
+		if o := e.Other(x); o != x {
+			ids = append(ids, o)
+		}
+	}
+	return ids, nil
+}
+
+// mergeAnswers adds more to answers, joining the evidence of an entity in both.
+func mergeAnswers(answers, more []Answer) []Answer {
+	for _, m := range more {
+		found := false
+		for i := range answers {
+			if answers[i].ID == m.ID {
+				answers[i].Evidence = append(answers[i].Evidence, m.Evidence...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			answers = append(answers, m)
+		}
+	}
+	return answers
 }
 
 // answerTypes is the entity types a question word asks for.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -110,4 +111,64 @@ func TestGoldQuestions(t *testing.T) {
 			})
 		}
 	}
+}
+
+// paraphrases are the corpus and held-out questions asked other ways, with
+// the same gold answers (testdata/paraphrases.json: documents named, never copied).
+const paraphrases = "testdata/paraphrases.json"
+
+// TestGoldParaphrases asks each paraphrase against its article's gold
+// graph, found beside the shared corpus or the held-out articles (skipped
+// when absent), and wants exactly the gold answers.
+func TestGoldParaphrases(t *testing.T) {
+	data, err := os.ReadFile(paraphrases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []struct {
+		Doc     string   `json:"doc"`
+		Q       string   `json:"q"`
+		Answers []string `json:"answers"`
+	}
+	if err := json.Unmarshal(data, &qs); err != nil {
+		t.Fatalf("%s: %v", paraphrases, err)
+	}
+	dirs := []string{filepath.Join(corpusDir, "seed"), filepath.Join(corpusDir, "dev"), filepath.Dir(heldoutQuestions)}
+	graphs := map[string]*graph.Memory{}
+	right := 0
+	for _, q := range qs {
+		ok := t.Run(q.Q, func(t *testing.T) {
+			var gold string
+			for _, d := range dirs {
+				p := filepath.Join(d, strings.TrimSuffix(q.Doc, filepath.Ext(q.Doc))+".gold.json")
+				if _, err := os.Stat(p); err == nil {
+					gold = p
+					break
+				}
+			}
+			if gold == "" {
+				t.Skipf("no gold file for %s (the shared corpus is not checked out beside the repository)", q.Doc)
+			}
+			m, ok := graphs[gold]
+			if !ok {
+				m = goldMemory(t, gold)
+				graphs[gold] = m
+			}
+			res, err := Ask(m, q.Q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", q.Q, firstLine(err))
+			}
+			got := answerIDs(res)
+			sort.Strings(got)
+			want := append([]string(nil), q.Answers...)
+			sort.Strings(want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", q.Q, got, want, res.Interpretation)
+			}
+		})
+		if ok {
+			right++
+		}
+	}
+	t.Logf("paraphrases answered exactly on gold graphs: %d of %d", right, len(qs))
 }

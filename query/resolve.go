@@ -123,9 +123,45 @@ func resolveSpan(g graph.Reader, span string, mode spanMode, roles map[graph.Typ
 		if len(ids) == 0 {
 			continue
 		}
+		if onlyEvents(roles) {
+			// "convicted for Lockerbie": a slot that takes only a happening
+			// wants the event named after the town, not the town.
+			evs, err := eventsAmong(g, ids)
+			if err != nil {
+				return graph.Entity{}, err
+			}
+			if len(evs) == 0 {
+				if evs, err = partialNamed(g, s, roles); err != nil {
+					return graph.Entity{}, err
+				}
+				if len(evs) > 0 {
+					return choose(g, s, evs, roles, hasEdges)
+				}
+			}
+		}
 		return choose(g, s, ids, roles, hasEdges)
 	}
 	return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
+}
+
+// onlyEvents reports whether roles admit events and nothing else.
+func onlyEvents(roles map[graph.Type]bool) bool {
+	return len(roles) == 1 && roles[graph.Event]
+}
+
+// eventsAmong keeps the ids of events.
+func eventsAmong(g graph.Reader, ids []graph.ID) ([]graph.ID, error) {
+	var out []graph.ID
+	for _, id := range ids {
+		e, ok, err := g.Entity(id)
+		if err != nil {
+			return nil, fmt.Errorf("query: entity %q: %w", id, err)
+		}
+		if ok && e.Type == graph.Event {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // choose narrows ids, all named by name, to one entity.
