@@ -354,6 +354,30 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Lee Dong-su|family-of|Lee Jun-ho"}, []string{"Lee Dong-su|family-of|Tomas Gil"}},
 		{"his right after 'to Y and' is Y's", "The minister spoke to Tomas Gil and his wife, Ana Gil.",
 			[]string{"Ana Gil|family-of|Tomas Gil"}, nil},
+		// Verbs: a passive killing's agent after a place, conferring, escaping.
+		{"a passive killing's agent after a place", "Rui Lopes was shot dead in the market square by Tomas Gil, police said.",
+			[]string{"Tomas Gil|killed|Rui Lopes"}, nil},
+		{"no agent past a second clause", "Rui Lopes was shot dead in Lima, police said, and his car was towed away by the Harbour Police.",
+			nil, []string{"Harbour Police|killed|Rui Lopes"}},
+		{"conferred with the post of a body, then its holder", "Karl Weiss conferred with the Commissioner of the Harbour Police, Mr. Tomas Gil, on Monday.",
+			[]string{"Karl Weiss|met|Tomas Gil"}, []string{"Karl Weiss|met|Harbour Police"}},
+		{"the holder after a body who speaks is not met", "Karl Weiss met the head of the Harbour Police, Tomas Gil said.",
+			nil, []string{"Karl Weiss|met|Tomas Gil"}},
+		{"escaped across a border into a country", "Mr. Kofi Brew, an economist, escaped across the border into Togo on Monday.",
+			[]string{"Kofi Brew|travelled-to|Togo"}, nil},
+		// Precision: attending a body's meeting, a flight not yet boarded.
+		{"a meeting of a body is no meeting with it", "Ana Ruiz flew to Geneva for a meeting of the Nordic Council.",
+			[]string{"Ana Ruiz|travelled-to|Geneva"}, []string{"Ana Ruiz|met|Nordic Council"}},
+		{"preparing to board a flight is no journey", "Ana Ruiz was detained on Friday night at Jorge Chavez Airport as she prepared to board a flight to Madrid.",
+			[]string{"Ana Ruiz|held-at|Jorge Chavez Airport"}, []string{"Ana Ruiz|travelled-to|Madrid"}},
+		// Held together with someone: custody, not a journey.
+		{"held together with a relative", "Tomas Gil is being held at Fort Rosa, an old barracks, together with his brother, Pablo Gil.",
+			[]string{"Pablo Gil|held-at|Fort Rosa", "Tomas Gil|held-at|Fort Rosa"}, []string{"Pablo Gil|accompanied|Tomas Gil"}},
+		// "on the orders of": the orderer and the doer.
+		{"on the orders of a relative", "Lee Jun-ho said he handed the money to Tomas Gil on the orders of his father, Lee Dong-su.",
+			[]string{"Lee Dong-su|ordered|Lee Jun-ho"}, []string{"Lee Dong-su|ordered|Tomas Gil"}},
+		{"on the orders of a named person", "Tomas Gil met Ana Ruiz, who was acting on the orders of Pablo Vera.",
+			[]string{"Pablo Vera|ordered|Ana Ruiz"}, []string{"Pablo Vera|ordered|Tomas Gil"}},
 		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
 			[]string{"Luis Soto|held-at|Cáceres"}, nil},
 	}

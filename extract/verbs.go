@@ -44,7 +44,7 @@ var triggerTable = func() map[string][]trigger {
 		"arrived in", "arrived at", "arrives in", "arriving in", "arrive in", "visited", "visiting", "visits", "went to",
 		"gone to", "came to", "come to", "coming to", "returned to", "returning to", "return to", "back in", "back to",
 		"travelled to", "traveled to", "travelling to", "traveling to", "headed to", "heading to", "headed for",
-		"left for", "fled to", "fled into", "escaped to", "moved to", "while in", "be in", "waiting at",
+		"left for", "fled to", "fled into", "fled across", "escaped to", "escaped into", "escaped across", "crossed into", "moved to", "while in", "be in", "waiting at",
 		"inside", "leaves", "leaving", "via", "reports from", "reporting from", "reported from", "through", "route back to", "landed in", "landed at"))
 	talks := triggers(graph.Met, perOrg, perOrg, 10, "meet/v1", "held talks", "holds talks", "hold talks", "met")
 	for i := range talks {
@@ -96,7 +96,7 @@ var triggerTable = func() map[string][]trigger {
 		"brokered", "brokering", "negotiating", "negotiate", "secure", "secured", "securing", "struck", "clinched"))
 	add(triggers(graph.Met, perOrg, perOrg, 12, "meet/v1", "met", "meets", "meeting with", "met with", "talks with",
 		"in contact with", "contact with", "spoke to", "spoken to", "spoke with", "interviewed", "joined",
-		"talking to", "talked to", "talks to", "meeting"))
+		"talking to", "talked to", "talks to", "meeting", "conferred with", "confers with", "conferring with", "consulted with"))
 	add(triggers(graph.Met, perOrg, perOrg, 1, "meet/v1", "told", "tells"))
 	add(triggers(graph.MemberOf, org, per, 5, "member/v1", "joined", "served as", "serves as", "works for", "worked for",
 		"heads", "headed", "leads", "led", "chairs", "chaired", "member of", "elected to", "appointed to", "president of", "from the",
@@ -114,6 +114,7 @@ var triggerTable = func() map[string][]trigger {
 
 // verbs reads relations stated by verbs and their nominalizations.
 func (c *clause) verbs() {
+	c.onOrders()
 	for i := range c.toks {
 		ts, ok := triggerTable[c.toks[i].Lower]
 		if !ok || c.at[i] >= 0 {
@@ -149,6 +150,9 @@ func (c *clause) dateAt(i int) int {
 			return 0
 		}
 		n := c.toks[i+1].Lower
+		if weekdays[n] && i+2 < len(c.toks) && dayParts[c.toks[i+2].Lower] {
+			return 3 // "on Wednesday night"
+		}
 		if weekdays[n] || w == "last" && (n == "week" || n == "month" || n == "year" || n == "night") {
 			return 2
 		}
@@ -160,6 +164,9 @@ func (c *clause) dateAt(i int) int {
 	}
 	return 0
 }
+
+// dayParts follow a weekday in a date: "on Wednesday night".
+var dayParts = setOf("morning", "afternoon", "evening", "night")
 
 // fire applies trigger t found at tokens [v, e).
 func (c *clause) fire(t trigger, v, e int) {
@@ -234,6 +241,9 @@ func (c *clause) fire(t trigger, v, e int) {
 			c.emitAt(c.args[doer].Ent, graph.Accused, c.args[before].Ent, t.rule, 0.7, nil, v)
 		}
 		return
+	}
+	if t.pred == graph.Met && t.words[0] == "meeting" && c.match(e, "of") {
+		return // "flew in for a meeting of the OAU": attending, not meeting the body
 	}
 	if t.rule == "arrested-in/v1" && (v == 0 || !passiveAux[c.toks[v-1].Lower]) {
 		return
@@ -311,9 +321,27 @@ var intentionVerbs = setOf("tried", "trying", "tries", "attempted", "attempting"
 // verb of intention: "planned to fly to X", "tried to return to X". An
 // intention that governs something else ("expected to hold talks while in
 // X") leaves the journey a fact.
+//
+// A journey's noun after a verb of boarding or booking counts as well:
+// "prepared to board a flight to X", "was about to catch a plane to X".
 func (c *clause) intended(v int) bool {
-	return v >= 2 && c.toks[v-1].Lower == "to" && intentionVerbs[c.toks[v-2].Lower]
+	if v >= 2 && c.toks[v-1].Lower == "to" && intentionVerbs[c.toks[v-2].Lower] {
+		return true
+	}
+	for k := v - 1; k >= 2 && k >= v-4; k-- {
+		w := c.toks[k].Lower
+		if c.at[k] >= 0 || w == "," || clauseBreak[w] {
+			return false
+		}
+		if boardingVerbs[w] && c.toks[k-1].Lower == "to" && intentionVerbs[c.toks[k-2].Lower] {
+			return true
+		}
+	}
+	return false
 }
+
+// boardingVerbs take a journey's noun: "board a flight", "book a trip".
+var boardingVerbs = setOf("board", "catch", "take", "book", "make", "begin", "start")
 
 // belongsFrom reports whether "from the" at token v says where a person
 // comes from ("X, also from the party", "officials from the government")
@@ -361,6 +389,11 @@ func (c *clause) objectAfter(e int, t trigger) int {
 					return n
 				}
 			}
+			if x.Type == graph.Organization && typeIn(graph.Person, t.obj) {
+				if p := c.holderAfterBody(e, a); p >= 0 {
+					return p // "conferred with the Commissioner of the X Police, Mr. Y"
+				}
+			}
 			if typeIn(x.Type, t.obj) {
 				return a
 			}
@@ -392,6 +425,47 @@ func (c *clause) objectAfter(e int, t trigger) int {
 
 	}
 	return -1
+}
+
+// holderAfterBody reads a verb's object written as a post of a body and
+// then its holder: "conferred with the Commissioner of the Sambara Police
+// Force, Mr. Henry Bako" met Bako, not the force. From token e to body arg
+// a there must be only "the", a post (any case) and "of (the)"; the holder
+// follows the body after a comma and is not the speaker of a report ("the
+// head of X, Y said").
+func (c *clause) holderAfterBody(e, a int) int {
+	x := c.args[a]
+	role := false
+	for j := e; j < x.T0; j++ {
+		w := c.toks[j].Lower
+		switch {
+		case c.at[j] >= 0:
+			return -1
+		case w == "the" || w == "of" || w == "a" || w == "its":
+			continue
+		case roleNouns[w] || memberNouns[w] || adviserNouns[w]:
+			role = true
+		case lowerModifiers[w]:
+			continue
+		default:
+			return -1
+		}
+	}
+	if !role || x.T0 == 0 || c.toks[x.T0-1].Lower != "of" && c.toks[x.T0-1].Lower != "the" {
+		return -1
+	}
+	k := x.T1
+	if k+1 >= len(c.toks) || c.toks[k].Lower != "," {
+		return -1
+	}
+	p := c.at[k+1]
+	if p < 0 || c.args[p].T0 != k+1 || c.args[p].Type != graph.Person || c.args[p].Ref {
+		return -1
+	}
+	if n := c.args[p].T1; n < len(c.toks) && attributeVerbs[c.toks[n].Lower] {
+		return -1
+	}
+	return p
 }
 
 // objectBarrier words end the search for an object: "in contact with
@@ -445,8 +519,14 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 			return
 		}
 	}
-	// "X was killed by Y", "X had been killed by Y".
-	if e < len(c.toks) && c.toks[e].Lower == "by" {
+	// "X was killed by Y", "X had been killed by Y"; "X was shot dead in
+	// the yard by Y" (the agent after a place or time).
+	by := e
+	if passiveAux[c.toks[max(v-1, 0)].Lower] {
+		by = c.agentAfter(e)
+	}
+	if by < len(c.toks) && c.toks[by].Lower == "by" {
+		e = by
 		killer := c.argAfter(e+1, 4)
 		victim := c.subjectOf(v, graph.Person)
 		if killer >= 0 && c.typ(killer) == graph.Person && c.namesGroup(killer) {
@@ -505,6 +585,26 @@ func (c *clause) fireKilled(t trigger, v, e int) {
 	if killer >= 0 && victim >= 0 && c.typ(victim) == graph.Person {
 		c.emitAt(c.args[killer].Ent, graph.Killed, c.args[victim].Ent, t.rule, 0.75, nil, v)
 	}
+}
+
+// agentAfter returns the token of "by" that introduces a passive verb's
+// agent after a short place or time phrase ending at token e ("shot dead in
+// the barracks yard by Y"), or e when there is none. A comma, a clause word
+// or a person or body before it ends the search.
+func (c *clause) agentAfter(e int) int {
+	for k := e; k < len(c.toks) && k < e+8; k++ {
+		w := c.toks[k].Lower
+		if w == "by" {
+			return k
+		}
+		if w == "," || w == "." || w == ";" || clauseBreak[w] || w == "and" {
+			break
+		}
+		if a := c.at[k]; a >= 0 && c.typ(a) != graph.Place {
+			break
+		}
+	}
+	return e
 }
 
 // eventOfDeed reads a deed written as a gerund phrase from token e on
@@ -820,6 +920,20 @@ func (c *clause) fireAccompanied(t trigger, v, e int) {
 	if (t.words[0] == "together" || t.words[0] == "along") && c.killedBefore(v) {
 		return // "killed together with Y" shares a death, not a journey
 	}
+	if t.words[0] == "together" || t.words[0] == "along" {
+		if pl := c.heldPlaceBefore(v); pl >= 0 {
+			// "X is being held at Y, ..., together with his brother, Z":
+			// Z is held there too; nobody travelled.
+			o := c.objectAfter(e, t)
+			if o < 0 {
+				o = c.describedCompanion(e)
+			}
+			if o >= 0 && c.args[o].Ent != c.args[subj].Ent {
+				c.emitAt(c.args[o].Ent, graph.HeldAt, c.args[pl].Ent, "held-together/v1", 0.65, nil, v)
+			}
+			return
+		}
+	}
 	o := c.objectAfter(e, t)
 	if o < 0 {
 		o = c.describedCompanion(e)
@@ -829,6 +943,70 @@ func (c *clause) fireAccompanied(t trigger, v, e int) {
 	}
 	c.emitAt(c.args[subj].Ent, graph.Accompanied, c.args[o].Ent, t.rule, 0.8, nil, v)
 	c.travelledTogether(subj, o, c.args[o].T1, v)
+}
+
+// heldPlaceBefore returns the place of a verb of custody earlier in the
+// sentence ("is being held at Fort Magnus, ..., together with"), or -1.
+func (c *clause) heldPlaceBefore(v int) int {
+	for k := v - 1; k >= 0; k-- {
+		w := c.toks[k].Lower
+		if w == ";" || w == "." {
+			return -1
+		}
+		if custodyWords[w] && k+1 < len(c.toks) && (c.toks[k+1].Lower == "at" || c.toks[k+1].Lower == "in") {
+			if pl := c.argAfter(k+2, 2); pl >= 0 && c.typ(pl) == graph.Place && c.args[pl].T1 <= v {
+				return pl
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// custodyWords keep a person somewhere: "held at", "detained in".
+var custodyWords = setOf("held", "detained", "jailed", "imprisoned", "kept", "interned", "confined")
+
+// onOrders reads "X did something on the orders of Y" (also "on Y's
+// orders", "acting on orders from Y"): Y ordered X. The orderer may be
+// written as a relative and then named ("on the orders of his father, Z").
+// X is the subject: the person named last before the phrase who is no
+// preposition's object ("he handed the money to Park ... on the orders of").
+func (c *clause) onOrders() {
+	for i := 0; i+2 < len(c.toks); i++ {
+		if c.toks[i].Lower != "on" && c.toks[i].Lower != "under" && c.toks[i].Lower != "at" {
+			continue
+		}
+		k := i + 1
+		if c.match(k, "the") {
+			k++
+		}
+		if !c.match(k, "orders") && !c.match(k, "order") && !c.match(k, "instructions") {
+			continue
+		}
+		if !c.match(k+1, "of") && !c.match(k+1, "from") {
+			continue
+		}
+		by := c.describedPerson(k + 2)
+		if by < 0 {
+			if a := c.argAfter(k+2, 1); a >= 0 && c.typ(a) == graph.Person {
+				by = a
+			}
+		}
+		// "his father, Z": the name after the kin noun's comma.
+		if by < 0 && (c.match(k+2, "his") || c.match(k+2, "her")) && k+5 < len(c.toks) && c.toks[k+4].Lower == "," {
+			if a := c.at[k+5]; a >= 0 && c.typ(a) == graph.Person && !c.args[a].Ref {
+				by = a
+			}
+		}
+		if by < 0 {
+			continue
+		}
+		doer := c.pronounOwner(i, c.args[by].Ent)
+		if doer < 0 || doer == c.args[by].Ent {
+			continue
+		}
+		c.emitAt(c.args[by].Ent, graph.Ordered, doer, "on-orders/v1", 0.65, nil, i)
+	}
 }
 
 // killedBefore reports whether a verb of killing stands just before token v.
