@@ -133,7 +133,8 @@ var orgHeads = setOf("government", "ministry", "council", "party", "court", "fou
 	"directorate", "centre", "center", "prosecutors", "brotherhood", "church", "ministries", "agencies",
 	"industries", "holdings", "group's", "secretariat", "tribunal", "conference", "institution", "unit",
 	"battalion", "division", "militia", "junta", "diet", "knesset", "duma", "majlis", "chamber", "exchange",
-	"reserve", "mission", "delegation", "authorities", "campaign", "firm", "conglomerate", "council's")
+	"reserve", "mission", "delegation", "authorities", "campaign", "firm", "conglomerate", "council's",
+	"regiment", "rifles", "fusiliers", "corps", "legion", "commandos", "dragoons", "hussars", "lancers")
 
 // orgClassNouns name a kind of body; a name right after one is that body's:
 // "the construction firm Danubia Build", "the port operator X".

@@ -355,7 +355,7 @@ func chunks(toks []token) [][2]int {
 				continue
 			}
 			if j+1 < n && capWord(toks[j+1]) {
-				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && forHeads[toks[j-1].Lower] ||
+				if t.Lower == "of" && ofHeads[toks[j-1].Lower] || t.Lower == "for" && (forHeads[toks[j-1].Lower] || institutionOf(toks, i, j)) ||
 					t.Lower == "on" && onHeads[toks[j-1].Lower] {
 					j += 2
 					continue
@@ -740,6 +740,9 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		}
 		if knownPrefix(toks, a, b) {
 			break // "New York Sen. X": "New" opens a known name
+		}
+		if institutionOf(toks, a, b) && !isPossessive(toks[a+2]) {
+			break // "Court of Appeal", "Chamber of Commerce"
 		}
 		a++
 	}
@@ -1331,6 +1334,10 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
 	}
+	// "Court of Appeal", "Chamber of Commerce": a body's head and "of".
+	if institutionOf(toks, a, b) && orgHeads[toks[a].Lower] {
+		return graph.Organization, true
+	}
 	// "Andes Copper Ltd.", "Grupo Serrano SA", "Baltic Amber Trading": a
 	// company's legal form or trade ends only a firm's name.
 	if b-a > 1 && firmEnding(toks, a, b) {
@@ -1363,6 +1370,10 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	}
 	// "a Tamale native", "Odense native Henrik Lund": a name before the
 	// noun "native" is where someone is from.
+	// So is a name after "a native of" ("a native of Ho").
+	if a > 1 && toks[a-1].Lower == "of" && (toks[a-2].Lower == "native" || toks[a-2].Lower == "natives") && !knownFirstName(toks[a].Text) {
+		return graph.Place, false
+	}
 	if b < len(toks) && toks[b].Lower == "native" && !toks[b].Cap && (a == 0 || !isPossessive(toks[a-1])) {
 		return graph.Place, true
 	}
@@ -1697,4 +1708,12 @@ func numberSign(toks []token, i int) bool {
 	}
 	c := toks[i+1].Text[0]
 	return c >= '0' && c <= '9'
+}
+
+// institutionOf reports whether the name toks[a:b] opens with an
+// institution's head and "of" ("Court of Arbitration", "Office of the
+// High Commissioner"), which "for" may continue: "Court of Arbitration for
+// Sport".
+func institutionOf(toks []token, a, b int) bool {
+	return b-a >= 3 && toks[a].Cap && ofHeads[toks[a].Lower] && toks[a+1].Lower == "of"
 }

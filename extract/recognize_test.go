@@ -160,6 +160,20 @@ func TestBodyNameJoins(t *testing.T) {
 			not:  []string{"28th President", "24th Street"},
 		},
 		{
+			text: "He appealed to the Court of Arbitration for Sport in Lausanne.",
+			want: []string{"Court of Arbitration for Sport"},
+			not:  []string{"Sport", "Court of Arbitration"},
+		},
+		{
+			text: "The Court of Appeal rejected the plea of the Chamber of Commerce.",
+			want: []string{"Court of Appeal", "Chamber of Commerce"},
+			not:  []string{"Appeal", "Commerce"},
+		},
+		{
+			text: "Soldiers of the Kessel Rifles and the 4th Tarsk Regiment seized the airport.",
+			want: []string{"Kessel Rifles"},
+		},
+		{
 			text: "Talks between Norway and Nordic Council officials resumed in Oslo.",
 			not:  []string{"Norway and Nordic Council"},
 		},
@@ -461,6 +475,7 @@ func TestFirmNames(t *testing.T) {
 		{"Helen Carver, a partner at Marsh Whitby, said the audit was flawed.",
 			map[string]graph.Type{"Helen Carver": graph.Person, "Marsh Whitby": graph.Organization}},
 		{"She met Helen Carver at Oxford last year.", map[string]graph.Type{"Oxford": graph.Place}},
+		{"Kofi Mensah, a native of Ho, was arrested in Accra.", map[string]graph.Type{"Ho": graph.Place, "Kofi Mensah": graph.Person}},
 		// A name's type found from context holds for its mentions that only
 		// the tagger typed.
 		{"Helen Carver, a partner at Marsh Whitby, said the audit was flawed. Marsh Whitby later said it would appeal.",
