@@ -378,6 +378,16 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Lee Dong-su|ordered|Lee Jun-ho"}, []string{"Lee Dong-su|ordered|Tomas Gil"}},
 		{"on the orders of a named person", "Tomas Gil met Ana Ruiz, who was acting on the orders of Pablo Vera.",
 			[]string{"Pablo Vera|ordered|Ana Ruiz"}, []string{"Pablo Vera|ordered|Tomas Gil"}},
+		// Deeds the text names: "known as the X scandal", "his role in the X
+		// campaign" after a charge, disappearances.
+		{"a case named by 'known as'", "Prosecutors questioned Ana Ruiz over payments, in what has become known as the Harbor Steel kickback scandal. Ruiz is accused of accepting $2 million.",
+			[]string{"Ana Ruiz|accused-of|Harbor Steel kickback scandal"}, nil},
+		{"a role in a campaign after a charge", "The LockPanda group hit hospitals. Tomas Gil is charged with fraud, extortion and money laundering for his role in the LockPanda ransomware campaign.",
+			[]string{"Tomas Gil|accused-of|LockPanda ransomware campaign"}, nil},
+		{"a role in a campaign with no charge", "The LockPanda group hit hospitals. Tomas Gil was praised for his role in the LockPanda literacy campaign.",
+			nil, []string{"Tomas Gil|accused-of|LockPanda literacy campaign"}},
+		{"accused of disappearances", "Colonel Pablo Vera is accused of the Rio Blanco disappearances.",
+			[]string{"Pablo Vera|accused-of|Rio Blanco disappearances"}, nil},
 		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
 			[]string{"Luis Soto|held-at|Cáceres"}, nil},
 	}

@@ -115,6 +115,7 @@ var triggerTable = func() map[string][]trigger {
 // verbs reads relations stated by verbs and their nominalizations.
 func (c *clause) verbs() {
 	c.onOrders()
+	c.namedDeeds()
 	for i := range c.toks {
 		ts, ok := triggerTable[c.toks[i].Lower]
 		if !ok || c.at[i] >= 0 {
@@ -265,7 +266,7 @@ func (c *clause) fire(t trigger, v, e int) {
 			// an event; the event named after someone the deed involves.
 			ev = c.eventOfDeed(e)
 		}
-		if ev < 0 && accusationWords[t.words[0]] {
+		if ev < 0 && (accusationWords[t.words[0]] || t.words[0] == "role" && c.chargedBefore(v)) {
 			// "accused of fraud in a financial scheme": an event named by
 			// a lower-case noun phrase.
 			ev = c.commonEvent(e)
@@ -1167,7 +1168,36 @@ var accusationWords = setOf("accused", "charged", "convicted", "suspected", "ind
 // may name only by its noun phrase: "a financial scheme", "the motorway
 // tenders scandal".
 var commonEventHeads = setOf("scheme", "scandal", "fraud", "plot", "conspiracy", "bombing", "killing", "murder",
-	"massacre", "racket", "swindle", "cover-up", "embezzlement", "case")
+	"massacre", "racket", "swindle", "cover-up", "embezzlement", "case", "disappearances", "disappearance",
+	"kidnapping", "kidnappings", "abductions", "campaign", "attacks")
+
+// chargedBefore reports whether a word of accusation comes before token v
+// in the sentence: "is charged with conspiracy ... for his role in X".
+func (c *clause) chargedBefore(v int) bool {
+	for k := 0; k < v; k++ {
+		if accusationWords[c.toks[k].Lower] && c.toks[k].Lower != "held" && c.toks[k].Lower != "found" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedDeeds reads a deed named by the text itself: "in what has become
+// known as the Daesan slush fund scandal", "dubbed the harbour bribes
+// affair". The event is added (commonEvent) so that later sentences of the
+// same case find it.
+func (c *clause) namedDeeds() {
+	for i := 0; i+2 < len(c.toks); i++ {
+		switch {
+		case c.match(i, "known", "as"):
+			c.commonEvent(i + 2)
+		case c.match(i, "referred", "to", "as"):
+			c.commonEvent(i + 3)
+		case c.toks[i].Lower == "dubbed":
+			c.commonEvent(i + 1)
+		}
+	}
+}
 
 // vagueModifiers open a noun phrase that refers back to a deed without
 // naming it: "in the same case", "in that case".
