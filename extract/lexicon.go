@@ -145,7 +145,7 @@ var orgClassNouns = setOf("firm", "company", "operator", "group", "bank", "airli
 	"organisation", "organization", "ngo", "foundation", "think-tank", "watchdog", "regulator", "utility", "club")
 
 // placeHeads end a place's name ("Farnham Castle", "Djerba airport").
-var placeHeads = setOf("airport", "castle", "embassy", "street", "square", "tower", "hotel", "palace", "prison",
+var placeHeads = setOf("counties", "provinces", "districts", "valleys", "airport", "castle", "embassy", "street", "square", "tower", "hotel", "palace", "prison",
 	"hospital", "island", "islands", "river", "mountain", "mountains", "province", "county", "city", "bay",
 	"gulf", "sea", "ocean", "valley", "road", "avenue", "bridge", "port", "harbour", "harbor", "station",
 	"base", "camp", "stadium", "park", "desert", "lake", "peninsula", "region", "district", "state", "coast",

@@ -58,8 +58,78 @@ func (x *Extractor) recognize(d segmented) recognized {
 			evidence = append(evidence, mentionEvidence(m, labels))
 		}
 	}
+	placeLists(r, evidence)
 	voteTypes(r.Mentions, evidence)
 	return r
+}
+
+// placeLists types as places the names of a list that only the tagger
+// typed, when at least two others in the list are places the gazetteer or a
+// head noun made certain and none is a certain person or body: "Brazoria,
+// Fort Bend, Galveston and southern Harris Counties".
+func placeLists(r recognized, ev []typeEvidence) {
+	for si, ids := range r.BySent {
+		toks := r.Sentences[si].Tokens
+		for start := 0; start < len(ids); {
+			end, closed := start+1, false
+			for end < len(ids) && !closed {
+				gap, and := listGap(toks, r.Mentions[ids[end-1]].T1, r.Mentions[ids[end]].T0)
+				if !gap {
+					break
+				}
+				closed = and
+				end++
+			}
+			run := ids[start:end]
+			start = end
+			// A list closed by "and" or "or", not "Beaumont, Texas, Richardson's hometown".
+			if len(run) < 3 || !closed {
+				continue
+			}
+			places, others := 0, 0
+			for _, k := range run {
+				if ev[k] != byContext {
+					continue
+				}
+				if r.Mentions[k].Type == graph.Place {
+					places++
+				} else {
+					others++
+				}
+			}
+			if places < 2 || others > 0 {
+				continue
+			}
+			for _, k := range run {
+				if m := &r.Mentions[k]; ev[k] == byTagger && (m.Type == graph.Person || m.Type == graph.Organization) && m.T1-m.T0 <= 2 &&
+					!knownFirstName(toks[m.T0].Text) {
+					m.Type = graph.Place
+				}
+			}
+		}
+	}
+}
+
+// listGap reports whether the tokens [a, b) between two names join them in
+// a list: a comma, "and" or "or", or a comma and one of them, with at most
+// one lowercase modifier before the next name ("and southern Harris"), and
+// whether it holds "and" or "or".
+func listGap(toks []token, a, b int) (gap, and bool) {
+	if b <= a || b-a > 3 {
+		return false, false
+	}
+	for k := a; k < b; k++ {
+		switch l := toks[k].Lower; {
+		case l == ",":
+			gap = true
+		case l == "and" || l == "or":
+			gap, and = true, true
+		case k == b-1 && gap && toks[k].Word && !toks[k].Cap:
+		default:
+			return false, false
+		}
+	}
+	return gap, and
 }
 
 // typeEvidence says how a mention's type was found.
@@ -1371,7 +1441,7 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	// "a Tamale native", "Odense native Henrik Lund": a name before the
 	// noun "native" is where someone is from.
 	// So is a name after "a native of" ("a native of Ho").
-	if a > 1 && toks[a-1].Lower == "of" && (toks[a-2].Lower == "native" || toks[a-2].Lower == "natives") && !knownFirstName(toks[a].Text) {
+	if a > 1 && toks[a-1].Lower == "of" && (toks[a-2].Lower == "native" || toks[a-2].Lower == "natives") {
 		return graph.Place, false
 	}
 	if b < len(toks) && toks[b].Lower == "native" && !toks[b].Cap && (a == 0 || !isPossessive(toks[a-1])) {

@@ -534,3 +534,36 @@ func TestParticleNames(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceLists checks that a name only the tagger typed, in a list with
+// two or more places the gazetteer knows, is a place, and that a list of
+// people is left alone.
+func TestPlaceLists(t *testing.T) {
+	ms := []mention{
+		{Sent: 0, T0: 0, T1: 1, Type: graph.Place},
+		{Sent: 0, T0: 2, T1: 3, Type: graph.Place},
+		{Sent: 0, T0: 4, T1: 5, Type: graph.Person},
+		{Sent: 0, T0: 7, T1: 8, Type: graph.Organization},
+	}
+	toks := func(words ...string) []token {
+		var out []token
+		for _, w := range words {
+			out = append(out, token{Text: w, Lower: strings.ToLower(w), Word: w != ",", Cap: w != "," && w != "and" && w != "southern"})
+		}
+		return out
+	}
+	r := recognized{BySent: [][]int{{0, 1, 2, 3}}, Mentions: ms}
+	r.Sentences = []sentence{{Tokens: toks("Oslo", ",", "Bergen", ",", "Tarsk", "and", "southern", "Kessel")}}
+	placeLists(r, []typeEvidence{byContext, byContext, byTagger, byTagger})
+	for i, m := range r.Mentions {
+		if m.Type != graph.Place {
+			t.Errorf("mention %d typed %s, want place", i, m.Type)
+		}
+	}
+	// Only one certain place: nothing changes.
+	ms[2].Type, ms[3].Type = graph.Person, graph.Person
+	placeLists(r, []typeEvidence{byContext, byTagger, byTagger, byTagger})
+	if ms[2].Type != graph.Person || ms[3].Type != graph.Person {
+		t.Errorf("list with one certain place retyped: %v", ms)
+	}
+}
