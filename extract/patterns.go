@@ -285,7 +285,7 @@ func (c *clause) prenominal() {
 		var roles []string
 		for k > 0 && p.T0-k < 5 {
 			w := c.toks[k-1].Lower
-			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
+			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || postAdjectives[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
 				if c.at[k-1] >= 0 {
 					break
 				}
@@ -614,9 +614,9 @@ func (c *clause) locations() {
 		// "A in B", "A based in B".
 		if a.Type == graph.Place || a.Type == graph.Organization {
 			j := i
-			// "X, which is based in Y".
+			// "X, which is based in Y", "X, which sits in Y".
 			for k := j; k < len(c.toks) && k < j+4; k++ {
-				if c.match(k, "based", "in") {
+				if seatVerbs[c.toks[k].Lower] && c.match(k+1, "in") {
 					j = k + 1
 					break
 				}
@@ -1220,6 +1220,70 @@ func (c *clause) classAfterPrep(k int) bool {
 	return deedArticles[c.toks[j].Lower] && prepositions[c.toks[j-1].Lower]
 }
 
+// postAdjectives qualify a post before it: "Mr. Oduya's principal
+// adviser", "Park's longtime aide".
+var postAdjectives = setOf("principal", "longtime", "long-time", "close", "trusted", "personal", "veteran", "private",
+	"main", "key", "leading")
+
+// headquartersOf reads "the Seoul headquarters of the Democratic Renewal
+// Party", "the Paris offices of X": the body is located in the place.
+func (c *clause) headquartersOf() {
+	for i := 1; i+2 < len(c.toks); i++ {
+		w := c.toks[i].Lower
+		if w != "headquarters" && w != "offices" && w != "office" && w != "hq" || !c.match(i+1, "of") {
+			continue
+		}
+		pl := c.at[i-1]
+		if pl < 0 || c.args[pl].Ref || c.typ(pl) != graph.Place || c.args[pl].T0 == 0 || c.toks[c.args[pl].T0-1].Lower != "the" {
+			continue
+		}
+		k := i + 2
+		for k < len(c.toks) && k < i+5 && c.at[k] < 0 && (c.toks[k].Lower == "the" || lowerModifiers[c.toks[k].Lower]) {
+			k++
+		}
+		if k < len(c.toks) && c.at[k] >= 0 && c.args[c.at[k]].T0 == k && c.typ(c.at[k]) == graph.Organization && !c.args[c.at[k]].Ref {
+			c.emitAt(c.args[c.at[k]].Ent, graph.LocatedIn, c.args[pl].Ent, "headquarters-of/v1", 0.7, nil, i)
+		}
+	}
+}
+
+// ofWhichPost reads "a National Redemption Council, of which he is
+// chairman": the person holds a post in the body before the comma.
+func (c *clause) ofWhichPost() {
+	for i := 1; i+5 < len(c.toks); i++ {
+		if !c.match(i, ",", "of", "which") {
+			continue
+		}
+		body := c.at[i-1]
+		if body < 0 || c.typ(body) != graph.Organization {
+			continue
+		}
+		p := c.at[i+3]
+		if p < 0 || c.typ(p) != graph.Person {
+			continue
+		}
+		k := c.args[p].T1
+		if !c.match(k, "is") && !c.match(k, "was") && !c.match(k, "became") && !c.match(k, "remains") {
+			continue
+		}
+		k++
+		for k < len(c.toks) && k < c.args[p].T1+5 && (determiners[c.toks[k].Lower] || lowerModifiers[c.toks[k].Lower] || postAdjectives[c.toks[k].Lower]) {
+			k++
+		}
+		if k < len(c.toks) && c.at[k] < 0 && (memberNouns[c.toks[k].Lower] || roleNouns[c.toks[k].Lower] && !kinNouns[c.toks[k].Lower]) {
+			c.emitAt(c.args[p].Ent, graph.MemberOf, c.args[body].Ent, "of-which-post/v1", 0.7, nil, i)
+		}
+	}
+}
+
+// seatVerbs say where a body or place is: "based in", "which sits in".
+var seatVerbs = setOf("based", "headquartered", "sits", "sit", "located", "situated", "registered")
+
+// firmKinds are kinds of firm beside orgClassNouns: "a Miami payment
+// processor", "a Busan shipbuilder".
+var firmKinds = setOf("processor", "shipbuilder", "shipper", "refiner", "builder", "miner", "brokerage", "exchange",
+	"investor", "fund", "publisher", "distributor", "trader", "studio", "chain", "startup", "start-up")
+
 // firmOfPlace reads "X, a Dakar firm", "X, a Lagos shipping company": a
 // name set off by a comma and described as a kind of body with a place
 // before the kind. The name is an organization (the
@@ -1233,15 +1297,19 @@ func (c *clause) firmOfPlace() {
 		if !c.match(k, "a") && !c.match(k, "an") {
 			continue
 		}
-		pl := c.at[k+1]
-		if k+1 >= len(c.toks) || pl < 0 || c.args[pl].T0 != k+1 || c.args[pl].Type != graph.Place {
+		if k+1 >= len(c.toks) {
 			continue
 		}
+		pl := c.at[k+1]
+		if pl < 0 || c.args[pl].T0 != k+1 || c.args[pl].Type != graph.Place {
+			continue
+		}
+		kind := func(w string) bool { return orgClassNouns[w] || firmKinds[w] }
 		j := c.args[pl].T1
-		for j < len(c.toks) && j < c.args[pl].T1+3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !orgClassNouns[c.toks[j].Lower] {
+		for j < len(c.toks) && j < c.args[pl].T1+3 && c.at[j] < 0 && c.toks[j].Word && !c.toks[j].Cap && !kind(c.toks[j].Lower) {
 			j++
 		}
-		if j >= len(c.toks) || !orgClassNouns[c.toks[j].Lower] || c.at[j] >= 0 {
+		if j >= len(c.toks) || !kind(c.toks[j].Lower) || c.at[j] >= 0 {
 			continue
 		}
 		if a.Type == graph.Place {

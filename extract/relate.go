@@ -1012,6 +1012,8 @@ func (c *clause) read() {
 	c.prenominal()
 	c.postBeforeName()
 	c.firmOfPlace()
+	c.headquartersOf()
+	c.ofWhichPost()
 	c.titles()
 	c.locations()
 	c.placeChains()

@@ -388,6 +388,7 @@ func resolve(rc recognized) resolved {
 	r.mergeKillings()
 	r.joinTaggedPersons()
 	r.joinShortBodyNames()
+	r.joinBareBodyNouns()
 	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
@@ -808,6 +809,63 @@ func (r *resolved) joinShortBodyNames() {
 		}
 		if to != nil {
 			r.merge(to, p)
+		}
+	}
+}
+
+// kindReference reports whether every mention of e opens its sentence or
+// follows "the": "Party chairman X", "the Party said". "Congress" alone
+// mid-sentence is a name of its own (the U.S. Congress).
+func (r *resolved) kindReference(e *entity) bool {
+	for _, mi := range e.Mentions {
+		m := r.Mentions[mi]
+		toks := r.Sentences[m.Sent].Tokens
+		if m.T0 > 0 && toks[m.T0-1].Lower != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// joinBareBodyNouns joins a body named only by its kind, capitalized and
+// opening a sentence or after "the" ("Party chairman Kang Tae-seok", "the
+// Bank said"), to
+// the one body of the article whose name ends in that noun ("Democratic
+// Renewal Party"). With two such bodies it stays apart.
+func (r *resolved) joinBareBodyNouns() {
+	for _, e := range r.Entities {
+		if e.Type != graph.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		noun := ""
+		for form := range e.Forms {
+			w := strings.Fields(graph.NameKey(form))
+			if len(w) != 1 || !bodyNouns[w[0]] || noun != "" && noun != w[0] {
+				noun = ""
+				break
+			}
+			noun = w[0]
+		}
+		if noun == "" || !r.kindReference(e) {
+			continue
+		}
+		var to *entity
+		for _, o := range r.Entities {
+			if o == e || o.Type != graph.Organization || len(o.Mentions) == 0 {
+				continue
+			}
+			for form := range o.Forms {
+				if w := strings.Fields(graph.NameKey(form)); len(w) >= 2 && w[len(w)-1] == noun {
+					if to != nil && to != o {
+						to = e // two bodies of the kind: unclear
+					} else if to == nil {
+						to = o
+					}
+				}
+			}
+		}
+		if to != nil && to != e {
+			r.merge(to, e)
 		}
 	}
 }

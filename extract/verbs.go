@@ -292,6 +292,9 @@ func (c *clause) fire(t trigger, v, e int) {
 	if t.pred == graph.HeldAt {
 		objs = objs[:1] // "held in Vernonburg, Ga.": the town, not its state
 	}
+	if t.pred == graph.TravelledTo && c.typ(subj) == graph.Person {
+		c.companionAfter(subj, c.args[objs[len(objs)-1]].T1, v)
+	}
 	for _, s := range c.coordinatedBefore(subj) {
 		for _, ob := range objs {
 			if c.args[s].Ent == c.args[ob].Ent {
@@ -944,6 +947,29 @@ func (c *clause) fireAccompanied(t trigger, v, e int) {
 	}
 	c.emitAt(c.args[subj].Ent, graph.Accompanied, c.args[o].Ent, t.rule, 0.8, nil, v)
 	c.travelledTogether(subj, o, c.args[o].T1, v)
+}
+
+// companionAfter reads a companion after a journey's destination: "fled
+// into Ivory Coast with his wife, Mrs. Grace Brew", "flew to Rome with Y":
+// the companion accompanied the traveller.
+func (c *clause) companionAfter(subj, end, v int) {
+	k := end
+	if d := c.dateAt(k); d > 0 {
+		k += d
+	}
+	if !c.match(k, "with") {
+		return
+	}
+	o := c.describedCompanion(k + 1)
+	if o < 0 {
+		if a := c.argAfter(k+1, 1); a >= 0 && c.typ(a) == graph.Person && c.args[a].T0 == k+1 && !c.args[a].Ref {
+			o = a
+		}
+	}
+	if o < 0 || c.args[o].Ent == c.args[subj].Ent {
+		return
+	}
+	c.emitAt(c.args[o].Ent, graph.Accompanied, c.args[subj].Ent, "accompany-with/v1", 0.7, nil, v)
 }
 
 // heldPlaceBefore returns the place of a verb of custody earlier in the
