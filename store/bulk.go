@@ -745,10 +745,13 @@ type inOrder struct {
 	slots   []uint64 // open addressing: the top 32 bits of an end's hash, and its number+1; 0 is empty
 	preds   []graph.Predicate
 	predNum map[graph.Predicate]uint32
-	last    graph.ID // the last subject looked up, and its number:
-	lastNum uint32   // relations come grouped by subject
-	pairs   []uint64 // subject<<32 | object number, by relation in input order
-	pred    []uint32 // predicate number, likewise
+	last    graph.ID   // the last subject looked up, and its number:
+	lastNum uint32     // relations come grouped by subject
+	pairs   []uint64   // subject<<32 | object number, by relation in input order
+	pred    []uint32   // predicate number, likewise
+	queued  []graph.ID // the objects of the last pairs, not numbered yet (see number)
+	hashes  []uint64   // their hashes, worked out by number
+	touched uint64     // a sum of what number read ahead, never used
 
 	// Set by sort: the ends and predicates by rank, and the widths of the
 	// ranks in the packed integers.
@@ -785,7 +788,11 @@ func (o *inOrder) place(id graph.ID, n uint32) {
 
 // end returns id's number, numbering it if it is new.
 func (o *inOrder) end(id graph.ID) uint32 {
-	h := maphash.String(o.seed, string(id))
+	return o.endHashed(id, maphash.String(o.seed, string(id)))
+}
+
+// endHashed is end for an id whose hash is h.
+func (o *inOrder) endHashed(id graph.ID, h uint64) uint32 {
 	tag := h &^ (1<<32 - 1)
 	mask := uint64(len(o.slots) - 1)
 	i := h & mask
@@ -818,8 +825,54 @@ func (o *inOrder) add(k graph.Key) {
 		o.preds = append(o.preds, k.Predicate)
 		o.predNum[k.Predicate] = p
 	}
-	o.pairs = append(o.pairs, uint64(o.lastNum)<<32|uint64(o.end(k.Object)))
+	o.pairs = append(o.pairs, uint64(o.lastNum)<<32)
 	o.pred = append(o.pred, p)
+	if o.queued = append(o.queued, k.Object); len(o.queued) == endBatch {
+		o.number()
+	}
+}
+
+// endBatch is how many objects inOrder numbers at a time.
+const endBatch = 256
+
+// number numbers the queued objects. An object is found at random in the
+// table of slots and then in ends, both far larger than the CPU's caches
+// in a big graph; looked up one by one between everything else a relation
+// costs, each lookup waits for memory two or three times. Here the slots
+// and the ends they point to are first only read, in loops whose loads do
+// not depend on each other, so that the CPU has many in flight at once;
+// the lookups then find them in the cache.
+func (o *inOrder) number() {
+	if len(o.queued) == 0 {
+		return
+	}
+	o.hashes = o.hashes[:0]
+	mask := uint64(len(o.slots) - 1)
+	var touched uint64
+	for _, id := range o.queued {
+		h := maphash.String(o.seed, string(id))
+		o.hashes = append(o.hashes, h)
+		touched += o.slots[h&mask]
+	}
+	for _, h := range o.hashes {
+		if s := o.slots[h&mask]; s != 0 {
+			touched += uint64(len(o.ends[uint32(s)-1]))
+		}
+	}
+	for _, h := range o.hashes {
+		if s := o.slots[h&mask]; s != 0 {
+			if e := o.ends[uint32(s)-1]; len(e) > 0 {
+				touched += uint64(e[0]) // the bytes compared with the id
+			}
+		}
+	}
+	o.touched += touched // kept, so that the compiler keeps the loads
+	base := len(o.pairs) - len(o.queued)
+	for i, id := range o.queued {
+		o.pairs[base+i] |= uint64(o.endHashed(id, o.hashes[i]))
+	}
+	clear(o.queued) // let the collector have the ids of relations not among the entities
+	o.queued = o.queued[:0]
 }
 
 // sorted yields the in keys in key order. The yielded slice is reused.
@@ -849,6 +902,23 @@ func (o *inOrder) appendKey(b []byte, x uint64) []byte {
 	return appendTriple(b, kindIn, k)
 }
 
+// touchSubjects reads the ids that appendKey will copy as the subjects
+// of the packed relations xs, in a loop whose loads do not depend on each
+// other: in key order the subjects come at random, and read one by one
+// each waits for memory twice (the id's header, its bytes). It returns a
+// sum of what it read, for the caller to keep so that the compiler keeps
+// the loads.
+func (o *inOrder) touchSubjects(xs []uint64) uint64 {
+	endMask := uint64(1)<<o.endBits - 1
+	var sum uint64
+	for _, x := range xs {
+		if id := o.endByRank[x&endMask]; len(id) > 0 {
+			sum += uint64(id[0])
+		}
+	}
+	return sum
+}
+
 // write writes the in keys into sw as parts streams of consecutive keys,
 // with stream ids first, first+1, ..., each from a goroutine and writer of
 // its own (the streams' key ranges do not overlap, as StreamWriter
@@ -863,6 +933,7 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 		wg   sync.WaitGroup
 		keys = make([]int, parts)
 		errs = make([]error, parts)
+		sink = make([]uint64, parts) // what touchSubjects read
 	)
 	for p := range parts {
 		lo, hi := len(order)*p/parts, len(order)*(p+1)/parts
@@ -876,11 +947,16 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 			w := newKVWriter(sw)
 			defer w.release()
 			var key []byte
-			for _, x := range order[lo:hi] {
-				key = o.appendKey(key[:0], x)
-				if errs[p] = w.add(stream, key, nil); errs[p] != nil {
-					return
+			for at := lo; at < hi; at += endBatch {
+				batch := order[at:min(at+endBatch, hi)]
+				touched := o.touchSubjects(batch)
+				for _, x := range batch {
+					key = o.appendKey(key[:0], x)
+					if errs[p] = w.add(stream, key, nil); errs[p] != nil {
+						return
+					}
 				}
+				sink[p] += touched
 			}
 			w.done(stream)
 			errs[p] = w.finish()
@@ -889,8 +965,9 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 	}
 	wg.Wait()
 	n := 0
-	for _, k := range keys {
+	for p, k := range keys {
 		n += k
+		o.touched += sink[p]
 	}
 	return n, errors.Join(errs...)
 }
@@ -898,7 +975,8 @@ func (o *inOrder) write(sw *badger.StreamWriter, first uint32, parts int) (int, 
 // sort returns the relations packed as appendKey reads them, in the order
 // of their in keys. It is called once.
 func (o *inOrder) sort() ([]uint64, error) {
-	o.slots, o.predNum = nil, nil // not needed any more; let the collector have them
+	o.number()
+	o.slots, o.predNum, o.queued, o.hashes = nil, nil, nil, nil // not needed any more; let the collector have them
 	// Ranks by number: the identity for the entities unless other ends came.
 	var endRank []uint32
 	o.endByRank = o.ends
