@@ -346,3 +346,58 @@ func (c *clause) postHolderAccused(d *describedAccused) {
 		return
 	}
 }
+
+// invertedCharges reads a charge written subject last, as press releases
+// do: "Also charged is Andrei Petrenko, 29, ...", "Also arrested were X and
+// Y"; and a defendant named by an apposition: "A third defendant, Kyle
+// Mercer, ...". The charge is the event named in the sentence, else the one
+// case the article names.
+func (c *clause) invertedCharges() {
+	for i := 0; i+2 < len(c.toks); i++ {
+		w := c.toks[i].Lower
+		var people []int
+		pred := graph.AccusedOf
+		switch {
+		case invertedVerbs[w] && (i == 0 || c.toks[i-1].Lower == "also" && i == 1) &&
+			(c.match(i+1, "is") || c.match(i+1, "are") || c.match(i+1, "was") || c.match(i+1, "were")):
+			a := c.at[i+2]
+			if a < 0 || c.args[a].T0 != i+2 || c.typ(a) != graph.Person || c.args[a].Ref {
+				continue
+			}
+			people = c.coordinated(a)
+			if w == "convicted" || w == "sentenced" || w == "jailed" {
+				pred = graph.ConvictedOf
+			}
+		case (w == "defendant" || w == "co-defendant") && c.match(i+1, ",") && i > 0 && (describers[c.toks[i-1].Lower] || ordinalWords[c.toks[i-1].Lower]):
+			a := c.at[i+2]
+			if a < 0 || c.args[a].T0 != i+2 || c.typ(a) != graph.Person || c.args[a].Ref {
+				continue
+			}
+			people = []int{a}
+		default:
+			continue
+		}
+		ev := -1
+		for k := i + 2; k < len(c.toks); k++ {
+			if a := c.at[k]; a >= 0 && c.typ(a) == graph.Event && !c.args[a].Ref {
+				ev = c.args[a].Ent
+				break
+			}
+		}
+		if ev < 0 {
+			ev = c.r.soleEventOf(c.si, commonEventHeads) // a deed: a scheme, a campaign, a murder
+		}
+		if ev < 0 {
+			continue
+		}
+		for _, p := range people {
+			c.emitAt(c.args[p].Ent, pred, ev, "inverted-charge/v1", 0.6, nil, i)
+		}
+	}
+}
+
+// invertedVerbs open a sentence that names the people charged last.
+var invertedVerbs = setOf("charged", "indicted", "accused", "arrested", "named", "convicted", "sentenced", "jailed", "detained")
+
+// ordinalWords count defendants: "a second defendant".
+var ordinalWords = setOf("second", "third", "fourth", "fifth", "sixth", "another", "fellow")

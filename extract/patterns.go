@@ -831,6 +831,7 @@ func (c *clause) origins() {
 		if c.match(k, ",") && k+2 < len(c.toks) && number(c.toks[k+1].Text, 1, 120) > 0 && c.toks[k+2].Lower == "," {
 			k += 3
 		}
+		k = c.afterAka(k) // ', also known as "Harbormaster", of Yekaterinburg'
 		if k >= len(c.toks) || c.toks[k].Lower != "of" && c.toks[k].Lower != "at" {
 			continue
 		}
@@ -852,6 +853,47 @@ func (c *clause) origins() {
 			c.emit(p.Ent, graph.LivesIn, o.Ent, "person-of-place/v1", 0.65, nil)
 		}
 	}
+}
+
+// afterAka returns the token after an alias phrase that starts at token k
+// and is closed by a comma ("also known as "Harbormaster" and "dvolk",",
+// "alias "El Flaco","), or k when none starts there.
+func (c *clause) afterAka(k int) int {
+	j := akaAt(c.toks, k)
+	if j < 0 {
+		return k
+	}
+	for n := j; n < len(c.toks) && n < j+12; n++ {
+		if c.toks[n].Lower == "," {
+			return n + 1
+		}
+		if clauseBreak[c.toks[n].Lower] || c.toks[n].Lower == "." {
+			break
+		}
+	}
+	return k
+}
+
+// akaAt returns the token after an alias cue at token k ("also known as",
+// "known online as", "alias", "a.k.a."), or -1.
+func akaAt(toks []token, k int) int {
+	if k < len(toks) && (toks[k].Lower == "also" || toks[k].Lower == "better") {
+		k++
+	}
+	if k >= len(toks) {
+		return -1
+	}
+	switch toks[k].Lower {
+	case "alias", "aka", "a.k.a.", "a.k.a":
+		return k + 1
+	case "known":
+		for j := k + 1; j < len(toks) && j < k+4; j++ {
+			if toks[j].Lower == "as" {
+				return j + 1
+			}
+		}
+	}
+	return -1
 }
 
 // envoyTitle reports whether a title names a post sent to a body rather

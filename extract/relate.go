@@ -1026,6 +1026,7 @@ func (c *clause) read() {
 	c.verbs()
 	c.accusations()
 	c.namedAccused()
+	c.invertedCharges()
 	c.speechAccusations()
 }
 

@@ -388,6 +388,7 @@ func resolve(rc recognized) resolved {
 	r.mergeKillings()
 	r.joinTaggedPersons()
 	r.joinShortBodyNames()
+	r.joinAkas()
 	r.joinBareBodyNouns()
 	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
@@ -866,6 +867,53 @@ func (r *resolved) joinBareBodyNouns() {
 		}
 		if to != nil && to != e {
 			r.merge(to, e)
+		}
+	}
+}
+
+// joinAkas joins a name given as a person's alias ("Dmitri Volkov, 34,
+// also known as "Harbormaster"", "Luis Soto, alias "El Flaco"") to that
+// person, when the alias names nothing else in the article.
+func (r *resolved) joinAkas() {
+	for mi, m := range r.Mentions {
+		if m.Ent < 0 || m.T0 < 2 || r.Entities[m.Ent].Type == graph.Event || r.strongly(m.Ent) {
+			continue
+		}
+		toks := r.Sentences[m.Sent].Tokens
+		k := m.T0 - 1
+		if isQuote(toks[k].Text) || toks[k].Lower == "'" {
+			k--
+		}
+		// The alias cue ends at k; find where it starts.
+		cue := -1
+		for j := k; j >= 0 && j >= k-4; j-- {
+			if akaAt(toks, j) == k+1 {
+				cue = j
+				break
+			}
+		}
+		if cue < 0 {
+			continue
+		}
+		owner := -1
+		for _, o := range r.BySent[m.Sent] {
+			om := r.Mentions[o]
+			if om.T1 <= cue && om.Ent >= 0 && r.Entities[om.Ent].Type == graph.Person && om.Ent != m.Ent {
+				owner = om.Ent // the last person named before the cue
+			}
+		}
+		alias := r.Entities[m.Ent]
+		if owner < 0 || alias == r.Entities[owner] {
+			continue
+		}
+		only := true
+		for _, o := range alias.Mentions {
+			if o != mi && graph.NameKey(r.Mentions[o].Text) != graph.NameKey(m.Text) {
+				only = false
+			}
+		}
+		if only {
+			r.merge(r.Entities[owner], alias)
 		}
 	}
 }

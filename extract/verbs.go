@@ -116,6 +116,7 @@ var triggerTable = func() map[string][]trigger {
 func (c *clause) verbs() {
 	c.onOrders()
 	c.namedDeeds()
+	c.pairMet()
 	for i := range c.toks {
 		ts, ok := triggerTable[c.toks[i].Lower]
 		if !ok || c.at[i] >= 0 {
@@ -648,13 +649,19 @@ var caseHeads = setOf("scandal", "affair", "case", "fraud", "scheme", "racket", 
 // arranging the payments", "charged with conspiracy to defraud") is part
 // of it.
 func (r *related) soleCase(si int) int {
+	return r.soleEventOf(si, caseHeads)
+}
+
+// soleEventOf returns the one event named by the sentences up to si whose
+// head is one of heads, when the article names exactly one; else -1.
+func (r *related) soleEventOf(si int, heads map[string]bool) int {
 	found := -1
 	for i, e := range r.Entities {
 		if e.Type != graph.Event {
 			continue
 		}
 		w := strings.Fields(strings.ToLower(e.Name))
-		if len(w) < 2 || !caseHeads[w[len(w)-1]] {
+		if len(w) < 2 || !heads[w[len(w)-1]] {
 			continue
 		}
 		if found >= 0 {
@@ -971,6 +978,49 @@ func (c *clause) companionAfter(subj, end, v int) {
 	}
 	c.emitAt(c.args[o].Ent, graph.Accompanied, c.args[subj].Ent, "accompany-with/v1", 0.7, nil, v)
 }
+
+// pairMet reads "X recruited Y ... and the two men met in Istanbul": a
+// pair named by a noun meets, when the sentence has named exactly two
+// people before it.
+func (c *clause) pairMet() {
+	for i := 2; i < len(c.toks); i++ {
+		w := c.toks[i].Lower
+		if w != "met" && w != "meet" {
+			continue
+		}
+		start := -1
+		switch {
+		case i >= 3 && c.match(i-3, "the", "two") && pairNouns[c.toks[i-1].Lower]:
+			start = i - 3
+		case c.match(i-2, "both") && pairNouns[c.toks[i-1].Lower]:
+			start = i - 2
+		case c.match(i-2, "the", "pair") || c.match(i-2, "the", "two"):
+			start = i - 2
+		}
+		if start < 0 {
+			continue
+		}
+		var people []int
+		for _, a := range c.args {
+			if a.T1 > start || a.Type != graph.Person || a.Ref {
+				continue
+			}
+			seen := false
+			for _, p := range people {
+				seen = seen || p == a.Ent
+			}
+			if !seen {
+				people = append(people, a.Ent)
+			}
+		}
+		if len(people) == 2 {
+			c.emitAt(people[0], graph.Met, people[1], "pair-met/v1", 0.6, nil, i)
+		}
+	}
+}
+
+// pairNouns name two people together: "the two men".
+var pairNouns = setOf("men", "women", "brothers", "sisters", "officials", "leaders", "suspects", "defendants", "ministers")
 
 // heldPlaceBefore returns the place of a verb of custody earlier in the
 // sentence ("is being held at Fort Magnus, ..., together with"), or -1.
