@@ -426,6 +426,11 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Luis Soto|met|Pablo Vera"}, nil},
 		{"the two men with three people named", "Luis Soto said Pablo Vera and Tomas Gil were arrested after the two men met in Istanbul.",
 			nil, []string{"Luis Soto|met|Pablo Vera", "Luis Soto|met|Tomas Gil"}},
+		// Victims of a deed named by a lower-case head.
+		{"a victim of a named deed", "The commission found that Ana Ruiz was a victim of the Rio Blanco disappearances.",
+			[]string{"Ana Ruiz|victim-of|Rio Blanco disappearances"}, nil},
+		{"a speaker about the victims is none", "Colonel Pablo Vera was accused of the Rio Blanco disappearances. Ana Ruiz said the victims of the Rio Blanco disappearances deserve justice.",
+			[]string{"Pablo Vera|accused-of|Rio Blanco disappearances"}, []string{"Ana Ruiz|victim-of|Rio Blanco disappearances"}},
 		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
 			[]string{"Luis Soto|held-at|Cáceres"}, nil},
 	}

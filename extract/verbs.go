@@ -92,6 +92,7 @@ var triggerTable = func() map[string][]trigger {
 		"killing", "murdering", "assassinating", "shot and killed", "fatally shot", "shot to death", "gunned down",
 		"stabbed to death", "beaten to death", "slain", "slew"))
 	add(triggers(graph.Ordered, per, per, 12, "order/v1", "ordered", "orders", "instructed"))
+	add(triggers(graph.VictimOf, event, per, 4, "victim-of/v1", "victim of", "victims of"))
 	add(triggers(graph.Negotiated, []graph.Type{graph.Event, graph.Organization}, per, 6, "negotiate/v1", "negotiated",
 		"brokered", "brokering", "negotiating", "negotiate", "secure", "secured", "securing", "struck", "clinched"))
 	add(triggers(graph.Met, perOrg, perOrg, 12, "meet/v1", "met", "meets", "meeting with", "met with", "talks with",
@@ -258,6 +259,16 @@ func (c *clause) fire(t trigger, v, e int) {
 	}
 	subj := c.subjectOf(v, subjTypes...)
 	if subj < 0 {
+		return
+	}
+	if t.pred == graph.VictimOf && c.objectAfter(e, t) < 0 {
+		// "X was a victim of the Rio Blanco disappearances": a deed named
+		// by a lower-case head after a name.
+		if ev := c.commonEvent(e); ev >= 0 {
+			for _, s := range c.coordinatedBefore(subj) {
+				c.emitAt(c.args[s].Ent, graph.VictimOf, ev, t.rule, 0.6, nil, v)
+			}
+		}
 		return
 	}
 	if (t.pred == graph.ConvictedOf || t.pred == graph.AccusedOf) && c.objectAfter(e, t) < 0 {
