@@ -282,7 +282,8 @@ var ofHeads = setOf("ministry", "department", "bank", "university", "republic", 
 	"confederation", "assembly", "academy", "house", "province", "city", "state", "states", "emirates",
 	"secretary", "minister", "director", "bureau", "agency", "army", "people's", "united", "federal",
 	"democratic", "islamic", "front", "movement", "strait", "port", "tower", "palace", "prisoner",
-	"court's", "guardians", "friends", "sons", "daughters", "knights", "order")
+	"court's", "guardians", "friends", "sons", "daughters", "knights", "order", "directorate",
+	"society", "foundation", "corps", "inspectorate", "secretariat", "tribunal")
 
 // pronouns that may stand for a person subject.
 var personPronouns = setOf("he", "she", "him", "her")

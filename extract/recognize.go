@@ -365,6 +365,13 @@ func andBody(toks []token, i, j int) int {
 	if _, ok := demonymPhrase(toks, i, j); ok {
 		return 0
 	}
+	// "Barclays Bank of Kenya and Equity Bank": a body "of" a known place
+	// is named whole before "and".
+	if j-i >= 3 && toks[j-2].Lower == "of" {
+		if e, ok := gazLookup(toks[j-1].Text); ok && e.Type == graph.Place {
+			return 0
+		}
+	}
 	k := j + 1
 	for k < len(toks) && k < j+5 && capWord(toks[k]) && months[toks[k].Lower] == 0 && !weekdays[toks[k].Lower] {
 		k++

@@ -160,6 +160,11 @@ func TestBodyNameJoins(t *testing.T) {
 			not:  []string{"28th President", "24th Street"},
 		},
 		{
+			text: "Accounts at Barclays Bank of Kenya and Equity Bank were frozen by the Directorate of Criminal Investigations.",
+			want: []string{"Barclays Bank of Kenya", "Equity Bank", "Directorate of Criminal Investigations"},
+			not:  []string{"Barclays Bank of Kenya and Equity Bank", "Directorate", "Criminal Investigations"},
+		},
+		{
 			text: "He appealed to the Court of Arbitration for Sport in Lausanne.",
 			want: []string{"Court of Arbitration for Sport"},
 			not:  []string{"Sport", "Court of Arbitration"},
