@@ -431,6 +431,10 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Ana Ruiz|victim-of|Rio Blanco disappearances"}, nil},
 		{"a speaker about the victims is none", "Colonel Pablo Vera was accused of the Rio Blanco disappearances. Ana Ruiz said the victims of the Rio Blanco disappearances deserve justice.",
 			[]string{"Pablo Vera|accused-of|Rio Blanco disappearances"}, []string{"Ana Ruiz|victim-of|Rio Blanco disappearances"}},
+		{"a post of a common noun's body", "Col. Pablo Vera, then commander of the army's Harbour Brigade, ordered the raid.",
+			[]string{"Pablo Vera|member-of|Harbour Brigade"}, nil},
+		{"a common noun's possessive after no preposition", "Col. Pablo Vera, who praised the army's Harbour Brigade, ordered the raid.",
+			nil, []string{"Pablo Vera|member-of|Harbour Brigade"}},
 		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
 			[]string{"Luis Soto|held-at|Cáceres"}, nil},
 	}

@@ -92,6 +92,17 @@ func (c *clause) appositions() {
 	}
 }
 
+// commonPossessorAfterPrep reports whether a name at token k follows a
+// preposition and a common noun's possessive: "commander of the army's
+// Fourth Infantry Battalion", "an official of the party's youth wing X".
+func (c *clause) commonPossessorAfterPrep(k int) bool {
+	if k < 4 || !isPossessive(c.toks[k-1]) {
+		return false
+	}
+	n := c.toks[k-2]
+	return n.Word && !n.Cap && c.at[k-2] < 0 && c.toks[k-3].Lower == "the" && prepositions[c.toks[k-4].Lower]
+}
+
 func (c *clause) apposition(ai, i int) {
 	p := c.args[ai]
 	var roles []role
@@ -117,7 +128,7 @@ func (c *clause) apposition(ai, i int) {
 				start = k + 1
 				continue
 			}
-			if k > 0 && (prepositions[c.toks[k-1].Lower] || c.toks[k-1].Lower == "the" && k > 1 && prepositions[c.toks[k-2].Lower] || c.classAfterPrep(k)) && len(roles) > 0 {
+			if k > 0 && (prepositions[c.toks[k-1].Lower] || c.toks[k-1].Lower == "the" && k > 1 && prepositions[c.toks[k-2].Lower] || c.classAfterPrep(k) || c.commonPossessorAfterPrep(k)) && len(roles) > 0 {
 				target = a
 				// "the half-brother of North Korea's leader, Kim Jong-un".
 				if x.Type != graph.Person && x.T1+1 < len(c.toks) && isPossessive(c.toks[x.T1]) {
