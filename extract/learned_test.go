@@ -153,7 +153,7 @@ func wordTokens(words []string) []token {
 // and labels each pair the classifier would see by the gold relations of
 // the gold entities the two names match.
 func relclassExamples(x *Extractor, s conll04Sentence) []relclass.Example {
-	a, err := cleanArticle([]byte(strings.Join(s.Tokens, " ")), "conll04.txt")
+	a, err := cleanArticle([]byte(detokenize(s.Tokens)), "conll04.txt")
 	if err != nil {
 		return nil
 	}
