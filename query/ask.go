@@ -177,7 +177,14 @@ func ask(g Graph, q, question string, opts Options) (res Result, open bool, err 
 		var best *Result
 		bestRank := 0
 		var hardErr error
+		topLen := -1 // the phrase length of the first reading that named an entity
 		for _, rd := range rds {
+			if topLen >= 0 && len(rd.phrase) < topLen {
+				// A shorter phrase is a looser reading ("in" for
+				// "happened in"): it may not stand in for a longer one
+				// that found nothing.
+				break
+			}
 			r := Result{Question: question, Answers: []Answer{}}
 			fit := true
 			var err error
@@ -196,6 +203,9 @@ func ask(g Graph, q, question string, opts Options) (res Result, open bool, err 
 					firstErr = err
 				}
 				continue
+			}
+			if topLen < 0 {
+				topLen = len(rd.phrase)
 			}
 			found := len(r.Answers) > 0
 			if rd.rule.shape == connection || fit && found {

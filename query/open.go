@@ -20,7 +20,8 @@ type openLeg struct {
 
 // Evidence stems of the happenings open questions ask about.
 var (
-	arrestWords = []string{"arrest", "detain", "detention", "custody", "captur", "seiz", "apprehend", "held", "jail", "prison", "remand"}
+	arrestWords = []string{"arrest", "detain", "detention", "custody", "captur", "seiz", "apprehend", "remand"}
+	jailWords   = []string{"arrest", "detain", "detention", "custody", "jail", "prison", "imprison", "remand", "locked up"}
 	deathWords  = []string{"kill", "died", "dead", "death", "murder", "slain", "shot", "assassinat", "fatal", "lost their lives", "lost his life", "lost her life"}
 	injuryWords = []string{"injur", "wound", "hurt", "maimed"}
 )
@@ -44,11 +45,15 @@ var openVerbs = func() map[string][]openLeg {
 		openLeg{pred: graph.VictimOf, words: deathWords}, openLeg{pred: graph.Killed, object: true})
 	add("injured,wounded,hurt",
 		openLeg{pred: graph.VictimOf, words: injuryWords})
-	add("arrested,detained,captured,taken into custody,held,jailed,imprisoned,locked up,apprehended",
+	add("arrested,captured,taken into custody,apprehended",
 		openLeg{pred: graph.HeldAt, words: arrestWords},
 		openLeg{pred: graph.AccusedOf, words: arrestWords},
 		openLeg{pred: graph.Accused, object: true, words: arrestWords},
 		openLeg{pred: graph.ConvictedOf, words: arrestWords})
+	add("detained,held,jailed,imprisoned,locked up,being held,kept",
+		openLeg{pred: graph.HeldAt},
+		openLeg{pred: graph.AccusedOf, words: jailWords},
+		openLeg{pred: graph.ConvictedOf, words: jailWords})
 	add("defected,quit,resigned,deserted,switched sides",
 		openLeg{pred: graph.DefectedFrom})
 	return m
@@ -107,7 +112,7 @@ func answerOpen(g Graph, q, question string, opts Options) (res Result, ok bool,
 			s = fmt.Sprintf("any %s ?", ol.pred)
 		}
 		if len(ol.words) > 0 {
-			s += " (the sentence says " + m[2] + ")"
+			s += " (when its sentence says so)"
 		}
 		desc = append(desc, s)
 	}

@@ -86,6 +86,11 @@ func resolveSpan(g graph.Reader, span string, mode spanMode, roles map[graph.Typ
 		}
 		return choose(g, span, ids, roles, hasEdges)
 	}
+	if mode == insideSpan && eventPhrase(span) {
+		// "the killing of Kwame Asante" names a happening: Asante inside it
+		// is not what the question is about.
+		return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
+	}
 	var tries []string
 	if whole {
 		tries = []string{span}
@@ -142,6 +147,20 @@ func resolveSpan(g graph.Reader, span string, mode spanMode, roles map[graph.Typ
 		return choose(g, s, ids, roles, hasEdges)
 	}
 	return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
+}
+
+// eventPhrase reports whether span describes a happening: its last word
+// is a noun for one ("the Asante killing") or it begins with one and "of"
+// ("the murder of Elena Varga").
+func eventPhrase(span string) bool {
+	words := strings.Fields(graph.NameKey(span))
+	for len(words) > 0 && stopwords[words[0]] {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return false
+	}
+	return eventClasses[words[len(words)-1]] != "" || words[1] == "of" && eventClasses[words[0]] != ""
 }
 
 // onlyEvents reports whether roles admit events and nothing else.
