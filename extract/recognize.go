@@ -1432,7 +1432,9 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	}
 	// "Davisville, R.I.", "Mineral Wells, Texas": a name before a comma
 	// and a state, province or country is a town in it.
-	if inRegion(toks, b) && !(b-a >= 2 && knownFirstName(toks[a].Text)) {
+	// A given name may open such a town when the region is an abbreviated
+	// state ("Franklin Lakes, N.J."): people are not written so.
+	if inRegion(toks, b) && (!(b-a >= 2 && knownFirstName(toks[a].Text)) || strings.HasSuffix(toks[b+1].Text, ".") && !isParty(toks[b+1].Text)) {
 		return graph.Place, true
 	}
 	// "Lennon was fatally shot", "Ruby shot Oswald", "the slaying of
@@ -1486,6 +1488,13 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 		if nt := nerType(labels, a, b); nt != graph.Place {
 			return graph.Organization, false
 		}
+	}
+	// "Helen Carver of Marsh Whitby": what a person is "of", when the tagger
+	// reads it as a person's name with no given name, is a body (known
+	// places returned above).
+	if a > 1 && toks[a-1].Lower == "of" && strings.HasSuffix(labelAt(labels, a-2), "-PER") && !knownFirstName(toks[a].Text) &&
+		nerType(labels, a, b) == graph.Person && b-a >= 2 {
+		return graph.Organization, false
 	}
 	// "Nadia Price": a given name and one or two more words is a person's
 	// name, whatever the tagger makes of the surname.
@@ -1793,4 +1802,17 @@ func numberSign(toks []token, i int) bool {
 // Sport".
 func institutionOf(toks []token, a, b int) bool {
 	return b-a >= 3 && toks[a].Cap && ofHeads[toks[a].Lower] && toks[a+1].Lower == "of"
+}
+
+func labelAt(labels []string, i int) string {
+	if i < 0 || i >= len(labels) {
+		return ""
+	}
+	return labels[i]
+}
+
+// isParty reports whether w is a party and state ("D-Mass.", "R-Texas"),
+// as written after a legislator's name.
+func isParty(w string) bool {
+	return len(w) > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-'
 }

@@ -480,6 +480,9 @@ func TestFirmNames(t *testing.T) {
 		{"Helen Carver, a partner at Marsh Whitby, said the audit was flawed.",
 			map[string]graph.Type{"Helen Carver": graph.Person, "Marsh Whitby": graph.Organization}},
 		{"She met Helen Carver at Oxford last year.", map[string]graph.Type{"Oxford": graph.Place}},
+		{"Helen Carver of Marsh Whitby said the audit was flawed.", map[string]graph.Type{"Helen Carver": graph.Person, "Marsh Whitby": graph.Organization}},
+		{"The Halden Pump Co. of Franklin Lakes, N.J., donated the pumps.", map[string]graph.Type{"Franklin Lakes": graph.Place}},
+		{"The bill was opposed by Sen. Edward Hale, D-Mass., on Monday.", map[string]graph.Type{"Edward Hale": graph.Person}},
 		{"Kofi Mensah, a native of Ho, was arrested in Accra.", map[string]graph.Type{"Ho": graph.Place, "Kofi Mensah": graph.Person}},
 		// A name's type found from context holds for its mentions that only
 		// the tagger typed.
