@@ -325,7 +325,7 @@ func resolve(rc recognized) resolved {
 		if m.Strong && !r.surnameLikePlace(mi) {
 			continue
 		}
-		if p := personEntity(&r, m.Text); p >= 0 {
+		if p := personEntity(&r, m.Text); p >= 0 && (!m.Strong || r.namedInBody(p)) {
 			r.add(mi, p)
 			continue
 		}
@@ -431,6 +431,20 @@ func (r *resolved) surnameLikePlace(mi int) bool {
 		}
 	}
 	return true
+}
+
+// namedInBody reports whether person e has a full name (two words or more)
+// in a sentence of the body, not only in a headline or a title-case line
+// ("Qian Qichen Leaves Beijing for South Asian Tour" is no person "Qian
+// Qichen Leaves Beijing").
+func (r *resolved) namedInBody(e int) bool {
+	for _, mi := range r.Entities[e].Mentions {
+		m := r.Mentions[mi]
+		if !m.Weak && !r.Sentences[m.Sent].Headline && len(r.nc.words(m.Text)) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrepositions are the prepositions before a place named as one.
@@ -913,7 +927,15 @@ func (r *resolved) joinAkas() {
 			}
 		}
 		if only {
-			r.merge(r.Entities[owner], alias)
+			// The alias joins as an alias only: the person keeps the
+			// name it was given ("Annie Oakley", not "Little Miss Sure Shot").
+			o := r.Entities[owner]
+			for _, x := range alias.Mentions {
+				r.Mentions[x].Ent = owner
+				o.Mentions = append(o.Mentions, x)
+				o.Aliases[r.Mentions[x].Text] = true
+			}
+			alias.Mentions = nil
 		}
 	}
 }
