@@ -274,6 +274,20 @@ var appositionAfter = setOf("based", "in", "of", "that", "which", "whose", "owne
 // den", "de la", "de los", "von der", "dos".
 var secondParticles = setOf("der", "den", "de", "la", "le", "las", "los", "les", "del", "van", "ter", "ten")
 
+// groupHeads open the names of associations of people, and may be followed
+// by "of the": "Mothers of the Plaza de Mayo", "Friends of the Earth",
+// "Daughters of the American Revolution".
+// Not "soldiers", "families" or "relatives": "Soldiers of the Kessel Rifles"
+// and "Families of the Lockerbie victims" are people of a body or a deed.
+var groupHeads = setOf("mothers", "grandmothers", "fathers", "friends", "sons", "daughters", "knights",
+	"brothers", "sisters", "guardians", "defenders", "partisans", "servants", "martyrs", "brotherhood",
+	"sisterhood")
+
+// wordOrdinals open a unit's name: "Third Army Corps", "First Infantry
+// Division".
+var wordOrdinals = setOf("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	"tenth", "eleventh", "twelfth")
+
 // ofHeads may be followed by "of" inside a name ("Ministry of Defence").
 var ofHeads = setOf("ministry", "department", "bank", "university", "republic", "kingdom", "council", "court",
 	"office", "institute", "league", "union", "federation", "party", "museum", "church", "gulf", "bay", "isle",
@@ -283,7 +297,8 @@ var ofHeads = setOf("ministry", "department", "bank", "university", "republic", 
 	"secretary", "minister", "director", "bureau", "agency", "army", "people's", "united", "federal",
 	"democratic", "islamic", "front", "movement", "strait", "port", "tower", "palace", "prisoner",
 	"court's", "guardians", "friends", "sons", "daughters", "knights", "order", "directorate",
-	"society", "foundation", "corps", "inspectorate", "secretariat", "tribunal")
+	"society", "foundation", "corps", "inspectorate", "secretariat", "tribunal", "mothers", "grandmothers",
+	"fathers", "brothers", "sisters", "veterans", "defenders", "partisans", "servants", "martyrs")
 
 // pronouns that may stand for a person subject.
 var personPronouns = setOf("he", "she", "him", "her")

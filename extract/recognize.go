@@ -413,7 +413,8 @@ func chunks(toks []token) [][2]int {
 			// Women": a body's head, a preposition and "the" before the rest
 			// of its name ("of the" often joins two bodies: "Queens College
 			// of the City University").
-			if j+2 < n && (t.Lower == "for" && forHeads[toks[j-1].Lower] || t.Lower == "on" && onHeads[toks[j-1].Lower]) &&
+			if j+2 < n && (t.Lower == "for" && forHeads[toks[j-1].Lower] || t.Lower == "on" && onHeads[toks[j-1].Lower] ||
+				t.Lower == "of" && groupHeads[toks[j-1].Lower] && j-1 == i) &&
 				toks[j+1].Lower == "the" && !toks[j+1].Cap && capWord(toks[j+2]) {
 				j += 3
 				continue
@@ -820,6 +821,9 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		}
 		if institutionOf(toks, a, b) && !isPossessive(toks[a+2]) {
 			break // "Court of Appeal", "Chamber of Commerce"
+		}
+		if wordOrdinals[toks[a].Lower] && unitName(toks, a+1, b) {
+			break // "Third Army Corps"
 		}
 		a++
 	}
@@ -1397,7 +1401,8 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	}
 	// "Foundation for the Arctic Coast": a body's head before "for" or
 	// "on" outweighs a place head at the end; "6th Fleet" is a unit.
-	if innerBodyHead(toks, a, b) || ordinal(toks[a].Text) && unitName(toks, a+1, b) {
+	if innerBodyHead(toks, a, b) || (ordinal(toks[a].Text) || wordOrdinals[toks[a].Lower]) && unitName(toks, a+1, b) ||
+		b-a >= 3 && groupHeads[toks[a].Lower] && toks[a+1].Lower == "of" {
 		return graph.Organization, true
 	}
 	if b-a > 1 && !toks[b-1].Caps {

@@ -165,6 +165,16 @@ func TestBodyNameJoins(t *testing.T) {
 			not:  []string{"Barclays Bank of Kenya and Equity Bank", "Directorate", "Criminal Investigations"},
 		},
 		{
+			text: "Mothers of the Plaza Verde and Grandmothers of Santa Ana marched with the Friends of the Earth.",
+			want: []string{"Mothers of the Plaza Verde", "Grandmothers of Santa Ana", "Friends of the Earth"},
+			not:  []string{"Mothers", "Grandmothers", "Plaza Verde"},
+		},
+		{
+			text: "The camp was run by the Third Army Corps and the Second Infantry Division.",
+			want: []string{"Third Army Corps", "Second Infantry Division"},
+			not:  []string{"Army Corps"},
+		},
+		{
 			text: "He appealed to the Court of Arbitration for Sport in Lausanne.",
 			want: []string{"Court of Arbitration for Sport"},
 			not:  []string{"Sport", "Court of Arbitration"},
@@ -177,6 +187,7 @@ func TestBodyNameJoins(t *testing.T) {
 		{
 			text: "Soldiers of the Kessel Rifles and the 4th Tarsk Regiment seized the airport.",
 			want: []string{"Kessel Rifles"},
+			not:  []string{"Soldiers of the Kessel Rifles"},
 		},
 		{
 			text: "Talks between Norway and Nordic Council officials resumed in Oslo.",
