@@ -251,7 +251,7 @@ var connectors = setOf("al", "el", "bin", "ibn", "bint", "abu", "da", "de", "di"
 	"del", "della", "van", "von", "der", "den", "la", "le", "y", "ul", "ad", "as", "ash", "at", "az", "&")
 
 // legalForms end a company's name: "Ltd", "SA", "GmbH" (full stop trimmed).
-var legalForms = setOf("ltd", "inc", "corp", "plc", "llc", "llp", "co", "sa", "ag", "gmbh", "nv", "bv", "spa", "ab",
+var legalForms = setOf("ltd", "inc", "corp", "plc", "llc", "llp", "co", "bros", "sa", "ag", "gmbh", "nv", "bv", "spa", "ab",
 	"asa", "oy", "oyj", "pty", "bhd", "tbk", "srl", "sarl", "sas", "kk", "lp", "pte", "pvt", "s.a", "n.v", "b.v", "s.p.a")
 
 // tradeWords end a firm's name when it opens with no given name: "Tallow

@@ -399,7 +399,8 @@ func chunks(toks []token) [][2]int {
 		j := i + 1
 		for j < n {
 			t := toks[j]
-			if capWord(t) && months[strings.TrimSuffix(t.Lower, ".")] == 0 && !weekdays[t.Lower] && !numberSign(toks, j) {
+			if capWord(t) && months[strings.TrimSuffix(t.Lower, ".")] == 0 && !weekdays[t.Lower] && !numberSign(toks, j) &&
+				!afterLegalForm(toks, i, j) {
 				j++
 				continue
 			}
@@ -1820,4 +1821,20 @@ func labelAt(labels []string, i int) string {
 // as written after a legislator's name.
 func isParty(w string) bool {
 	return len(w) > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-'
+}
+
+// afterLegalForm reports whether toks[j] follows a company's legal form
+// written with a full stop and is no legal form itself: "Hanbit
+// Construction Co. Cho was arrested" (a sentence break the full stop
+// hid), "Acme Inc. Chairman X"; not "Samsung Co. Ltd.", nor after a chunk's
+// first word ("Co. Kerry", the county).
+func afterLegalForm(toks []token, i, j int) bool {
+	if j-1 <= i {
+		return false
+	}
+	p := toks[j-1].Text
+	if !strings.HasSuffix(p, ".") || !legalForms[strings.ToLower(strings.TrimSuffix(p, "."))] || len(p) < 3 {
+		return false
+	}
+	return !legalForms[strings.TrimSuffix(toks[j].Lower, ".")] && toks[j].Lower != "&"
 }

@@ -494,6 +494,8 @@ func TestFirmNames(t *testing.T) {
 		{"Helen Carver of Marsh Whitby said the audit was flawed.", map[string]graph.Type{"Helen Carver": graph.Person, "Marsh Whitby": graph.Organization}},
 		{"The Halden Pump Co. of Franklin Lakes, N.J., donated the pumps.", map[string]graph.Type{"Franklin Lakes": graph.Place}},
 		{"The bill was opposed by Sen. Edward Hale, D-Mass., on Monday.", map[string]graph.Type{"Edward Hale": graph.Person}},
+		{"The money went through Hanbit Construction Co. Cho was arrested last week.",
+			map[string]graph.Type{"Hanbit Construction Co.": graph.Organization}},
 		{"Kofi Mensah, a native of Ho, was arrested in Accra.", map[string]graph.Type{"Ho": graph.Place, "Kofi Mensah": graph.Person}},
 		// A name's type found from context holds for its mentions that only
 		// the tagger typed.
