@@ -274,6 +274,10 @@ var appositionAfter = setOf("based", "in", "of", "that", "which", "whose", "owne
 // den", "de la", "de los", "von der", "dos".
 var secondParticles = setOf("der", "den", "de", "la", "le", "las", "los", "les", "del", "van", "ter", "ten")
 
+// officeHeads may follow a post's possessive inside a body's name:
+// "Federal Prosecutor's Office", "Attorney General's Department".
+var officeHeads = setOf("office", "department", "bureau", "chambers")
+
 // groupHeads open the names of associations of people, and may be followed
 // by "of the": "Mothers of the Plaza de Mayo", "Friends of the Earth",
 // "Daughters of the American Revolution".

@@ -448,6 +448,12 @@ func chunks(toks []token) [][2]int {
 				}
 				// "National Dockworkers' Union": a plural possessor before
 				// the body's head word.
+				// "Federal Prosecutor's Office", "Attorney General's Office": a
+				// post's possessive before an office.
+				if isPossessive(t) && officeHeads[toks[j+1].Lower] && gazetteer.IsTitle(toks[j-1].Text) {
+					j += 2
+					continue
+				}
 				plural := (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End && strings.HasSuffix(toks[j-1].Lower, "s") && orgHeads[toks[j+1].Lower]
 				if (isPossessive(t) || (t.Text == "'" || t.Text == "’") && t.Start == toks[j-1].End) && pluralPossessors[toks[j-1].Lower] || plural {
 					j += 2
@@ -1417,6 +1423,13 @@ func classify(s *sentence, a, b int, labels []string, titled bool) (graph.Type, 
 	if e, ok := gazLookup(name); ok {
 		return e.Type, true
 	}
+	// "Direction de la Surveillance du Territoire (DST)": a name its
+	// initials follow in parentheses is a body's, unless the tagger has it
+	// for a place ("United Arab Emirates (UAE)").
+	if b+2 < len(toks) && toks[b].Text == "(" && toks[b+2].Text == ")" && initialsOf(toks[b+1].Text, toks[a:b]) &&
+		nerType(labels, a, b) != graph.Place && nerType(labels, a, b) != graph.Person {
+		return graph.Organization, true
+	}
 	// "Court of Appeal", "Chamber of Commerce": a body's head and "of".
 	if institutionOf(toks, a, b) && orgHeads[toks[a].Lower] {
 		return graph.Organization, true
@@ -1837,4 +1850,20 @@ func afterLegalForm(toks []token, i, j int) bool {
 		return false
 	}
 	return !legalForms[strings.TrimSuffix(toks[j].Lower, ".")] && toks[j].Lower != "&"
+}
+
+// initialsOf reports whether acronym, in capitals, is the initials of the
+// capitalized words of name ("DST" of "Direction de la Surveillance du
+// Territoire", "SFO" of "Serious Fraud Office").
+func initialsOf(acronym string, name []token) bool {
+	if len(acronym) < 2 || len(acronym) > 8 {
+		return false
+	}
+	var in []byte
+	for _, t := range name {
+		if t.Cap && t.Word {
+			in = append(in, t.Text[0])
+		}
+	}
+	return len(in) >= 2 && string(in) == acronym
 }

@@ -496,6 +496,10 @@ func TestFirmNames(t *testing.T) {
 		{"The bill was opposed by Sen. Edward Hale, D-Mass., on Monday.", map[string]graph.Type{"Edward Hale": graph.Person}},
 		{"The money went through Hanbit Construction Co. Cho was arrested last week.",
 			map[string]graph.Type{"Hanbit Construction Co.": graph.Organization}},
+		{"An official of the Direction de la Surveillance du Territoire (DST) said so.",
+			map[string]graph.Type{"Direction de la Surveillance du Territoire": graph.Organization}},
+		{"The Federal Prosecutor's Office in Karlsruhe said so.",
+			map[string]graph.Type{"Federal Prosecutor's Office": graph.Organization}},
 		{"Kofi Mensah, a native of Ho, was arrested in Accra.", map[string]graph.Type{"Ho": graph.Place, "Kofi Mensah": graph.Person}},
 		// A name's type found from context holds for its mentions that only
 		// the tagger typed.
