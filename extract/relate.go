@@ -731,6 +731,11 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 	if len(types) == 0 {
 		types = []graph.Type{graph.Person}
 	}
+	if typeIn(graph.Person, types) {
+		if h := c.releaseSubject(v); h >= 0 {
+			return h
+		}
+	}
 	// ", who V": the head of the apposition chain before.
 	if v >= 2 && c.toks[v-1].Lower == "who" || v >= 3 && c.toks[v-2].Lower == "who" {
 		w := v - 1
@@ -999,6 +1004,50 @@ func (c *clause) appositionHead(a int, types []graph.Type) int {
 		}
 	}
 	return -1
+}
+
+// releaseSubject reads the subject of a verb at token v written as press
+// releases name people: "X, 34, also known as "A" and "B", of Yekaterinburg,
+// Russia, led the group" (an age, an alias phrase and a home town, each set
+// off by commas, in that order; the town required). It returns the
+// person's arg, or -1 when the words before the verb are not that shape.
+func (c *clause) releaseSubject(v int) int {
+	k := v - 1
+	if k < 1 || c.toks[k].Lower != "," {
+		return -1
+	}
+	// ", of Town, Region," back to "of".
+	j := k - 1
+	for j > 0 && (c.toks[j].Lower == "," || c.at[j] >= 0 && c.typ(c.at[j]) == graph.Place) {
+		if a := c.at[j]; a >= 0 {
+			j = c.args[a].T0
+		}
+		j--
+	}
+	if j < 1 || c.toks[j].Lower != "of" || j == k-1 || c.toks[j-1].Lower != "," {
+		return -1
+	}
+	k = j - 1 // the comma before "of"
+	// An alias phrase closed by that comma.
+	for s := k - 1; s > 0 && s > k-12; s-- {
+		if c.toks[s-1].Lower == "," && akaAt(c.toks, s) > 0 {
+			k = s - 1
+			break
+		}
+	}
+	// An age between commas.
+	if k >= 2 && number(c.toks[k-1].Text, 1, 120) > 0 && c.toks[k-2].Lower == "," {
+		k -= 2
+	}
+	a := c.argBefore(k-1, graph.Person)
+	if a < 0 || c.args[a].T1 != k || c.args[a].Ref {
+		return -1
+	}
+	// The person opens the clause: not "X, who met Y, 34, of Tampa, led".
+	if s := c.args[a].T0; s > 0 && c.toks[s-1].Lower != "," && c.toks[s-1].Lower != "that" {
+		return -1
+	}
+	return a
 }
 
 func appositionStart(w string) bool {

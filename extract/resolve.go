@@ -390,6 +390,7 @@ func resolve(rc recognized) resolved {
 	r.joinShortBodyNames()
 	r.joinAkas()
 	r.joinBareBodyNouns()
+	r.joinKindSuffixed()
 	r.topicAliases()
 	// Acronyms join the organization whose initials they are ("ICC").
 	for _, e := range r.Entities {
@@ -936,6 +937,43 @@ func (r *resolved) joinAkas() {
 				o.Aliases[r.Mentions[x].Text] = true
 			}
 			alias.Mentions = nil
+		}
+	}
+}
+
+// joinKindSuffixed joins a body named with a lower-case kind after its name
+// ("the NightFerry group", "the Daesan group") to the body of that bare
+// name the article also names ("NightFerry").
+func (r *resolved) joinKindSuffixed() {
+	byName := map[string]*entity{}
+	for _, e := range r.Entities {
+		if e.Type != graph.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		for form := range e.Forms {
+			byName[graph.NameKey(form)] = e
+		}
+	}
+	for _, e := range r.Entities {
+		if e.Type != graph.Organization || len(e.Mentions) == 0 {
+			continue
+		}
+		var to *entity
+		for form := range e.Forms {
+			w := strings.Fields(form)
+			if len(w) < 2 {
+				continue
+			}
+			last := w[len(w)-1]
+			if last != strings.ToLower(last) || !(orgClassNouns[last] || bodyNouns[last]) {
+				continue
+			}
+			if o := byName[graph.NameKey(strings.Join(w[:len(w)-1], " "))]; o != nil && o != e {
+				to = o
+			}
+		}
+		if to != nil && len(to.Mentions) > 0 {
+			r.merge(to, e)
 		}
 	}
 }
