@@ -173,6 +173,7 @@ func ask(g Graph, q, question string, opts Options) (res Result, open bool, err 
 	// entity of an unexpected type, an ambiguity, then the first reading
 	// that found nothing ("no answer" rather than a guess).
 	var firstErr error
+	var weak *Result // nothing found, for an entity of a type the role does not take: a later pass may do better
 	for _, mode := range modes {
 		var best *Result
 		bestRank := 0
@@ -228,9 +229,14 @@ func ask(g Graph, q, question string, opts Options) (res Result, open bool, err 
 			return res, false, hardErr
 		case hardErr != nil && best == nil:
 			return res, false, hardErr
-		case best != nil:
+		case best != nil && bestRank == 2:
 			return *best, false, nil
+		case best != nil && weak == nil:
+			weak = best
 		}
+	}
+	if weak != nil {
+		return *weak, false, nil
 	}
 	return res, false, firstErr
 }

@@ -439,6 +439,37 @@ func initials(name string) string {
 	return b.String()
 }
 
+// stem folds a plural or possessive s: "workers" and "worker" meet.
+func stem(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// stems joins the stems of words with spaces.
+func stems(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = stem(w)
+	}
+	return strings.Join(out, " ")
+}
+
+// holdsAll reports whether the name key k has every one of the stemmed words.
+func holdsAll(k string, words []string) bool {
+	have := map[string]bool{}
+	for _, w := range strings.Fields(k) {
+		have[stem(w)] = true
+	}
+	for _, w := range words {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // partialNamed finds the entities whose name or an alias holds every word
 // of span in a row ("Vught" for "Vught prison", "the police" for "National
 // Police"), when none is named by it: the last resort for a name given in
@@ -457,7 +488,19 @@ func partialNamed(g graph.Reader, span string, roles map[graph.Type]bool) ([]gra
 		return nil, nil
 	}
 	want := " " + strings.Join(words, " ") + " "
+	wantStem := " " + stems(words) + " "
 	wantPhon := " " + graph.PhoneticKey(strings.Join(words, " ")) + " "
+	// A happening may be named with its words in another order: "the
+	// Lockerbie compensation package" for "compensation package for the
+	// victims of Lockerbie". Its content words must all be in the name.
+	var content []string
+	if roles[graph.Event] && len(words) >= 2 {
+		for _, w := range words {
+			if !stopwords[w] {
+				content = append(content, stem(w))
+			}
+		}
+	}
 	acronym := ""
 	if w := strings.Fields(untitled(span)); len(w) > 0 {
 		if a := strings.TrimSuffix(strings.TrimPrefix(w[len(w)-1], "("), ")"); len(a) >= 2 && len(a) <= 6 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
@@ -473,9 +516,11 @@ func partialNamed(g graph.Reader, span string, roles map[graph.Type]bool) ([]gra
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if strings.Contains(" "+graph.NameKey(n)+" ", want) ||
+			k := graph.NameKey(n)
+			if strings.Contains(" "+k+" ", want) || strings.Contains(" "+stems(strings.Fields(k))+" ", wantStem) ||
 				len(wantPhon) > 4 && strings.Contains(" "+graph.PhoneticKey(n)+" ", wantPhon) ||
-				acronym != "" && initials(n) == acronym {
+				acronym != "" && initials(n) == acronym ||
+				e.Type == graph.Event && len(content) >= 2 && holdsAll(k, content) {
 				ids = append(ids, e.ID)
 				break
 			}
