@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -111,7 +112,7 @@ func splitSentences(body string, toks []Token, para int, out []Sentence) []Sente
 		if last+1 >= len(toks) {
 			break
 		}
-		if boundary(kind, quoted, toks[last+1:]) {
+		if boundary(kind, toks[i].Text, quoted, toks[last+1:]) {
 			emit(last)
 		}
 		i = last
@@ -210,9 +211,9 @@ func terminal(t string) termKind {
 }
 
 // boundary decides whether a sentence ends before next, after a
-// terminator of the given kind. quoted says closing quotes or brackets
-// followed the terminator.
-func boundary(kind termKind, quoted bool, next []Token) bool {
+// terminator of the given kind, the token prev. quoted says closing quotes
+// or brackets followed the terminator.
+func boundary(kind termKind, prev string, quoted bool, next []Token) bool {
 	n := next[0].Text
 	r, _ := utf8.DecodeRuneInString(n)
 	switch kind {
@@ -220,7 +221,8 @@ func boundary(kind termKind, quoted bool, next []Token) bool {
 		return false
 	case weakAbbrev:
 		// "in the U.S. Mr. Smith said": a title opens the next sentence.
-		return sentenceStarters[n] || terminal(n) == strongAbbrev && titleAbbrevs[n[:len(n)-1]]
+		return sentenceStarters[n] || terminal(n) == strongAbbrev && titleAbbrevs[n[:len(n)-1]] ||
+			legalFormStop(prev, next)
 	case initial:
 		return sentenceStarters[n]
 	case ellipsis:
@@ -312,4 +314,26 @@ func setOf(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// legalForms are companies' legal forms written with a full stop.
+var legalForms = setOf("Co", "Inc", "Ltd", "Corp", "Plc", "LLC", "Bros")
+
+// legalFormStop reports whether a company's legal form ends a sentence
+// before a capitalized word and a finite verb: "paid through Hanbit
+// Construction Co. Cho was arrested", not "Ford Motor Co. Chairman X said"
+// nor "Acme Inc. Shares" (the verb must be one of a few).
+func legalFormStop(prev string, next []Token) bool {
+	if !legalForms[strings.TrimSuffix(prev, ".")] || len(next) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next[0].Text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	switch next[1].Text {
+	case "was", "is", "has", "had", "were", "are", "said", "says", "told", "will", "would", "denied", "declined":
+		return true
+	}
+	return false
 }

@@ -46,6 +46,10 @@ func TestSegmentSentences(t *testing.T) {
 		{"etc", "They brought food, water, etc. The rest stayed.", []string{"They brought food, water, etc.", "The rest stayed."}},
 		{"junior", "He met Donald Trump Jr. The talks failed. Trump Jr. was there.", []string{"He met Donald Trump Jr.", "The talks failed.", "Trump Jr. was there."}},
 		{"digit after stop", "He was 62. 270 people died.", []string{"He was 62.", "270 people died."}},
+		{"legal form at end", "The money went through Halden Construction Co. Cho was arrested on Friday.",
+			[]string{"The money went through Halden Construction Co.", "Cho was arrested on Friday."}},
+		{"legal form inside", "Ford Motor Co. Chairman Alan Hale said Acme Inc. Shares rose.",
+			[]string{"Ford Motor Co. Chairman Alan Hale said Acme Inc. Shares rose."}},
 		{"empty", "  \n\n ", nil},
 	}
 	for _, tt := range tests {
