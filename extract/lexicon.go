@@ -27,7 +27,14 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
 	"information", "education", "transport", "former", "acting", "senior", "first", "second", "third",
 	"attorney", "solicitor", "counsel", "special", "envoy", "spokesman", "spokeswoman", "speaker", "leader",
 	"chairman", "chairwoman", "director", "head", "commissioner", "state", "assistant", "under", "treasury",
-	"democrat", "republican", "tory", "labour", "conservative", "liberal")
+	"democrat", "republican", "tory", "labour", "conservative", "liberal",
+	"herr", "frau", "signor", "signora", "senor", "señor", "senora", "señora", "senhor", "senhora", "mme", "mlle",
+	"madame", "monsieur", "mullah", "maulana", "monsignor", "rabbi")
+
+// courtesyTitles are other languages' "Mr" and "Mrs": part of an alias
+// ("Herr Brandt"), no post.
+var courtesyTitles = setOf("herr", "frau", "signor", "signora", "senor", "señor", "senora", "señora", "senhor",
+	"senhora", "mme", "mlle", "madame", "monsieur")
 
 // coreTitles end a title prefix: "Deputy Foreign Minister", "Colonel".
 var coreTitles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "col", "colonel", "gen",
@@ -37,11 +44,15 @@ var coreTitles = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
 	"inspector", "supt", "superintendent", "det", "detective", "chancellor", "ambassador", "prof", "professor",
 	"mayor", "commander", "marshal", "brigadier", "brig", "premier", "minister", "secretary", "officer",
 	"constable", "envoy", "spokesman", "spokeswoman", "speaker", "chairman", "chairwoman", "director",
-	"commissioner", "counsel", "attorney", "solicitor", "chief", "democrat", "republican", "tory")
+	"commissioner", "counsel", "attorney", "solicitor", "chief", "democrat", "republican", "tory",
+	"herr", "frau", "signor", "signora", "senor", "señor", "senora", "señora", "senhor", "senhora", "mme", "mlle",
+	"madame", "monsieur", "mullah", "maulana", "monsignor", "rabbi")
 
 // aliasHonorifics are the titles kept in an alias form ("Mr Koussa").
 var aliasHonorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "col", "colonel", "gen", "general", "judge",
-	"president", "pc", "king", "queen", "prince", "sheikh", "lord", "lady", "dame")
+	"president", "pc", "king", "queen", "prince", "sheikh", "lord", "lady", "dame",
+	"herr", "frau", "signor", "signora", "senor", "señor", "senora", "señora", "senhor", "senhora", "mme", "mlle",
+	"madame", "monsieur", "mullah", "maulana", "monsignor", "rabbi")
 
 // roleNouns name posts a person holds; before a name they type it as a
 // person ("spy chief Abdullah Senussi"), in an apposition they relate it.

@@ -950,7 +950,7 @@ func chunkMentions(s *sentence, si, a, b int, labels []string) []mention {
 		tw := []string{}
 		for k := a; k < t0; k++ {
 			l := strings.TrimSuffix(toks[k].Lower, ".")
-			if l == "mr" || l == "mrs" || l == "ms" || l == "miss" || l == "dr" {
+			if l == "mr" || l == "mrs" || l == "ms" || l == "miss" || l == "dr" || courtesyTitles[l] {
 				continue
 			}
 			if c, dem := demonymOf(toks[k].Text); dem {

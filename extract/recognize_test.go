@@ -73,6 +73,12 @@ func TestInnerTitle(t *testing.T) {
 			text: "They met Norwegian Foreign Minister Ola Brekke in Bergen.",
 			want: []ent{{"Ola Brekke", graph.Person, "Foreign Minister"}},
 		},
+		// Other languages' courtesy titles and honorifics.
+		{
+			text: "Herr Brandt met Signora Bonino and Rabbi Jonathan Sacks in Bonn.",
+			want: []ent{{"Brandt", graph.Person, ""}, {"Bonino", graph.Person, ""}, {"Jonathan Sacks", graph.Person, "Rabbi"}},
+			not:  []string{"Herr Brandt", "Signora Bonino", "Rabbi Jonathan Sacks"},
+		},
 		// A title written with a hyphen.
 		{
 			text: "Clegg met Vice-President Joe Biden in London.",
