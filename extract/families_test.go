@@ -445,6 +445,18 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Pablo Vera|member-of|Harbour Brigade"}},
 		{"the town after a preposition stays a town", "Aurelio Cáceres testified on Monday. Luis Soto was arrested in Cáceres last year.",
 			[]string{"Luis Soto|held-at|Cáceres"}, nil},
+		// Session 4, H20: a place before a kind of body qualifies the body,
+		// and a firm's first word the tagger took for a place.
+		{"of the Town firm Y is the firm's, not the town's", "Ana Ruiz of the Boston firm Carter & Lyle said the claim was weak.",
+			[]string{"Ana Ruiz|member-of|Carter & Lyle", "Carter & Lyle|located-in|Boston"}, []string{"Ana Ruiz|lives-in|Boston"}},
+		{"of the Town law office is no home", "Ana Ruiz of the Boston law office said the claim was weak.",
+			nil, []string{"Ana Ruiz|lives-in|Boston"}},
+		{"of Town followed by a verb is a home", "Ana Ruiz of Boston said the claim was weak.",
+			[]string{"Ana Ruiz|lives-in|Boston"}, nil},
+		{"a firm's first word the tagger took for a place", "Residents sued Valmora Chemical Corp. on Monday. Valmora's president, Luis Soto, denied the claim.",
+			[]string{"Luis Soto|member-of|Valmora Chemical Corp."}, nil},
+		{"a place named after 'in' stays a place", "Residents sued Valmora Chemical Corp. on Monday. Luis Soto was born in Valmora and denied the claim.",
+			nil, []string{"Luis Soto|member-of|Valmora Chemical Corp."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

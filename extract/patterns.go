@@ -860,10 +860,51 @@ func (c *clause) origins() {
 		switch {
 		case o.Type == graph.Organization:
 			c.emit(p.Ent, graph.MemberOf, o.Ent, "person-of-org/v1", 0.65, nil)
-		case o.Type == graph.Place && c.toks[k].Lower == "of" && c.r.isLocality(o.Ent):
-			c.emit(p.Ent, graph.LivesIn, o.Ent, "person-of-place/v1", 0.65, nil)
+		case o.Type == graph.Place && c.toks[k].Lower == "of":
+			if kj := c.kindAfterPlace(o.T1); kj >= 0 {
+				c.firmOfPlaceAfter(p, o, kj)
+				break // "X of the Toronto firm Y": the place only says where the firm is
+			}
+			if c.r.isLocality(o.Ent) {
+				c.emit(p.Ent, graph.LivesIn, o.Ent, "person-of-place/v1", 0.65, nil)
+			}
 		}
 	}
+}
+
+// placeModifiedKinds are the nouns a place written before them qualifies
+// ("the Toronto firm", "the Kabul office"), beyond the kinds of bodies.
+var placeModifiedKinds = setOf("office", "bureau", "branch", "chapter", "division", "department", "unit")
+
+// kindAfterPlace returns the token of a kind of body that a place ending at
+// token t qualifies, within two lower-case words ("the Toronto firm", "the
+// Toronto law firm", "the Lagos shipping company"), or -1.
+func (c *clause) kindAfterPlace(t int) int {
+	for j := t; j < len(c.toks) && j < t+3; j++ {
+		tok := c.toks[j]
+		if c.at[j] >= 0 || !tok.Word || tok.Cap {
+			return -1
+		}
+		if orgClassNouns[tok.Lower] || firmKinds[tok.Lower] || placeModifiedKinds[tok.Lower] {
+			return j
+		}
+	}
+	return -1
+}
+
+// firmOfPlaceAfter reads "X of the Toronto firm Hale & Corbin": X belongs
+// to the body named right after the kind noun at token kj, and that body
+// is located in the place pl.
+func (c *clause) firmOfPlaceAfter(p, pl arg, kj int) {
+	if kj+1 >= len(c.toks) {
+		return
+	}
+	b := c.at[kj+1]
+	if b < 0 || c.args[b].T0 != kj+1 || c.args[b].Ref || c.typ(b) != graph.Organization {
+		return
+	}
+	c.emit(p.Ent, graph.MemberOf, c.args[b].Ent, "person-of-org/v1", 0.65, nil)
+	c.emit(c.args[b].Ent, graph.LocatedIn, pl.Ent, "firm-of-place/v1", 0.7, nil)
 }
 
 // afterAka returns the token after an alias phrase that starts at token k

@@ -776,8 +776,9 @@ var firmEndings = setOf("industries", "group", "corp", "corporation", "company",
 	"airlines", "airways", "petroleum", "steel", "construction", "shipping", "enterprises", "inc", "ltd", "plc", "ag", "sa",
 	"bank", "chemicals", "pharmaceuticals", "telecom", "engineering", "mining", "energy", "shipyards", "textiles")
 
-// joinShortBodyNames joins a one-word person the tagger alone typed to the
-// firm whose longer name opens with that word ("Daesan Heavy Industries",
+// joinShortBodyNames joins a one-word name the tagger alone typed (a
+// person, a body, or a place no mention puts after "in", "at" and the like)
+// to the firm whose longer name opens with that word ("Daesan Heavy Industries",
 // then "Daesan's vice chairman" and "Daesan said in a statement"), when
 // exactly one body's name opens so, no person's name holds the word ("Ford"
 // beside "Gerald Ford") and the gazetteer knows no place of the name.
@@ -802,7 +803,7 @@ func (r *resolved) joinShortBodyNames() {
 		}
 	}
 	for i, p := range r.Entities {
-		if p.Type != graph.Person || len(p.Mentions) == 0 || r.strongly(i) {
+		if p.Type == graph.Event || p.Type == graph.Place && !r.guessedPlace(p) || len(p.Mentions) == 0 || r.strongly(i) {
 			continue
 		}
 		var to *entity
@@ -816,7 +817,7 @@ func (r *resolved) joinShortBodyNames() {
 				to = nil
 				break
 			}
-			if o := first[w[0]]; o != nil && (to == nil || to == o) {
+			if o := first[w[0]]; o != nil && o != p && (to == nil || to == o) {
 				to = o
 				continue
 			}
@@ -827,6 +828,27 @@ func (r *resolved) joinShortBodyNames() {
 			r.merge(to, p)
 		}
 	}
+}
+
+// sitePrepositions come before a place's name ("in Norland", "near X");
+// "of" does not ("the president of Norland").
+var sitePrepositions = setOf("in", "at", "near", "from", "to", "into", "outside", "inside", "across", "via", "through")
+
+// guessedPlace reports whether e is a place only by the tagger's guess
+// ("Norland's president", "ordered Norland to"): no mention follows a
+// place preposition, so a firm whose name opens with the word may claim it.
+func (r *resolved) guessedPlace(e *entity) bool {
+	if e.Type != graph.Place {
+		return false
+	}
+	for _, mi := range e.Mentions {
+		m := r.Mentions[mi]
+		toks := r.Sentences[m.Sent].Tokens
+		if m.T0 > 0 && sitePrepositions[toks[m.T0-1].Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // kindReference reports whether every mention of e opens its sentence or
