@@ -3,12 +3,18 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 
 	"github.com/kgraph/kg/extract/relclass"
 	"github.com/kgraph/kg/graph"
 )
+
+// ErrInternal: extraction failed on a defect of kg's own (a panic on some
+// text), not on the input; the error says where, for a bug report.
+var ErrInternal = errors.New("internal error in extraction (please report it with the article)")
 
 // Extractor turns articles into batches. It holds the models and
 // gazetteers, loaded once by New, and is safe for concurrent use.
@@ -33,8 +39,11 @@ func New() (*Extractor, error) {
 // Extract reads one article (plain text or HTML) and returns its document,
 // entities and relations. source names where it came from: a path, or "-".
 // Input that is empty, binary or holds no article text gives an error
-// wrapping the extract/text sentinel that says so.
-func (x *Extractor) Extract(source string, raw []byte) (graph.Batch, error) {
+// wrapping the extract/text sentinel that says so. A defect of the
+// extractor's own that would panic on some text gives an error wrapping
+// ErrInternal instead, so that one article cannot stop a whole ingest.
+func (x *Extractor) Extract(source string, raw []byte) (_ graph.Batch, err error) {
+	defer recoverInternal(source, &err)
 	a, err := cleanArticle(raw, source)
 	if err != nil {
 		return graph.Batch{}, fmt.Errorf("extract %s: %w", source, err)
@@ -46,6 +55,14 @@ func (x *Extractor) Extract(source string, raw []byte) (graph.Batch, error) {
 	rel.sourceLines()
 	rel.learn(x.rel)
 	return rel.batch(), nil
+}
+
+// recoverInternal, deferred, turns a panic into an error wrapping
+// ErrInternal with the source and the stack.
+func recoverInternal(source string, err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("extract %s: %w: %v\n%s", source, ErrInternal, p, debug.Stack())
+	}
 }
 
 // batch assembles the graph.Batch of a related article.

@@ -296,6 +296,29 @@ func TestExtractErrors(t *testing.T) {
 	}
 }
 
+// TestExtractPanicIsAnError checks that a panic in extraction becomes an
+// error wrapping ErrInternal naming the source, not a crash that would
+// stop a whole ingest, and that sentences which once panicked extract.
+func TestExtractPanicIsAnError(t *testing.T) {
+	err := func() (err error) {
+		defer recoverInternal("broken.txt", &err)
+		var roles []string
+		_ = roles[0] // the defect of "Smith's Office Supplies"
+		return nil
+	}()
+	if !errors.Is(err, ErrInternal) || !strings.Contains(err.Error(), "broken.txt") {
+		t.Errorf("got %v, want an error wrapping ErrInternal that names broken.txt", err)
+	}
+	x := extractor(t)
+	for _, s := range []string{
+		"Smith's Office Supplies was sold.", // a possessive person before a firm with no role word
+	} {
+		if _, err := x.Extract("once-panicked.txt", []byte(s)); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+}
+
 // TestEvidence checks what every evidence record must hold.
 func TestEvidence(t *testing.T) {
 	raw, err := os.ReadFile("testdata/defections.txt")

@@ -324,7 +324,7 @@ func (c *clause) prenominal() {
 				switch kind := roleKind(roles[0]); {
 				case kind == "kin":
 					c.emit(p.Ent, graph.FamilyOf, o, "pronoun-kin/v1", 0.75, map[string]string{"kin": role})
-				case kind == "advise" || personalStaff[roles[0]]:
+				case kind == "advise" || len(roles) > 0 && personalStaff[roles[0]]:
 					c.emit(p.Ent, graph.Advised, o, "pronoun-aide/v1", 0.7, map[string]string{"role": role})
 				}
 			}
@@ -382,7 +382,7 @@ func (c *clause) prenominal() {
 			c.emit(p.Ent, graph.MemberOf, c.args[o].Ent, "prenominal-role/v1", 0.8, attrs)
 		case ot == graph.Person && kind == "kin":
 			c.emit(p.Ent, graph.FamilyOf, c.args[o].Ent, "prenominal-kin/v1", 0.85, map[string]string{"kin": role})
-		case ot == graph.Person && (kind == "advise" || personalStaff[roles[0]]):
+		case ot == graph.Person && (kind == "advise" || len(roles) > 0 && personalStaff[roles[0]]):
 			c.emit(p.Ent, graph.Advised, c.args[o].Ent, "prenominal-aide/v1", 0.8, map[string]string{"role": role})
 		case ot == graph.Person && kind == "killer":
 			c.emit(p.Ent, graph.Killed, c.args[o].Ent, "prenominal-killer/v1", 0.8, nil)
