@@ -127,8 +127,11 @@ func Run(cfg Config) (Result, error) {
 }
 
 // ingestRounds is how many times each ingest setting runs, importRounds
-// how many times the graph is imported.
-const ingestRounds, importRounds = 3, 3
+// how many times the graph is imported. Five ingest rounds rather than
+// three: the ratio of two best runs moved by +-0.3 between whole benches
+// with three, as the machine's speed moved by a third from minute to
+// minute; a round takes 10-15 s.
+const ingestRounds, importRounds = 5, 3
 
 // runIngest measures the whole pipeline over generated articles on one
 // core, on all cores, and with one worker on all cores, and tokenizing
@@ -148,8 +151,8 @@ func runIngest(cfg Config, dir string, res *Result) error {
 	}
 	// One core (one worker, GOMAXPROCS 1: the writer, Badger's goroutines
 	// and the collector share its CPU), all cores, and one worker with all
-	// cores (it keeps about 1.5 CPUs busy); three rounds of the three,
-	// interleaved: each figure is the best of its three runs, the one the
+	// cores (it keeps about 1.5 CPUs busy); ingestRounds rounds of the
+	// three, interleaved: each figure is the best of its runs, the one the
 	// machine's other work disturbed least (on a shared machine the same
 	// run varies by a third).
 	type setting struct {
