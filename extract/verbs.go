@@ -474,14 +474,7 @@ func (c *clause) holderAfterBody(e, a int) int {
 	if k+1 >= len(c.toks) || c.toks[k].Lower != "," {
 		return -1
 	}
-	p := c.at[k+1]
-	if p < 0 || c.args[p].T0 != k+1 || c.args[p].Type != graph.Person || c.args[p].Ref {
-		return -1
-	}
-	if n := c.args[p].T1; n < len(c.toks) && attributeVerbs[c.toks[n].Lower] {
-		return -1
-	}
-	return p
+	return c.holderAt(k + 1)
 }
 
 // objectBarrier words end the search for an object: "in contact with
@@ -1385,6 +1378,19 @@ func (c *clause) beforePostAndApposition(end int) int {
 	return -1
 }
 
+// holderAt returns the person named from token k on, unless it is a
+// reference back or the speaker of a report ("the ambassador, Jones said").
+func (c *clause) holderAt(k int) int {
+	p := c.at[k]
+	if p < 0 || c.args[p].T0 != k || c.args[p].Type != graph.Person || c.args[p].Ref {
+		return -1
+	}
+	if n := c.args[p].T1; n < len(c.toks) && attributeVerbs[c.toks[n].Lower] {
+		return -1
+	}
+	return p
+}
+
 // namedAfterPost returns the person named after the comma at token k when
 // the words from e to it describe a post ("its director of political
 // affairs", "the ambassador"): a determiner or possessive pronoun, then
@@ -1405,14 +1411,7 @@ func (c *clause) namedAfterPost(e, k int) int {
 	if !role || k+1 >= len(c.toks) {
 		return -1
 	}
-	p := c.at[k+1]
-	if p < 0 || c.args[p].T0 != k+1 || c.args[p].Type != graph.Person || c.args[p].Ref {
-		return -1
-	}
-	if n := c.args[p].T1; n < len(c.toks) && attributeVerbs[c.toks[n].Lower] {
-		return -1
-	}
-	return p
+	return c.holderAt(k + 1)
 }
 
 // beforeRelative returns the name a relative clause ending at the comma at
