@@ -64,6 +64,9 @@ func (c *clause) statusAt(pos int) graph.Status {
 		}
 		from = i + 1
 	}
+	if c.negatedAt(from, pos) {
+		return graph.Denied
+	}
 	for i := from; i < pos && i < len(c.toks); i++ {
 		if skip[i] {
 			continue
@@ -87,6 +90,46 @@ func (c *clause) statusAt(pos int) graph.Status {
 		return graph.Speculated
 	}
 	return st
+}
+
+// negationCues deny the verb they come before: "did not travel", "has
+// never met", "was not charged", "is no longer".
+var negationCues = setOf("not", "never", "n't", "neither", "nor")
+
+// wrongfulCues right before a verb deny it: "was falsely accused of X".
+var wrongfulCues = setOf("falsely", "wrongly", "wrongfully", "mistakenly")
+
+// negatedAt reports whether the verb at token pos is denied by a negation
+// in its own verb group: "X never flew to Y", "X was not charged with Y",
+// "Neither X nor Y was accused of Z". A negation with a name after it
+// denies the name, not the verb ("X, not Y, flew to Z"), and "not only"
+// denies nothing.
+func (c *clause) negatedAt(from, pos int) bool {
+	if pos < 0 || pos > len(c.toks) {
+		return false
+	}
+	for i := pos - 1; i >= from && i >= pos-10; i-- {
+		w := c.toks[i].Lower
+		if w == "," || w == ";" || clauseBreak[w] {
+			return false
+		}
+		cue := negationCues[w] || w == "no" && c.match(i+1, "longer") || wrongfulCues[w] && pos-i == 1
+		if !cue || c.match(i+1, "only") {
+			continue
+		}
+		if (w == "neither" || w == "nor") || pos-i <= 4 {
+			named := false
+			for k := i + 1; k < pos; k++ {
+				if c.at[k] >= 0 {
+					named = true
+				}
+			}
+			if !named || w == "neither" || w == "nor" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relativeEnd returns the comma closing the relative clause opened by

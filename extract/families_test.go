@@ -457,6 +457,36 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Luis Soto|member-of|Valmora Chemical Corp."}, nil},
 		{"a place named after 'in' stays a place", "Residents sued Valmora Chemical Corp. on Monday. Luis Soto was born in Valmora and denied the claim.",
 			nil, []string{"Luis Soto|member-of|Valmora Chemical Corp."}},
+		// Session 4, H20: a verb's real subject past a relative clause.
+		{"the object of a relative clause is not the main verb's subject", "Witnesses said the gunman who shot Ana Ruiz fled to Colombia.",
+			nil, []string{"Ana Ruiz|travelled-to|Colombia"}},
+		{"a relative clause's object with a named head", "Luis Soto, who hired Ana Ruiz last year, flew to Lisbon.",
+			[]string{"Luis Soto|travelled-to|Lisbon"}, []string{"Ana Ruiz|travelled-to|Lisbon"}},
+		{"a name inside a whose clause is not the subject", "Tomas Gil, whose father Pablo Gil founded Delta Freight, was arrested in Lyon.",
+			[]string{"Tomas Gil|held-at|Lyon"}, []string{"Pablo Gil|held-at|Lyon"}},
+		{"a speech verb's clause keeps its subject", "Luis Soto, who said Ana Ruiz had fled, was arrested in Lyon. Tomas Gil said that Ana Ruiz flew to Lisbon.",
+			[]string{"Ana Ruiz|travelled-to|Lisbon", "Luis Soto|held-at|Lyon"}, nil},
+		// Negation and wrongful accusation deny the verb.
+		{"never flew", "Luis Soto never flew to Lisbon.", []string{"Luis Soto|travelled-to|Lisbon|denied"}, []string{"Luis Soto|travelled-to|Lisbon|stated"}},
+		{"has never met", "Luis Soto has never met Ana Ruiz.", nil, []string{"Luis Soto|met|Ana Ruiz|stated"}},
+		{"was not charged with", "Ana Ruiz was not charged with the Harbor Steel fraud.", nil, []string{"Ana Ruiz|accused-of|Harbor Steel fraud|stated"}},
+		{"not among those charged", "Luis Soto was not among those charged over the Harbor Steel fraud.", nil, []string{"Luis Soto|accused-of|Harbor Steel fraud|stated"}},
+		{"neither nor", "Neither Luis Soto nor Ana Ruiz was accused of the Harbor Steel fraud.", nil,
+			[]string{"Luis Soto|accused-of|Harbor Steel fraud|stated", "Ana Ruiz|accused-of|Harbor Steel fraud|stated"}},
+		{"falsely accused", "Luis Soto was falsely accused of the Harbor Steel fraud, the court found.", nil, []string{"Luis Soto|accused-of|Harbor Steel fraud|stated"}},
+		{"a negated relative clause keeps the main verb", "Luis Soto, who has never visited Cuba, flew to Lima.",
+			[]string{"Luis Soto|travelled-to|Lima|stated"}, []string{"Luis Soto|travelled-to|Cuba|stated"}},
+		{"not before a name denies the name", "Luis Soto, not Ana Ruiz, flew to Lisbon.",
+			[]string{"Luis Soto|travelled-to|Lisbon"}, []string{"Ana Ruiz|travelled-to|Lisbon"}},
+		{"not only", "Luis Soto not only flew to Lisbon but also met Ana Ruiz there.",
+			[]string{"Luis Soto|travelled-to|Lisbon"}, nil},
+		// A verb's own "of" and a speaker's passive victim.
+		{"acquitted X of Y is no membership", "The judge acquitted Luis Soto of the Harbor Steel fraud.",
+			nil, []string{"Luis Soto|member-of|Harbor Steel"}},
+		{"a speaker's victim is not accused", "Ana Ruiz said Luis Soto had been killed by rebels.",
+			nil, []string{"Ana Ruiz|accused|Luis Soto"}},
+		{"a speaker's culprit is accused", "Ana Ruiz said Luis Soto ordered the Harbor Steel fraud.",
+			[]string{"Ana Ruiz|accused|Luis Soto"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -846,6 +846,9 @@ func (c *clause) origins() {
 		if k >= len(c.toks) || c.toks[k].Lower != "of" && c.toks[k].Lower != "at" {
 			continue
 		}
+		if p.T0 > 0 && ofVerbs[c.toks[p.T0-1].Lower] && c.toks[k].Lower == "of" {
+			continue // "acquitted X of the Harbor Steel fraud": the verb's "of"
+		}
 		j := k + 1
 		if c.match(j, "the") {
 			j++
@@ -871,6 +874,13 @@ func (c *clause) origins() {
 		}
 	}
 }
+
+// ofVerbs take a person and an "of" phrase of their own ("acquitted X of
+// Y", "informed X of Y"), so the "of" after the person is not where X is
+// from or which body X belongs to.
+var ofVerbs = setOf("acquitted", "acquit", "acquits", "convicted", "convict", "convicts", "accused", "accuse", "accuses",
+	"accusing", "cleared", "clear", "clears", "suspected", "suspect", "suspects", "absolved", "robbed", "stripped",
+	"informed", "notified", "warned", "reminded", "relieved", "deprived", "convinced", "persuaded", "assured")
 
 // placeModifiedKinds are the nouns a place written before them qualifies
 // ("the Toronto firm", "the Kabul office"), beyond the kinds of bodies.

@@ -714,7 +714,7 @@ func (c *clause) coordinated(a int) []int {
 		t := c.toks[k].Lower
 		if t == "and" || t == "," || t == "or" {
 			n := c.argAfter(k+1, 3)
-			if n >= 0 && c.args[n].Type == c.args[a].Type {
+			if n >= 0 && c.args[n].Type == c.args[a].Type && !c.verbBetween(k+1, c.args[n].T0) {
 				out = append(out, n)
 				k = c.args[n].T1
 				continue
@@ -723,6 +723,22 @@ func (c *clause) coordinated(a int) []int {
 		break
 	}
 	return out
+}
+
+// linkWords between a conjunction and a name break a coordination: "X,
+// flew to Y" is a new verb phrase, not a list of X and Y.
+var linkWords = setOf("to", "in", "into", "at", "from", "for", "with", "by", "on", "was", "were", "is", "are", "has", "had")
+
+// verbBetween reports whether tokens [i, j) hold a verb or a preposition
+// that starts a new phrase ("Cuba, flew to Lima").
+func (c *clause) verbBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := c.toks[k].Lower
+		if linkWords[w] || c.toks[k].Word && !c.toks[k].Cap && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf finds the subject of a verb at token v: the nearest person (or
@@ -810,6 +826,14 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 				k = s
 				continue
 			}
+			if h, ok := c.relativeHead(a, v, types); ok {
+				return h
+			}
+			// "X, not Y, flew": the name the negation sets aside is no subject.
+			if s := c.args[a].T0; s >= 2 && c.toks[s-1].Lower == "not" && c.toks[s-2].Lower == "," {
+				k = s - 1
+				continue
+			}
 			return a
 		}
 		w := c.toks[k].Lower
@@ -845,6 +869,62 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		}
 	}
 	return -1
+}
+
+// relativeHead reports whether arg a, found before the verb at v, sits
+// inside a relative clause, and returns the clause's antecedent when it
+// is a name of the types, else -1: "the gunman who shot X fled" (X is the
+// object of "shot", the gunman fled); "Y, whose father X founded Z, was
+// arrested" and "Y, who said X had fled, was arrested" (a clause closed
+// by a comma before the verb: Y was). An open clause with a speech verb
+// leaves a its own clause's subject ("Z said that X fled").
+func (c *clause) relativeHead(a, v int, types []graph.Type) (int, bool) {
+	t0 := c.args[a].T0
+	closed := false
+	for j := c.args[a].T1; j < v; j++ {
+		if c.toks[j].Lower == "," {
+			closed = true
+		}
+	}
+	rel := -1
+	if closed {
+		for j := t0 - 1; j >= 1 && j >= t0-10; j-- {
+			w := c.toks[j].Lower
+			if w == "," || w == ";" {
+				break
+			}
+			if (w == "who" || w == "whose" || w == "which") && c.toks[j-1].Lower == "," {
+				rel = j
+				break
+			}
+		}
+	}
+	for j := t0 - 1; rel < 0 && j >= 0 && j >= t0-4; j-- {
+		w := c.toks[j].Lower
+		if w == "who" || w == "that" {
+			if j == t0-1 {
+				return -1, false // "that X fled": X is the clause's subject
+			}
+			rel = j
+			break
+		}
+		if c.at[j] >= 0 || !c.toks[j].Word || c.toks[j].Cap || subjectBarrier[w] {
+			return -1, false
+		}
+	}
+	if rel < 0 {
+		return -1, false
+	}
+	k := rel - 1
+	if k >= 0 && c.toks[k].Lower == "," {
+		k--
+	}
+	if k >= 0 {
+		if h := c.at[k]; h >= 0 && c.args[h].T1 == k+1 && typeIn(c.args[h].Type, types) {
+			return h, true
+		}
+	}
+	return -1, true
 }
 
 // describe records the role words of a description of person p.

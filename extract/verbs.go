@@ -1200,6 +1200,9 @@ func (c *clause) speechAccusations() {
 		}
 		for j := c.args[acc].T1; j < len(c.toks) && j < c.args[acc].T1+5; j++ {
 			if incriminating[c.toks[j].Lower] {
+				if c.sufferedAt(j) || c.negatedAt(c.args[acc].T1, j) {
+					break // "said Y had been killed by rebels", "said Y had not ordered it"
+				}
 				c.emitAt(c.args[speaker].Ent, graph.Accused, c.args[acc].Ent, "speech-accuse/v1", 0.7, nil, presupposed)
 				if ev := c.argAfter(j+1, 4); ev >= 0 && c.typ(ev) == graph.Event {
 					c.emitAt(c.args[acc].Ent, graph.AccusedOf, c.args[ev].Ent, "speech-accuse/v1", 0.7, nil, presupposed)
@@ -1209,6 +1212,20 @@ func (c *clause) speechAccusations() {
 		}
 	}
 }
+
+// sufferedAt reports whether the verb at token j is a passive whose
+// subject undergoes the deed ("had been killed", "was ordered to"), not
+// one that still incriminates ("was implicated in").
+func (c *clause) sufferedAt(j int) bool {
+	w := c.toks[j].Lower
+	if j == 0 || !strings.HasSuffix(w, "ed") || w == "implicated" || w == "involved" {
+		return false
+	}
+	return beForms[c.toks[j-1].Lower]
+}
+
+// beForms are the forms of "to be" that make a participle after them passive.
+var beForms = setOf("be", "been", "being", "is", "was", "are", "were")
 
 var accuseSpeech = setOf("said", "says", "claimed", "claims", "alleged", "alleges", "insisted", "charged", "told")
 
