@@ -487,6 +487,13 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Ana Ruiz|accused|Luis Soto"}},
 		{"a speaker's culprit is accused", "Ana Ruiz said Luis Soto ordered the Harbor Steel fraud.",
 			[]string{"Ana Ruiz|accused|Luis Soto"}, nil},
+		// A place's region after a comma is where the place lies, not the person's.
+		{"born in Town, State is the town", "In 1879, the humorist Luis Soto was born in Oologah, Okla.",
+			[]string{"Luis Soto|lives-in|Oologah", "Oologah|located-in|Okla."}, []string{"Luis Soto|lives-in|Okla."}},
+		{"a native of City, Country is the city", "Ana Ruiz, a native of Shanghai, China, built the device.",
+			[]string{"Ana Ruiz|lives-in|Shanghai"}, []string{"Ana Ruiz|lives-in|China"}},
+		{"a list of two countries is both", "Luis Soto flew to France and Germany last week.",
+			[]string{"Luis Soto|travelled-to|France", "Luis Soto|travelled-to|Germany"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -304,6 +304,9 @@ func (c *clause) fire(t trigger, v, e int) {
 	if t.pred == graph.HeldAt {
 		objs = objs[:1] // "held in Vernonburg, Ga.": the town, not its state
 	}
+	if t.pred == graph.LivesIn || t.pred == graph.TravelledTo {
+		objs = c.withoutContainers(objs) // "born in Oologah, Okla.": the town; the state holds it
+	}
 	if t.pred == graph.TravelledTo && c.typ(subj) == graph.Person {
 		c.companionAfter(subj, c.args[objs[len(objs)-1]].T1, v)
 	}
@@ -325,6 +328,25 @@ func (c *clause) fire(t trigger, v, e int) {
 			c.emitAt(c.args[s].Ent, p, c.args[ob].Ent, t.rule, 0.7, nil, v)
 		}
 	}
+}
+
+// withoutContainers drops from a list of places each one written right
+// after a comma as the region or country of the place before it
+// ("Oologah, Okla.", "Shanghai, China"): the person's place is the inner
+// one, and the chain says where that lies.
+func (c *clause) withoutContainers(objs []int) []int {
+	out := objs[:1:1]
+	for i := 1; i < len(objs); i++ {
+		a, b := c.args[objs[i-1]], c.args[objs[i]]
+		if a.Type == graph.Place && b.Type == graph.Place && c.match(a.T1, ",") && b.T0 == a.T1+1 {
+			outer, inner := c.r.placeKind(b.Ent), c.r.placeKind(a.Ent)
+			if (outer == "country" || outer == "region") && inner != "country" && !(inner == "region" && outer == "region") {
+				continue
+			}
+		}
+		out = append(out, objs[i])
+	}
+	return out
 }
 
 // intentionVerbs before "to" make the journey that follows a plan, not a fact.
