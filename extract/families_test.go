@@ -494,6 +494,13 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Ana Ruiz|lives-in|Shanghai"}, []string{"Ana Ruiz|lives-in|China"}},
 		{"a list of two countries is both", "Luis Soto flew to France and Germany last week.",
 			[]string{"Luis Soto|travelled-to|France", "Luis Soto|travelled-to|Germany"}, nil},
+		// Cheap recall: a kin noun's modifier, a body's seat in its apposition.
+		{"his younger brother, X", "Tomas Gil was detained on Wednesday, while his younger brother, Pablo Gil, was arrested in Gdansk.",
+			[]string{"Pablo Gil|family-of|Tomas Gil", "Pablo Gil|held-at|Gdansk"}, nil},
+		{"a body's seat in its apposition", "Europol, the European Union's police agency in The Hague, coordinated the raids.",
+			[]string{"Europol|located-in|The Hague"}, nil},
+		{"an apposition's 'in' that is no seat", "Interpol, the police agency in charge of the case, said nothing. Delta Freight, a shipping firm in Lyon that went bankrupt, closed.",
+			nil, []string{"Delta Freight|located-in|Lyon"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

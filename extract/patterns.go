@@ -279,6 +279,9 @@ func (r *related) orgNamed(p *entity, head string) int {
 	return -1
 }
 
+// kinModifiers qualify a kin noun: "his younger brother, X", "her late husband".
+var kinModifiers = setOf("younger", "youngest", "older", "oldest", "elder", "eldest", "late", "twin", "estranged")
+
 // prenominal reads roles written before a name: "Arab League chief Amr
 // Moussa", "Gaddafi's son Saif al-Islam", "the BBC's Daniel Gallas".
 func (c *clause) prenominal() {
@@ -296,7 +299,7 @@ func (c *clause) prenominal() {
 		var roles []string
 		for k > 0 && p.T0-k < 5 {
 			w := c.toks[k-1].Lower
-			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || postAdjectives[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
+			if w == "brother" || roleKind(w) != "" || lowerModifiers[w] || postAdjectives[w] || kinModifiers[w] || w == "top" || w == "senior" || w == "chief" || w == "prosecutor" || w == "spy" || w == "intelligence" || w == "campaign" {
 				if c.at[k-1] >= 0 {
 					break
 				}
@@ -1387,6 +1390,45 @@ var seatVerbs = setOf("based", "headquartered", "sits", "sit", "located", "situa
 // processor", "a Busan shipbuilder".
 var firmKinds = setOf("processor", "shipbuilder", "shipper", "refiner", "builder", "miner", "brokerage", "exchange",
 	"investor", "fund", "publisher", "distributor", "trader", "studio", "chain", "startup", "start-up")
+
+// seatInApposition reads "Europol, the European Union's police agency in
+// The Hague,": a body described by an apposition whose kind of body is
+// placed "in" a town is located there. The apposition must end at the
+// place (a comma or the sentence's end), so "X, the agency in charge of
+// Y" and "the firm in Paris that ..." are left alone.
+func (c *clause) seatInApposition() {
+	for _, a := range c.args {
+		if a.Ref || a.Type != graph.Organization || !c.match(a.T1, ",") || a.T1+1 >= len(c.toks) {
+			continue
+		}
+		k := a.T1 + 1
+		if w := c.toks[k].Lower; w != "the" && w != "a" && w != "an" {
+			continue
+		}
+		kind := -1
+		for j := k + 1; j < len(c.toks) && j < k+8; j++ {
+			t := c.toks[j]
+			if t.Lower == "," || clauseBreak[t.Lower] {
+				break
+			}
+			if c.at[j] < 0 && t.Word && !t.Cap && (orgClassNouns[t.Lower] || firmKinds[t.Lower]) {
+				kind = j
+				break
+			}
+		}
+		if kind < 0 || !c.match(kind+1, "in") {
+			continue
+		}
+		pl := c.at[kind+2]
+		if kind+2 >= len(c.toks) || pl < 0 || c.args[pl].T0 != kind+2 || c.args[pl].Ref || c.typ(pl) != graph.Place {
+			continue
+		}
+		if end := c.args[pl].T1; end < len(c.toks) && c.toks[end].Lower != "," && c.toks[end].Lower != "." {
+			continue
+		}
+		c.emitAt(a.Ent, graph.LocatedIn, c.args[pl].Ent, "seat-apposition/v1", 0.65, nil, presupposed)
+	}
+}
 
 // firmOfPlace reads "X, a Dakar firm", "X, a Lagos shipping company": a
 // name set off by a comma and described as a kind of body with a place

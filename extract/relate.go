@@ -1141,6 +1141,7 @@ func (c *clause) read() {
 	c.prenominal()
 	c.postBeforeName()
 	c.firmOfPlace()
+	c.seatInApposition()
 	c.headquartersOf()
 	c.ofWhichPost()
 	c.titles()
