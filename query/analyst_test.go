@@ -57,6 +57,10 @@ func docks(t testing.TB) *graph.Memory {
 	ent("vught-riot", "Vught riot", graph.Event)
 	ent("dock-deal", "compensation deal for the dock workers", graph.Event)
 	ent("dockers-union", "Dockers' Union", graph.Organization)
+	ent("eva-hale", "Eva Hale", graph.Person)
+	ent("rui-sousa", "Rui Sousa", graph.Person)
+	ent("dutch-embassy", "Dutch embassy", graph.Place)
+	ent("lisbon", "Lisbon", graph.Place)
 
 	n := 0
 	rel := func(s string, p graph.Predicate, o, sentence string, attrs ...string) {
@@ -108,6 +112,8 @@ func docks(t testing.TB) *graph.Memory {
 	rel("vught-prison", graph.LocatedIn, "vught", "The prison stands on the edge of Vught.")
 	rel("daniel-okafor", graph.Negotiated, "dock-deal", "Okafor agreed the compensation deal for the dock workers.")
 	rel("piet-janssen", graph.MemberOf, "dockers-union", "Janssen paid his dues to the Dockers' Union.")
+	rel("eva-hale", graph.MemberOf, "dutch-embassy", "Eva Hale, a clerk at the Dutch embassy, saw nothing.")
+	rel("rui-sousa", graph.TravelledTo, "lisbon", "Rui Sousa flew home to Lisbon.")
 	rel("nikolai-ivanov", graph.MemberOf, "national-intelligence-service", "Nikolai Ivanov, an officer of the National Intelligence Service, declined to comment.")
 	return m
 }
@@ -395,6 +401,10 @@ var analystQuestions3 = []analystQuestion{
 	{q: "what was Janssen convicted of", want: []string{"vught-riot"}},
 	{q: "who negotiated the dock workers' compensation deal", want: []string{"daniel-okafor"}}, // the name's words in another order
 	{q: "who is a member of the Docker's Union", want: []string{"piet-janssen"}},             // another apostrophe, another number
+	{q: "which organisation does Eva Hale belong to", want: []string{"dutch-embassy"}}, // typed a place by the graph
+	{q: "who gave orders to Hale", want: []string{"khalid-gaddafi"}},
+	{q: "where did Tomas Brandt go", want: []string{}},
+	{q: "where did Sousa go", want: []string{"lisbon"}}, // Ana Sousa owns the alias; Rui Sousa is the one who travelled
 	{q: "when did Hale travel to Tripoli", errIs: ErrNotUnderstood},
 	{q: "why was Brandt convicted", errIs: ErrNotUnderstood},
 }

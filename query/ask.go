@@ -281,6 +281,16 @@ func answerRelational(g Graph, rd reading, mode spanMode, opts Options, res *Res
 	if err != nil {
 		return false, err
 	}
+	if len(answers) == 0 && rd.whNoun != "" {
+		// "which organisation does Kubat belong to" when the embassy he
+		// belongs to was typed a place: the relation matters more than the noun.
+		if answers, filtered, err = collect(g, x.ID, rd.rule.legs, rd.rule.filter, nil, opts); err != nil {
+			return false, err
+		}
+		if len(answers) > 0 {
+			types = nil
+		}
+	}
 	res.Interpretation = interpret(x, rd, types, filtered)
 	if len(answers) == 0 && x.Type == graph.Place && intoPlace(rd.rule.legs) {
 		// "who is detained in Vught": nobody is held at the town itself,

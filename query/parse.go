@@ -153,6 +153,8 @@ var (
 	gerundRE = regexp.MustCompile(`(?i)\b(of|for|in|with|over|about) (murdering|killing|assassinating|shooting|stabbing|poisoning|kidnapping|abducting|attacking|bombing|beating) (?:the )?`)
 	// ordersRE reads "who gave X his orders" as "who ordered X".
 	ordersRE = regexp.MustCompile(`(?i)^(\S+(?: [a-z]+)?) (?:gave|give|gives|issued|sent) (.+?) (?:(?:his|her|their|the|an?) )?(?:orders?|instructions?|commands?)$`)
+	// ordersToRE reads "who gave orders to X" as "who ordered X".
+	ordersToRE = regexp.MustCompile(`(?i)\b(?:gave|give|gives|issued|issues|sent) (?:the |his |her |their )?(?:orders?|instructions?|commands?) to\b`)
 	// hedgeRE drops the hedge of "who is alleged to have killed X": the
 	// relation asked about is the killing.
 	hedgeRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were) (?:alleged|said|believed|reported|thought|suspected|claimed|understood|known) to have (?:been )?`)
@@ -200,6 +202,7 @@ func normalize(q string) string {
 		return f[0] + " the " + gerundNouns[strings.ToLower(f[1])] + " of "
 	})
 	q = ordersRE.ReplaceAllString(q, "$1 ordered $2")
+	q = ordersToRE.ReplaceAllString(q, "ordered")
 	q = hedgeRE.ReplaceAllString(q, "")
 	q = nameOfRE.ReplaceAllString(q, "who is ")
 	q = purposeRE.ReplaceAllString(q, "$1$2")

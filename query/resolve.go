@@ -144,7 +144,11 @@ func resolveSpan(g graph.Reader, span string, mode spanMode, roles map[graph.Typ
 				}
 			}
 		}
-		return choose(g, s, ids, roles, hasEdges)
+		e, err := choose(g, s, ids, roles, hasEdges)
+		if err != nil || hasEdges == nil || len(strings.Fields(s)) > 1 {
+			return e, err
+		}
+		return namesakeWithEdges(g, s, e, roles, hasEdges)
 	}
 	return graph.Entity{}, fmt.Errorf("%w named %q", ErrNoEntity, span)
 }
@@ -181,6 +185,42 @@ func eventsAmong(g graph.Reader, ids []graph.ID) ([]graph.ID, error) {
 		}
 	}
 	return out, nil
+}
+
+// namesakeWithEdges second-guesses e, the entity a one-word name such as
+// "Ferreira" found: when e has none of the question's relations and
+// exactly one other entity of a fitting type has that word in its name and
+// has them (Julio Ferreira, who travelled, beside Rosa Ferreira, the alias's
+// owner), the question is about that one.
+func namesakeWithEdges(g graph.Reader, word string, e graph.Entity, roles map[graph.Type]bool, hasEdges func(graph.ID) (bool, error)) (graph.Entity, error) {
+	if ok, err := hasEdges(e.ID); err != nil || ok {
+		return e, err
+	}
+	ids, err := partialNamed(g, word, roles)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	var found []graph.ID
+	for _, id := range ids {
+		if id == e.ID {
+			continue
+		}
+		ok, err := hasEdges(id)
+		if err != nil {
+			return graph.Entity{}, fmt.Errorf("query: resolve %q: %w", word, err)
+		}
+		if ok {
+			found = append(found, id)
+		}
+	}
+	if len(found) != 1 {
+		return e, nil
+	}
+	other, ok, err := g.Entity(found[0])
+	if err != nil || !ok {
+		return e, err
+	}
+	return other, nil
 }
 
 // choose narrows ids, all named by name, to one entity.

@@ -39,6 +39,38 @@ T = {
  "lives-in": ("who lives in {o}", "where does {s} live"),
 }
 
+# T2 asks the same things other ways (ASK_TEMPLATES=2); with ASK_SURNAMES=1 a person is named
+# by the last word of the name only.
+T2 = {
+ "advised": ("who was an adviser to {o}", "who was {s} an adviser to"),
+ "accompanied": ("who accompanied {o}", "who did {s} travel with"),
+ "accused-of": ("who was charged over the {o}", "what was {s} charged with"),
+ "accused": ("who has accused {o}", "whom did {s} accuse"),
+ "convicted-of": ("who was found guilty of the {o}", "what was {s} found guilty of"),
+ "victim-of": ("who were the victims of the {o}", "what was {s} a victim of"),
+ "defected-from": ("who quit the {o}", "which organisation did {s} defect from"),
+ "member-of": ("which people belong to the {o}", "which organisation does {s} belong to"),
+ "family-of": ("who are {o}'s relatives", "who is {s} related to"),
+ "located-in": ("what is in {o}", "where is {s}"),
+ "travelled-to": ("who went to {o}", "where did {s} go"),
+ "held-at": ("who is being held at {o}", "where is {s} being held"),
+ "ordered": ("who gave orders to {o}", "whom did {s} order"),
+ "negotiated": ("who brokered the {o}", "what did {s} broker"),
+ "met": ("who met with {o}", "who did {s} meet with"),
+ "occurred-in": ("what took place in {o}", "where did the {s} happen"),
+ "killed": ("who murdered {o}", "whom did {s} kill"),
+ "lives-in": ("who lives in {o}", "where is {s} from"),
+}
+if os.environ.get("ASK_TEMPLATES") == "2":
+    T = T2
+
+
+def name_of(e):
+    if os.environ.get("ASK_SURNAMES") == "1" and e["type"] == "person" and len(e["name"].split()) > 1:
+        return e["name"].split()[-1]
+    return e["name"]
+
+
 def gen(gold):
     ents = {e["id"]: e for e in gold["entities"]}
     qs = {}
@@ -48,7 +80,7 @@ def gen(gold):
         for end in ("o", "s"):
             x = r["object"] if end == "o" else r["subject"]
             tmpl = T[p][0] if end == "o" else T[p][1]
-            q = tmpl.format(o=ents[x]["name"], s=ents[x]["name"])
+            q = tmpl.format(o=name_of(ents[x]), s=name_of(ents[x]))
             want = set()
             for r2 in gold["relations"]:
                 if r2["predicate"] != p: continue
