@@ -400,8 +400,8 @@ var analystQuestions3 = []analystQuestion{
 	{q: "who was convicted for Vught", want: []string{"piet-janssen"}}, // the event named after the town
 	{q: "what was Janssen convicted of", want: []string{"vught-riot"}},
 	{q: "who negotiated the dock workers' compensation deal", want: []string{"daniel-okafor"}}, // the name's words in another order
-	{q: "who is a member of the Docker's Union", want: []string{"piet-janssen"}},             // another apostrophe, another number
-	{q: "which organisation does Eva Hale belong to", want: []string{"dutch-embassy"}}, // typed a place by the graph
+	{q: "who is a member of the Docker's Union", want: []string{"piet-janssen"}},               // another apostrophe, another number
+	{q: "which organisation does Eva Hale belong to", want: []string{"dutch-embassy"}},         // typed a place by the graph
 	{q: "who gave orders to Hale", want: []string{"khalid-gaddafi"}},
 	{q: "where did Tomas Brandt go", want: []string{}},
 	{q: "where did Sousa go", want: []string{"lisbon"}}, // Ana Sousa owns the alias; Rui Sousa is the one who travelled
