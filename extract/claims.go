@@ -75,8 +75,10 @@ func (c *clause) statusAt(pos int) graph.Status {
 		switch {
 		case w == "no" && c.match(i+1, "evidence") || w == "not" && c.match(i+1, "true"):
 			return graph.Denied
-		case denyCues[w] && pos-i <= 5:
-			return graph.Denied
+		case denyCues[w] && (pos-i <= 5 || c.match(i+1, "that")):
+			return graph.Denied // "denied that her husband, X, had fled to Y"
+		case conditionCues[w] && !c.commaBetween(i, pos):
+			st = graph.Speculated // "if X flew to Y, we would know"; not "If convicted, X, of Y, ..."
 		case speculateCues[w] || (w == "may" || w == "could" || w == "might") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
 			st = graph.Speculated
 		case allegeCues[w] && st != graph.Speculated:
@@ -95,6 +97,19 @@ func (c *clause) statusAt(pos int) graph.Status {
 // negationCues deny the verb they come before: "did not travel", "has
 // never met", "was not charged", "is no longer".
 var negationCues = setOf("not", "never", "n't", "neither", "nor")
+
+// commaBetween reports whether a comma stands between tokens i and j.
+func (c *clause) commaBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(c.toks); k++ {
+		if c.toks[k].Lower == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionCues make what follows them in the clause a condition, not a fact.
+var conditionCues = setOf("if", "unless")
 
 // wrongfulCues right before a verb deny it: "was falsely accused of X".
 var wrongfulCues = setOf("falsely", "wrongly", "wrongfully", "mistakenly")

@@ -501,6 +501,13 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Europol|located-in|The Hague"}, nil},
 		{"an apposition's 'in' that is no seat", "Interpol, the police agency in charge of the case, said nothing. Delta Freight, a shipping firm in Lyon that went bankrupt, closed.",
 			nil, []string{"Delta Freight|located-in|Lyon"}},
+		// A condition and a denied complement.
+		{"a condition is no fact", `"If Luis Soto flew to Lisbon, we would know," said Ana Ruiz.`,
+			nil, []string{"Luis Soto|travelled-to|Lisbon|stated"}},
+		{"denied that X had fled", "Ana Ruiz denied that her husband, Luis Soto, had fled to Brazil.",
+			[]string{"Luis Soto|family-of|Ana Ruiz"}, []string{"Luis Soto|travelled-to|Brazil|stated"}},
+		{"a denial in another clause leaves the fact", "Luis Soto flew to Lisbon on Monday, but Ana Ruiz denied any wrongdoing.",
+			[]string{"Luis Soto|travelled-to|Lisbon|stated"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
