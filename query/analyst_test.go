@@ -3,8 +3,6 @@ package query
 import (
 	"errors"
 	"fmt"
-	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -432,13 +430,7 @@ func askAnalyst(t *testing.T, qs []analystQuestion) {
 			if err != nil {
 				t.Fatalf("Ask(%q): %v", tt.q, firstLine(err))
 			}
-			got := answerIDs(res)
-			sort.Strings(got)
-			want := append([]string{}, tt.want...)
-			sort.Strings(want)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", tt.q, got, want, res.Interpretation)
-			}
+			checkAnswers(t, tt.q, res, tt.want)
 		})
 		if ok {
 			right++

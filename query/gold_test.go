@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -59,6 +59,38 @@ func goldMemory(t *testing.T, path string) *graph.Memory {
 // extract's held-out tests (in this repository, so always present).
 const heldoutQuestions = "../extract/testdata/heldout/questions.json"
 
+// goldQuestion is one entry of a questions.json file, as score.py reads it.
+type goldQuestion struct {
+	Doc     string   `json:"doc"`
+	Q       string   `json:"q"`
+	Answers []string `json:"answers"`
+}
+
+func readQuestions(t *testing.T, path string) []goldQuestion {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []goldQuestion
+	if err := json.Unmarshal(data, &qs); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return qs
+}
+
+// checkAnswers wants exactly the answers want (entity ids, any order) to
+// question q.
+func checkAnswers(t *testing.T, q string, res Result, want []string) {
+	t.Helper()
+	got := answerIDs(res)
+	sort.Strings(got)
+	want = slices.Sorted(slices.Values(want))
+	if !slices.Equal(got, want) {
+		t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", q, got, want, res.Interpretation)
+	}
+}
+
 // TestGoldQuestions asks every question of the shared corpus and of the
 // held-out articles against a graph built from its article's gold
 // annotation and wants exactly the gold answers: it tests the question
@@ -70,18 +102,7 @@ func TestGoldQuestions(t *testing.T) {
 	}
 	files = append(files, heldoutQuestions)
 	for _, qf := range files {
-		data, err := os.ReadFile(qf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var qs []struct {
-			Doc     string   `json:"doc"`
-			Q       string   `json:"q"`
-			Answers []string `json:"answers"`
-		}
-		if err := json.Unmarshal(data, &qs); err != nil {
-			t.Fatalf("%s: %v", qf, err)
-		}
+		qs := readQuestions(t, qf)
 		graphs := map[string]*graph.Memory{}
 		for _, q := range qs {
 			t.Run(filepath.Base(filepath.Dir(qf))+"/"+q.Q, func(t *testing.T) {
@@ -98,16 +119,7 @@ func TestGoldQuestions(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Ask(%q): %v", q.Q, err)
 				}
-				got := []string{}
-				for _, a := range res.Answers {
-					got = append(got, string(a.ID))
-				}
-				sort.Strings(got)
-				want := append([]string(nil), q.Answers...)
-				sort.Strings(want)
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", q.Q, got, want, res.Interpretation)
-				}
+				checkAnswers(t, q.Q, res, q.Answers)
 			})
 		}
 	}
@@ -121,18 +133,7 @@ const paraphrases = "testdata/paraphrases.json"
 // graph, found beside the shared corpus or the held-out articles (skipped
 // when absent), and wants exactly the gold answers.
 func TestGoldParaphrases(t *testing.T) {
-	data, err := os.ReadFile(paraphrases)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qs []struct {
-		Doc     string   `json:"doc"`
-		Q       string   `json:"q"`
-		Answers []string `json:"answers"`
-	}
-	if err := json.Unmarshal(data, &qs); err != nil {
-		t.Fatalf("%s: %v", paraphrases, err)
-	}
+	qs := readQuestions(t, paraphrases)
 	dirs := []string{filepath.Join(corpusDir, "seed"), filepath.Join(corpusDir, "dev"), filepath.Dir(heldoutQuestions)}
 	graphs := map[string]*graph.Memory{}
 	right := 0
@@ -158,13 +159,7 @@ func TestGoldParaphrases(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q): %v", q.Q, firstLine(err))
 			}
-			got := answerIDs(res)
-			sort.Strings(got)
-			want := append([]string(nil), q.Answers...)
-			sort.Strings(want)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("Ask(%q) = %v, want %v\n  read as: %s", q.Q, got, want, res.Interpretation)
-			}
+			checkAnswers(t, q.Q, res, q.Answers)
 		})
 		if ok {
 			right++
