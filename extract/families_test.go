@@ -508,6 +508,11 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Luis Soto|family-of|Ana Ruiz"}, []string{"Luis Soto|travelled-to|Brazil|stated"}},
 		{"a denial in another clause leaves the fact", "Luis Soto flew to Lisbon on Monday, but Ana Ruiz denied any wrongdoing.",
 			[]string{"Luis Soto|travelled-to|Lisbon|stated"}, nil},
+		// Who a pronoun can be: the teller of "X told Y that he ...".
+		{"X told Y that he travelled", "Luis Soto told Ana Ruiz that he had travelled to Cuba.",
+			[]string{"Luis Soto|travelled-to|Cuba"}, []string{"Ana Ruiz|travelled-to|Cuba"}},
+		{"X told Y that she travelled, X a man", "Mr. Luis Soto told Ana Ruiz that she had travelled to Cuba.",
+			[]string{"Ana Ruiz|travelled-to|Cuba"}, []string{"Luis Soto|travelled-to|Cuba"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

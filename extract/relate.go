@@ -345,6 +345,9 @@ func (c *clause) bindPronouns() {
 			// "her husband, X": a possessive is no argument of a verb; the
 			// patterns find whose it is (pronounOwner).
 			continue
+		case (w == "he" || w == "she") && c.toldSpeaker(i) >= 0:
+			// "X told Y that he had ...": the teller reports on himself.
+			ent = c.toldSpeaker(i)
 		case w == "he" || w == "she":
 			for k := len(c.args) - 1; k >= 0; k-- {
 				if c.args[k].T1 <= i && c.args[k].Type == graph.Person && !c.args[k].Ref && c.r.agrees(w, c.args[k].Ent) {
@@ -374,6 +377,32 @@ func (c *clause) bindPronouns() {
 		}
 		c.bind(i, ent)
 	}
+}
+
+// tellVerbs take the person told and then what was told: "X told Y that ...".
+var tellVerbs = setOf("told", "tells", "informed", "assured", "warned", "reminded", "promised")
+
+// toldSpeaker returns the teller when the pronoun at token i opens what a
+// verb of telling reports after the person told ("X told Y that he had
+// travelled to Z", "X assured Y he would"), when the pronoun agrees with
+// the teller, else -1.
+func (c *clause) toldSpeaker(i int) int {
+	k := i - 1
+	if k >= 0 && c.toks[k].Lower == "that" {
+		k--
+	}
+	if k < 0 || c.at[k] < 0 {
+		return -1
+	}
+	y := c.args[c.at[k]]
+	if y.Type != graph.Person || y.T1 != k+1 || y.T0 < 1 || !tellVerbs[c.toks[y.T0-1].Lower] {
+		return -1
+	}
+	x := c.subjectOf(y.T0-1, graph.Person)
+	if x < 0 || c.args[x].Ent == y.Ent || !c.r.agrees(c.toks[i].Lower, c.args[x].Ent) {
+		return -1
+	}
+	return c.args[x].Ent
 }
 
 // possessiveAt reports whether "her" at token i is a possessive: a
