@@ -79,7 +79,7 @@ func (c *clause) statusAt(pos int) graph.Status {
 			return graph.Denied // "denied that her husband, X, had fled to Y"
 		case conditionCues[w] && !c.commaBetween(i, pos):
 			st = graph.Speculated // "if X flew to Y, we would know"; not "If convicted, X, of Y, ..."
-		case speculateCues[w] || (w == "may" || w == "could" || w == "might") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
+		case speculateCues[w] || (w == "may" || w == "could" || w == "might" || w == "would") && c.match(i+1, "have") || w == "may" && c.match(i+1, "be", "next"):
 			st = graph.Speculated
 		case allegeCues[w] && st != graph.Speculated:
 			st = graph.Alleged

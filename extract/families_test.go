@@ -513,6 +513,13 @@ func TestNewsFamilies(t *testing.T) {
 			[]string{"Luis Soto|travelled-to|Cuba"}, []string{"Ana Ruiz|travelled-to|Cuba"}},
 		{"X told Y that she travelled, X a man", "Mr. Luis Soto told Ana Ruiz that she had travelled to Cuba.",
 			[]string{"Ana Ruiz|travelled-to|Cuba"}, []string{"Luis Soto|travelled-to|Cuba"}},
+		// A counterfactual and a hindered journey.
+		{"would have met", "Luis Soto would have met Ana Ruiz in Madrid had the talks not collapsed.",
+			nil, []string{"Luis Soto|met|Ana Ruiz|stated"}},
+		{"barred from travelling", "Luis Soto has been barred from travelling to Spain.",
+			nil, []string{"Luis Soto|travelled-to|Spain"}},
+		{"a plain journey stays stated", "Luis Soto flew to Spain on Monday.",
+			[]string{"Luis Soto|travelled-to|Spain|stated"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

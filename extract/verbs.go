@@ -366,6 +366,9 @@ func (c *clause) intended(v int) bool {
 	if v >= 2 && c.toks[v-1].Lower == "to" && intentionVerbs[c.toks[v-2].Lower] {
 		return true
 	}
+	if v >= 2 && c.toks[v-1].Lower == "from" && hinderVerbs[c.toks[v-2].Lower] {
+		return true // "barred from travelling to X"
+	}
 	for k := v - 1; k >= 2 && k >= v-4; k-- {
 		w := c.toks[k].Lower
 		if c.at[k] >= 0 || w == "," || clauseBreak[w] {
@@ -377,6 +380,9 @@ func (c *clause) intended(v int) bool {
 	}
 	return false
 }
+
+// hinderVerbs before "from" keep the journey that follows from happening.
+var hinderVerbs = setOf("barred", "banned", "prevented", "stopped", "blocked", "prohibited", "refrained", "kept", "discouraged")
 
 // boardingVerbs take a journey's noun: "board a flight", "book a trip".
 var boardingVerbs = setOf("board", "catch", "take", "book", "make", "begin", "start")
