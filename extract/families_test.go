@@ -520,6 +520,9 @@ func TestNewsFamilies(t *testing.T) {
 			nil, []string{"Luis Soto|travelled-to|Spain"}},
 		{"a plain journey stays stated", "Luis Soto flew to Spain on Monday.",
 			[]string{"Luis Soto|travelled-to|Spain|stated"}, nil},
+		// A body in a person's "of" phrase is not the verb's subject.
+		{"X of the Town firm Y accused Z", "The lawyer, Ana Ruiz of the Boston firm Carter & Lyle, accused Luis Soto of ordering workers to bury the drums.",
+			[]string{"Ana Ruiz|accused|Luis Soto"}, []string{"Carter & Lyle|accused|Luis Soto"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

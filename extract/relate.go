@@ -858,6 +858,11 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 			if h, ok := c.relativeHead(a, v, types); ok {
 				return h
 			}
+			// "Ana Ruiz of the Boston firm Carter & Lyle accused": the body
+			// only says whom the person works for.
+			if h := c.ofPhraseHolder(a); h >= 0 && typeIn(graph.Person, types) {
+				return h
+			}
 			// "X, not Y, flew": the name the negation sets aside is no subject.
 			if s := c.args[a].T0; s >= 2 && c.toks[s-1].Lower == "not" && c.toks[s-2].Lower == "," {
 				k = s - 1
@@ -895,6 +900,28 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 			if subjectBarrier[w] || w == "," {
 				break
 			}
+		}
+	}
+	return -1
+}
+
+// ofPhraseHolder returns the person whose "of" phrase holds body arg a
+// ("Ana Ruiz of the Boston firm Carter & Lyle", "X of the Ontario Court"),
+// or -1.
+func (c *clause) ofPhraseHolder(a int) int {
+	if c.args[a].Type != graph.Organization {
+		return -1
+	}
+	for j := c.args[a].T0 - 1; j >= 1 && j >= c.args[a].T0-5; j-- {
+		t := c.toks[j]
+		if t.Lower == "of" {
+			if p := c.at[j-1]; p >= 0 && c.args[p].T1 == j && c.args[p].Type == graph.Person {
+				return p
+			}
+			return -1
+		}
+		if t.Lower == "," || clauseBreak[t.Lower] || c.at[j] >= 0 && c.typ(c.at[j]) != graph.Place || c.at[j] < 0 && t.Word && t.Cap && j != c.args[a].T0-1 {
+			return -1
 		}
 	}
 	return -1
