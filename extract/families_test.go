@@ -600,3 +600,55 @@ func TestContextTyping(t *testing.T) {
 		})
 	}
 }
+
+// TestDefiniteDescriptions checks that a definite description ("the
+// company", "the ministry", "the former premier") stands for the one body
+// or person of the article it fits, so that relations stated through it
+// are read, and for nobody when it fits none or several equally. Session 4
+// (H21); each sentence was written for the test.
+func TestDefiniteDescriptions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Subject|predicate|Object" or with "|status"
+		not        []string
+	}{
+		{"the company, which is based in", "Residents sued Valmora Chemical Corp. on Monday. The company, which is based in Tulsa, denied the claim.",
+			[]string{"Valmora Chemical Corp.|located-in|Tulsa"}, nil},
+		{"the firm for a company", "Police raided Kestrel Holdings on Monday. Luis Soto, a director of the firm, was arrested in Lyon.",
+			[]string{"Luis Soto|member-of|Kestrel Holdings"}, nil},
+		{"the company's founder", "Residents sued Valmora Chemical Corp. on Monday. The company's founder, Luis Soto, denied the claim.",
+			[]string{"Luis Soto|member-of|Valmora Chemical Corp."}, nil},
+		{"the group for a group", "Amnesty International criticised the trial. Ana Ruiz, a researcher with the group, said the verdict was unfair.",
+			[]string{"Ana Ruiz|member-of|Amnesty International"}, nil},
+		{"the ministry", "The Ministry of Mines fined the miners. Ana Ruiz, a spokeswoman for the ministry, confirmed the fine.",
+			[]string{"Ana Ruiz|member-of|Ministry of Mines"}, nil},
+		{"the former premier accused", "Former Premier Luis Soto resigned in 1994. Ana Ruiz accused the former premier of taking bribes.",
+			[]string{"Ana Ruiz|accused|Luis Soto"}, nil},
+		{"the colonel", "Colonel Pablo Vera commanded the Harbour Brigade. Witnesses said the colonel flew to Lisbon in May.",
+			[]string{"Pablo Vera|travelled-to|Lisbon"}, nil},
+		// Must not fire.
+		{"no firm named", "Shares fell sharply on Monday. The company, which is based in Tulsa, denied the claim.",
+			nil, []string{"Tulsa|located-in|Tulsa"}},
+		{"two firms named", "Valmora Chemical Corp. sued Kestrel Holdings on Monday. Luis Soto, a director of the firm, was arrested in Lyon.",
+			nil, []string{"Luis Soto|member-of|Kestrel Holdings", "Luis Soto|member-of|Valmora Chemical Corp."}},
+		{"a company is not the company", "Residents sued Valmora Chemical Corp. on Monday. Luis Soto, a director of a company, was arrested in Lyon.",
+			nil, []string{"Luis Soto|member-of|Valmora Chemical Corp."}},
+		{"two ministers named", "Interior Minister Luis Soto met Foreign Minister Ana Ruiz. Tomas Gil accused the minister of lying.",
+			nil, []string{"Tomas Gil|accused|Luis Soto", "Tomas Gil|accused|Ana Ruiz"}},
+		{"the court with no court named is not a firm", "Luis Soto ran Delta Freight Ltd until 2010. Soto told the court that he had met Ana Ruiz.",
+			nil, []string{"Delta Freight Ltd|met|Luis Soto"}},
+		{"told hearers the firm had", "Ana Ruiz, an engineer with Delta Freight Ltd, told reporters the firm had done nothing wrong.",
+			[]string{"Ana Ruiz|member-of|Delta Freight Ltd"}, []string{"Ana Ruiz|met|Delta Freight Ltd"}},
+		{"the firm in a quote", `Police raided Kestrel Holdings on Monday. "Luis Soto, a director of the firm, fled to Lyon," said Ana Ruiz.`,
+			nil, []string{"Luis Soto|member-of|Kestrel Holdings"}},
+		{"a state body is no group", "The Ministry of Mines fined the miners. Ana Ruiz, a researcher with the group, said the fine was fair.",
+			nil, []string{"Ana Ruiz|member-of|Ministry of Mines"}},
+		{"a person for the company is not a firm", "Luis Soto sued the hospital. The company, which is based in Tulsa, denied the claim.",
+			nil, []string{"Luis Soto|located-in|Tulsa"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkTriples(t, tc.text, tc.want, tc.not)
+		})
+	}
+}

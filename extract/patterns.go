@@ -621,23 +621,22 @@ func (r *related) governmentOf(countries ...string) int {
 // places named after their town ("the London embassy").
 func (c *clause) locations() {
 	for ai, a := range c.args {
-		if a.Ref {
-			continue
-		}
 		i := a.T1
-		// "A in B", "A based in B".
-		if a.Type == graph.Place || a.Type == graph.Organization {
-			j := i
-			// "X, which is based in Y", "X, which sits in Y".
-			for k := j; k < len(c.toks) && k < j+4; k++ {
-				if seatVerbs[c.toks[k].Lower] && c.match(k+1, "in") {
-					j = k + 1
-					break
-				}
-				if w := c.toks[k].Lower; w != "," && w != "which" && w != "is" && w != "was" && w != "now" && w != "that" {
-					break
+		if a.Ref {
+			// "the company, which is based in Y": a description of a
+			// body with its seat verb, nothing looser.
+			if a.Type == graph.Organization {
+				if j := c.seatVerbAfter(i); j > i {
+					if b := c.argAfter(j+1, 2); b >= 0 && c.typ(b) == graph.Place {
+						c.emit(a.Ent, graph.LocatedIn, c.args[b].Ent, "in-place/v1", 0.75, nil)
+					}
 				}
 			}
+			continue
+		}
+		// "A in B", "A based in B".
+		if a.Type == graph.Place || a.Type == graph.Organization {
+			j := c.seatVerbAfter(i)
 			if c.match(j, "in") || c.match(j, ",") && a.Type == graph.Place && c.isHeadedPlace(ai) {
 				if b := c.argAfter(j+1, 2); b >= 0 && c.typ(b) == graph.Place && (c.isHeadedPlace(ai) || a.Type == graph.Organization || j > i) {
 					c.emit(a.Ent, graph.LocatedIn, c.args[b].Ent, "in-place/v1", 0.8, nil)
@@ -1381,6 +1380,20 @@ func (c *clause) ofWhichPost() {
 			c.emitAt(c.args[p].Ent, graph.MemberOf, c.args[body].Ent, "of-which-post/v1", 0.7, nil, i)
 		}
 	}
+}
+
+// seatVerbAfter returns the "in" of a seat verb that follows token i ("X,
+// which is based in Y", "X, which sits in Y"), else i.
+func (c *clause) seatVerbAfter(i int) int {
+	for k := i; k < len(c.toks) && k < i+4; k++ {
+		if seatVerbs[c.toks[k].Lower] && c.match(k+1, "in") {
+			return k + 1
+		}
+		if w := c.toks[k].Lower; w != "," && w != "which" && w != "is" && w != "was" && w != "now" && w != "that" {
+			break
+		}
+	}
+	return i
 }
 
 // seatVerbs say where a body or place is: "based in", "which sits in".

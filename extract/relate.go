@@ -192,6 +192,19 @@ func (r *related) clause(si, salient, regime int) *clause {
 			// "the court"; "a ministry spokesman": the body named before.
 			if e := r.lastWithHead(t.Lower, si); e >= 0 {
 				c.add(arg{T0: i - 1, T1: i + 1, Ent: e, Type: r.Entities[e].Type, Ref: true})
+			} else if t0 := c.kindDescription(i); t0 >= 0 && bodyKinds[t.Lower] == "firm" {
+				// "the company" for a firm whose name does not end in it;
+				// "the court" with no court named is nobody.
+				if e := r.kindRef(t.Lower, si, i); e >= 0 {
+					c.add(arg{T0: t0, T1: i + 1, Ent: e, Type: graph.Organization, Ref: true})
+				}
+			}
+		case bodyKinds[t.Lower] != "":
+			// "the company", "the chemical firm": the one body of that kind.
+			if t0 := c.kindDescription(i); t0 >= 0 {
+				if e := r.kindRef(t.Lower, si, i); e >= 0 {
+					c.add(arg{T0: t0, T1: i + 1, Ent: e, Type: graph.Organization, Ref: true})
+				}
 			}
 		}
 	}
@@ -1223,6 +1236,152 @@ func (c *clause) match(i int, words ...string) bool {
 	}
 	for k, w := range words {
 		if c.toks[i+k].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyKinds name a kind of body a definite description refers back with
+// ("the company", "the group"): "firm" for a commercial body, "group" for
+// any body that is neither the state's nor a news outlet.
+var bodyKinds = map[string]string{
+	"company": "firm", "firm": "firm", "corporation": "firm", "conglomerate": "firm", "business": "firm",
+	"airline": "firm", "carrier": "firm", "lender": "firm", "insurer": "firm", "manufacturer": "firm",
+	"carmaker": "firm", "automaker": "firm", "retailer": "firm", "contractor": "firm", "developer": "firm",
+	"supplier": "firm", "producer": "firm", "exporter": "firm", "subsidiary": "firm", "chipmaker": "firm",
+	"group": "group", "organisation": "group", "organization": "group", "charity": "group",
+}
+
+// corporateEndings end the names of firms besides firmEndings ("Acme
+// LLC", "Valmora Chemical Corp.").
+var corporateEndings = setOf("llc", "gmbh", "nv", "bv", "limited", "spa", "sas", "srl", "oy", "ab", "asa", "kk",
+	"pty", "lp", "llp", "incorporated", "airlines", "airways", "group", "partners", "associates", "brothers", "bros")
+
+// stateBodyWords mark a body of the state in its name ("Ministry of
+// Mines", "Tulsa Police"): no "group" nor "company" refers to it.
+var stateBodyWords = setOf("ministry", "government", "court", "police", "parliament", "senate", "congress",
+	"department", "office", "council", "commission", "army", "navy", "force", "forces", "agency", "bureau",
+	"prosecutor", "prosecutors", "tribunal", "cabinet", "administration", "authority", "assembly", "service",
+	"guard", "university", "regime", "state", "federal", "national", "republic")
+
+// outletWords mark a news outlet in its name ("Tulsa Herald", "Reuters
+// News"), which the article quotes rather than writes about.
+var outletWords = setOf("news", "times", "post", "herald", "tribune", "journal", "gazette", "daily", "press",
+	"reuters", "bbc", "cnn", "television", "tv", "radio", "telegraph", "guardian", "observer", "chronicle")
+
+// kindDescription reports whether the kind noun at token i is a definite
+// description: "the" and at most one lower-case modifier before it ("the
+// company", "the chemical firm"), no name after it ("the firm Carter &
+// Lyle" names the firm), outside a headline and a quote. It returns the
+// description's first token, or -1.
+func (c *clause) kindDescription(i int) int {
+	if c.s.Headline {
+		return -1
+	}
+	t0 := -1
+	switch {
+	case i > 0 && c.toks[i-1].Lower == "the":
+		t0 = i - 1
+	case i > 1 && c.toks[i-2].Lower == "the" && c.toks[i-1].Word && !c.toks[i-1].Cap && c.at[i-1] < 0:
+		t0 = i - 2
+	}
+	if t0 < 0 {
+		return -1
+	}
+	if i+1 < len(c.toks) && c.toks[i+1].Cap && c.toks[i+1].Word {
+		return -1
+	}
+	// "told reporters the firm had ...": the description opens what was
+	// told, and readers of "X told Y" would take it for the hearer.
+	if t0 >= 2 && tellVerbs[c.toks[t0-2].Lower] && c.toks[t0-1].Word && !c.toks[t0-1].Cap {
+		return -1
+	}
+	quotes := 0
+	for k := 0; k < t0; k++ {
+		if isQuote(c.toks[k].Text) {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 {
+		return -1
+	}
+	return t0
+}
+
+// kindRef returns the one body named before token i of sentence si whose
+// kind fits noun ("the company" for Valmora Chemical Corp.), or -1 when
+// none fits or two do: a description that could be either is nobody's.
+func (r *related) kindRef(noun string, si, i int) int {
+	class := bodyKinds[noun]
+	if class == "" {
+		class = "group"
+		if firmEndings[noun] {
+			class = "firm"
+		}
+	}
+	best := -1
+	for ei, e := range r.Entities {
+		if e.Type != graph.Organization || e.Regime {
+			continue
+		}
+		before := false
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Sent < si || m.Sent == si && m.T1 <= i {
+				before = true
+				break
+			}
+		}
+		if !before || !r.fitsKind(ei, class) {
+			continue
+		}
+		if best >= 0 {
+			return -1
+		}
+		best = ei
+	}
+	return best
+}
+
+// fitsKind reports whether body e is of kind class: a firm by its name's
+// corporate ending or a kind noun written before or after one of its names
+// ("the chemical firm X", "X, a chemical company"); for "group", any body
+// that is neither the state's nor a news outlet.
+func (r *related) fitsKind(e int, class string) bool {
+	ent := r.Entities[e]
+	words := strings.Fields(strings.ToLower(ent.Name))
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.TrimSuffix(words[len(words)-1], ".")
+	firm := firmEndings[last] || corporateEndings[last]
+	for _, mi := range ent.Mentions {
+		if firm {
+			break
+		}
+		m := r.Mentions[mi]
+		toks := r.Sentences[m.Sent].Tokens
+		if m.T0 > 0 && bodyKinds[toks[m.T0-1].Lower] == "firm" {
+			firm = true
+		}
+		// "X, a chemical company": a comma, an article and a few words.
+		if m.T1+2 < len(toks) && toks[m.T1].Lower == "," && (toks[m.T1+1].Lower == "a" || toks[m.T1+1].Lower == "an" || toks[m.T1+1].Lower == "the") {
+			for k := m.T1 + 2; k < len(toks) && k < m.T1+6; k++ {
+				if bodyKinds[toks[k].Lower] == "firm" {
+					firm = true
+				}
+				if !toks[k].Word || toks[k].Cap {
+					break
+				}
+			}
+		}
+	}
+	if class == "firm" || firm {
+		return firm
+	}
+	for _, w := range words {
+		if stateBodyWords[w] || outletWords[w] {
 			return false
 		}
 	}
