@@ -98,3 +98,42 @@ func TestGeneralGaps(t *testing.T) {
 		})
 	}
 }
+
+// TestPostNouns covers occupations, posts and ranks beyond the first role
+// lists (session 4, H22): "a/the ROLE, X", "Y's ROLE, X", "X, a ROLE at Y"
+// relate X to the body for any post, and a role that is no post (a
+// passenger, a witness, a victim, a customer) relates nothing.
+func TestPostNouns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a ministry inspector", "The Estonian Labour Ministry opened an inquiry. A ministry inspector, Kadri Tamm, visited the mill.",
+			[]string{"Kadri Tamm|member-of|Estonian Labour Ministry"}, nil},
+		{"a ministry auditor", "The Kenyan Finance Ministry ordered a review. A ministry auditor, Wanjiru Kamau, found the gap.",
+			[]string{"Wanjiru Kamau|member-of|Kenyan Finance Ministry"}, nil},
+		{"a firm's captain", "Nordavia Airlines cancelled the flight. The Nordavia Airlines captain, Ole Brekke, said the engine failed.",
+			[]string{"Ole Brekke|member-of|Nordavia Airlines"}, nil},
+		{"possessive dispatcher", "Kestrel Haulage Ltd lost a lorry. Kestrel Haulage Ltd's dispatcher, Ines Vaz, reported it.",
+			[]string{"Ines Vaz|member-of|Kestrel Haulage Ltd"}, nil},
+		{"a bureau's investigator", "The Federal Anti-Fraud Bureau raided the office. A bureau investigator, Femi Adeyemi, led the search.",
+			[]string{"Femi Adeyemi|member-of|Federal Anti-Fraud Bureau"}, nil},
+		{"a passenger is no post", "Halvard Air diverted the jet. A passenger, Ingrid Holm, said the crew stayed calm.",
+			nil, []string{"Ingrid Holm|member-of|Halvard Air"}},
+		{"a witness is no post", "The Danish Justice Ministry protested. A witness, Lars Dahl, described the car.",
+			nil, []string{"Lars Dahl|member-of|Danish Justice Ministry"}},
+		{"a customer is no post", "Ana Ruiz, a customer of Banco Lusitano, lost her savings.",
+			nil, []string{"Ana Ruiz|member-of|Banco Lusitano"}},
+		{"a surname that is a trade stays in the name", "John Bishop, a lawyer at Hale & Corbin, and Mary Carpenter, a clerk at Hale & Corbin, spoke.",
+			[]string{"John Bishop|member-of|Hale & Corbin", "Mary Carpenter|member-of|Hale & Corbin"}, nil},
+		{"a principal adviser is an adviser", "Kofi Mensah's principal adviser, Ama Darko, fled.",
+			[]string{"Ama Darko|advised|Kofi Mensah"}, nil},
+		{"his elder brother", "Rui Lopes was arrested. His elder brother, Tiago Lopes, fled.",
+			[]string{"Tiago Lopes|family-of|Rui Lopes"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkTriples(t, tc.text, tc.want, tc.not)
+		})
+	}
+}

@@ -366,3 +366,112 @@ var negotiationCompounds = setOf("plea", "peace", "trade", "prisoner", "hostage"
 // phraseEnds close the "of"/"for" phrase of a negotiated thing.
 var phraseEnds = setOf("and", "or", "with", "in", "on", "at", "last", "as", "after", "before", "from", "to",
 	"which", "who", "that", "while", "but", "by", "this", "next", "earlier", "later", "when")
+
+// postNouns are occupations, posts and ranks, by class: a person described
+// by one holds a post in the body the description names ("A ministry
+// inspector, X", "a Baltvira dispatcher, X", "X, a surgeon at Y"). They
+// join roleNouns and memberNouns at start-up. Nouns for what befalls a
+// person or what they do once (victim, witness, passenger, suspect,
+// customer) are not posts and are kept out: kg's gold counts only a post
+// held in a body as member-of.
+var postNouns = setOf(
+	// government and civil service
+	"undersecretary", "under-secretary", "permanent-secretary", "administrator", "registrar", "auditor",
+	"comptroller", "accountant-general", "ombudsman", "councillor", "councilor", "alderman",
+	"selectman", "legislator", "congressman", "congresswoman", "assemblyman", "assemblywoman", "deputy-mayor",
+	"consul", "vice-consul", "plenipotentiary", "emissary", "bureaucrat",
+	"civil-servant", "functionary", "clerk", "inspector", "examiner", "assessor", "surveyor", "planner",
+	"regulator", "superintendent", "supervisor", "coordinator",
+	"postmaster", "archivist", "statistician", "census-taker", "magistrate", "prefect", "subprefect",
+	"intendant", "viceroy", "regent", "vizier", "secretary-general", "undersheriff", "coroner",
+	// police, security and intelligence
+	"policeman", "policewoman", "constable", "patrolman", "trooper", "sheriff", "marshal", "deputy-sheriff",
+	"investigator", "officer-in-charge", "warden", "jailer", "gaoler", "bodyguard", "sentry",
+	"dispatcher", "operative", "interrogator", "censor", "customs-officer",
+	"superintendant", "chief-inspector", "gendarme", "carabiniere", "ranger", "watchman",
+	// military ranks and posts
+	"corporal", "lance-corporal", "brigadier", "commodore", "admiral", "rear-admiral",
+	"vice-admiral", "field-marshal", "lieutenant-colonel", "lieutenant-general", "major-general",
+	"ensign", "cadet", "conscript", "infantryman", "paratrooper", "sailor", "seaman",
+	"airman", "gunner", "sapper", "rifleman", "commando", "chaplain", "quartermaster", "adjutant",
+	"aide-de-camp", "warrant-officer", "petty-officer", "midshipman", "skipper", "navigator", "platoon-leader",
+	"commandant", "garrison-commander",
+	// judiciary and law
+	"chief-justice", "barrister", "solicitor", "advocate", "notary", "paralegal", "bailiff",
+	"clerk-of-court", "arbitrator", "juror", "public-defender", "litigator", "jurist",
+	"attorney-general", "solicitor-general", "procurator", "investigating-judge",
+	// religious
+	"priest", "bishop", "archbishop", "pastor", "vicar", "curate", "deacon",
+	"preacher", "missionary", "monk", "nun", "abbot", "abbess", "friar", "patriarch",
+	"mufti", "ayatollah", "cantor", "bishop-elect", "dean", "rector",
+	"evangelist", "lama", "swami", "guru", "muezzin", "hafiz",
+	// corporate and financial
+	"vice-president", "vice-chairman", "cfo", "coo", "cto", "cio", "accountant",
+	"bookkeeper", "cashier", "teller", "broker", "underwriter", "actuary", "auditor",
+	"salesman", "saleswoman", "salesperson", "foreman", "forewoman", "supervisor",
+	"superintendent", "director-general", "managing-director", "receptionist",
+	"typist", "stenographer", "bookseller", "storekeeper", "shopkeeper", "proprietor", "franchisee",
+	"chairperson", "trustee", "board-member", "fund-manager", "strategist", "consultant",
+	"lobbyist", "publicist", "marketer", "purchaser", "buyer-in-chief", "procurer",
+	// medical
+	"doctor", "physician", "surgeon", "nurse", "midwife", "paramedic", "pharmacist", "dentist",
+	"anaesthetist", "anesthetist", "radiologist", "pathologist", "psychiatrist", "psychologist",
+	"therapist", "orderly", "medic", "matron", "registrar", "consultant", "pediatrician", "paediatrician",
+	"cardiologist", "oncologist", "epidemiologist", "virologist", "toxicologist", "coroner",
+	"veterinarian", "optician", "physiotherapist", "hospital-director", "health-worker",
+	// education and science
+	"teacher", "schoolteacher", "headmaster", "headmistress", "headteacher", "lecturer",
+	"tutor", "instructor", "dean", "provost", "chancellor", "vice-chancellor", "rector",
+	"chemist", "physicist", "biologist", "geologist", "technician",
+	"librarian", "curator", "historian", "archaeologist", "mathematician", "astronomer",
+	// press and arts
+	"journalist", "sub-editor", "columnist", "commentator",
+	"photographer", "cameraman", "broadcaster", "presenter", "newsreader",
+	"novelist", "poet", "playwright", "actor", "actress",
+	"composer", "musician", "singer", "designer", "architect", "illustrator", "cartoonist",
+	// transport and trades
+	"pilot", "co-pilot", "copilot", "captain", "first-officer", "flight-engineer", "steward", "stewardess",
+	"purser", "driver", "chauffeur", "stationmaster", "harbourmaster", "harbormaster",
+	"pilot-officer", "boatswain", "deckhand", "dockworker", "docker", "longshoreman", "stevedore",
+	"courier", "mechanic", "electrician", "plumber", "carpenter", "welder", "miner",
+	"foreman", "labourer", "laborer", "farmhand", "fisherman", "trawlerman", "lorry-driver", "trucker",
+	"baggage-handler", "air-traffic-controller", "machinist", "storeman",
+	"warehouseman", "janitor", "caretaker", "chef", "waiter", "waitress", "bartender", "cleaner",
+	// sport
+	"referee", "umpire", "linesman", "goalkeeper", "midfielder",
+	"winger", "sprinter", "jockey", "boxer", "cyclist",
+	"footballer", "cricketer", "batsman", "quarterback", "physio",
+	"team-doctor",
+	// politics and civil society
+	"unionist", "shop-steward", "convenor",
+	"strategist", "party-secretary", "apparatchik", "commissar",
+)
+
+// surnameTrades are posts kept out of roleNouns, which strip a role word
+// from a name's edges: common surnames and name parts ("John Bishop",
+// "James Dean", "Regent Street") and the arts' trades a wire prints
+// capitalised as part of a name ("Actress Helen Hayes", CoNLL04's
+// convention). They still relate an apposition as memberNouns do.
+var surnameTrades = setOf("bishop", "carpenter", "singer", "miner", "dean", "marshal", "abbot", "teller", "broker",
+	"sheriff", "monk", "nun", "pilot", "priest", "chef", "plumber", "fisherman", "driver", "steward", "waiter",
+	"cleaner", "warden", "constable", "ranger", "gunner", "trooper", "sailor", "seaman", "boxer", "jockey", "friar",
+	"cantor", "hafiz", "mufti", "swami", "guru", "lama", "regent", "doctor", "butler", "welder", "mechanic",
+	"curator", "ensign", "skipper", "cashier", "deacon", "vicar", "rector", "pastor", "admiral", "brigadier",
+	"commodore", "corporal", "cadet", "chaplain", "consul", "prefect", "viceroy", "nurse", "medic", "coroner",
+	"actor", "actress", "novelist", "poet", "playwright", "composer", "musician", "designer", "architect",
+	"illustrator", "cartoonist", "photographer", "columnist", "commentator", "broadcaster", "presenter",
+	"newsreader", "cameraman", "historian", "astronomer", "mathematician", "archaeologist")
+
+func init() {
+	for w := range postNouns {
+		if kinNouns[w] || adviserNouns[w] {
+			continue
+		}
+		memberNouns[w] = true
+		// A compound ("vice-president") stays a title prefix the
+		// name rules keep ("Vice-President Joe Biden").
+		if !surnameTrades[w] && !strings.Contains(w, "-") {
+			roleNouns[w] = true
+		}
+	}
+}
