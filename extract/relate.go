@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kgraph/kg/graph"
@@ -155,6 +156,18 @@ func (r *related) clause(si, salient, regime int) *clause {
 		}
 		c.add(arg{T0: m.T0, T1: m.T1, Ent: m.Ent, Type: r.Entities[m.Ent].Type})
 	}
+	// "The younger Choi": of two people with one surname, the one of that age.
+	for ai := range c.args {
+		a := &c.args[ai]
+		if a.Type == graph.Person && a.T1-a.T0 == 1 && a.T0 >= 2 && c.toks[a.T0-2].Lower == "the" && c.at[a.T0-2] < 0 && c.at[a.T0-1] < 0 {
+			if e := r.byAge(c.toks[a.T0-1].Lower, c.toks[a.T0].Lower); e >= 0 {
+				a.Ent, a.T0 = e, a.T0-2
+				for k := a.T0; k < a.T1; k++ {
+					c.at[k] = ai
+				}
+			}
+		}
+	}
 	// Role descriptions: "the Foreign Minister", "Libya's Oil Minister".
 	for i := range c.toks {
 		if c.at[i] >= 0 || !(c.toks[i].Lower == "the" || isPossessive(c.toks[i])) {
@@ -162,6 +175,14 @@ func (r *related) clause(si, salient, regime int) *clause {
 		}
 		if e, n := r.roleRef(c.toks, i+1); e >= 0 {
 			c.add(arg{T0: i, T1: i + 1 + n, Ent: e, Type: graph.Person, Ref: true})
+		} else if c.toks[i].Lower == "the" {
+			// "the colonel", "the alleged ringleader": the one person the
+			// article gave that post or rank.
+			if k := c.postDescription(i); k >= 0 {
+				if e := r.postHolder(c.toks[k].Lower, si, i); e >= 0 {
+					c.add(arg{T0: i, T1: k + 1, Ent: e, Type: graph.Person, Ref: true})
+				}
+			}
 		}
 	}
 	// Pronouns and descriptions.
@@ -1289,7 +1310,7 @@ func (c *clause) kindDescription(i int) int {
 	if t0 < 0 {
 		return -1
 	}
-	if i+1 < len(c.toks) && c.toks[i+1].Cap && c.toks[i+1].Word {
+	if i+1 < len(c.toks) && c.toks[i+1].Cap && c.toks[i+1].Word || c.appositive(t0) {
 		return -1
 	}
 	// "told reporters the firm had ...": the description opens what was
@@ -1386,4 +1407,219 @@ func (r *related) fitsKind(e int, class string) bool {
 		}
 	}
 	return true
+}
+
+// descriptionPosts are the posts and ranks a definite description refers back to
+// a person with ("the colonel", "the ringleader"): role nouns and titles
+// less the words that describe too many people to pick one ("the man",
+// "the official", "the critic").
+var descriptionPosts = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range roleNouns {
+		m[w] = true
+	}
+	for w := range coreTitles {
+		if len(w) > 3 {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"ringleader", "mastermind", "kingpin", "warlord", "financier", "magnate", "founder"} {
+		m[w] = true
+	}
+	for _, w := range []string{"man", "woman", "official", "officials", "member", "staff", "employee", "worker",
+		"figure", "partner", "supporter", "critic", "opponent", "successor", "predecessor", "counterpart",
+		"candidate", "nominee", "agent", "soldier", "rebel", "militant", "head", "deputy", "assistant", "aide",
+		"representative", "democrat", "republican", "officer", "activist", "journalist", "reporter",
+		"correspondent", "analyst", "lawyer", "attorney", "counsel", "staffer", "diplomat", "politician",
+		"lawmaker", "speaker", "spokesman", "spokeswoman", "spokesperson", "loyalist", "stalwart", "madame",
+		"monsieur", "signor", "signora", "senor", "señor", "senora", "señora", "senhor", "senhora", "frau"} {
+		delete(m, w)
+	}
+	return m
+}()
+
+// postDescription reports whether the words after "the" at token i are a
+// description by post: "the colonel", "the former premier", "the alleged
+// ringleader" (at most one lower-case modifier besides "former"), with no
+// name after it ("the colonel Pablo Vera" names him) nor an "of" phrase
+// ("the minister of mines" may be anyone's), outside a headline and a
+// quote. It returns the post noun's token, or -1.
+func (c *clause) postDescription(i int) int {
+	if c.s.Headline {
+		return -1
+	}
+	k := i + 1
+	if c.match(k, "former") {
+		k++
+	}
+	if k+1 < len(c.toks) && !descriptionPosts[c.toks[k].Lower] && descriptionPosts[c.toks[k+1].Lower] &&
+		c.toks[k].Word && !c.toks[k].Cap && c.at[k] < 0 {
+		k++ // "the alleged ringleader", "the retired colonel"
+	}
+	if k >= len(c.toks) || !descriptionPosts[c.toks[k].Lower] || c.at[k] >= 0 {
+		return -1
+	}
+	if n := k + 1; n < len(c.toks) && (c.toks[n].Word && c.toks[n].Cap || c.toks[n].Lower == "of" || isPossessive(c.toks[n]) || c.toks[n].Lower == "-" ||
+		roleNouns[c.toks[n].Lower] || coreTitles[c.toks[n].Lower] || c.toks[n].Lower == "executive") {
+		return -1 // "the chief executive" is a longer post
+	}
+	if c.appositive(i) {
+		return -1
+	}
+	quotes := 0
+	for j := 0; j < i; j++ {
+		if isQuote(c.toks[j].Text) {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 {
+		return -1
+	}
+	return k
+}
+
+// postHolder returns the one person named before token i of sentence si
+// whom the article gave post w: in a title ("Colonel Pablo Vera") or an
+// apposition ("Pablo Vera, a retired colonel,"); -1 when no one or two
+// people hold it.
+func (r *related) postHolder(w string, si, i int) int {
+	best := -1
+	for ei, e := range r.Entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		holds := postWords(e.Attrs["title"])[w]
+		for _, mi := range e.Mentions {
+			m := r.Mentions[mi]
+			if m.Sent > si || m.Sent == si && m.T1 > i {
+				continue
+			}
+			if !holds {
+				holds = r.mentionHolds(mi, w)
+			}
+		}
+		if !holds || !r.namedBefore(ei, si, i) {
+			continue
+		}
+		if best >= 0 {
+			return -1
+		}
+		best = ei
+	}
+	return best
+}
+
+// postWords returns the words of a title before any "of", "to" or "for"
+// ("colonel" of "retired colonel", not "colonel" of "critic of the colonel").
+func postWords(title string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if w == "of" || w == "to" || w == "for" || w == "at" || w == "with" {
+			break
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// namedBefore reports whether entity e has a mention before token i of sentence si.
+func (r *related) namedBefore(e, si, i int) bool {
+	for _, mi := range r.Entities[e].Mentions {
+		if m := r.Mentions[mi]; m.Sent < si || m.Sent == si && m.T1 <= i {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionHolds reports whether mention mi was given post w: in its title
+// or in an apposition right after it ("X, a retired colonel,", "X, the
+// alleged ringleader,").
+func (r *related) mentionHolds(mi int, w string) bool {
+	m := r.Mentions[mi]
+	if postWords(m.Title)[w] {
+		return true
+	}
+	toks := r.Sentences[m.Sent].Tokens
+	if m.T1+2 >= len(toks) || toks[m.T1].Lower != "," {
+		return false
+	}
+	if d := toks[m.T1+1].Lower; d != "a" && d != "an" && d != "the" {
+		return false
+	}
+	for k := m.T1 + 2; k < len(toks) && k < m.T1+6; k++ {
+		t := toks[k]
+		if !t.Word || t.Cap {
+			return false
+		}
+		if t.Lower == w {
+			return true
+		}
+		if t.Lower == "of" || t.Lower == "to" || t.Lower == "and" {
+			return false // "a critic of the colonel" is not one
+		}
+	}
+	return false
+}
+
+// byAge returns, for "the elder Choi" (rank "elder", surname "choi"), the
+// oldest of the people with that surname whose ages the article gives
+// ("Choi Min-ho, 71,"); for "younger", the youngest. It returns -1 unless
+// two or more such people are named and each has an age, different ones.
+func (r *related) byAge(rank, surname string) int {
+	older := rank == "elder" || rank == "older"
+	if !older && rank != "younger" {
+		return -1
+	}
+	best, bestAge, n := -1, 0, 0
+	for ei, e := range r.Entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		w := nameWords(e.Name)
+		key := surnameKey(w)
+		if familyNameFirst(e.Name) && len(w) > 0 {
+			key = w[0]
+		}
+		if key != surname || len(w) < 2 {
+			continue
+		}
+		age := r.ageOf(ei)
+		if age <= 0 {
+			return -1 // one of them has no age: unclear
+		}
+		n++
+		switch {
+		case best < 0 || older && age > bestAge || !older && age < bestAge:
+			best, bestAge = ei, age
+		case age == bestAge:
+			return -1
+		}
+	}
+	if n < 2 {
+		return -1
+	}
+	return best
+}
+
+// ageOf returns the age written after one of person e's names ("Choi
+// Min-ho, 71,"), or 0.
+func (r *related) ageOf(e int) int {
+	for _, mi := range r.Entities[e].Mentions {
+		m := r.Mentions[mi]
+		toks := r.Sentences[m.Sent].Tokens
+		if m.T1+2 < len(toks) && toks[m.T1].Lower == "," && (toks[m.T1+2].Lower == "," || toks[m.T1+2].Lower == "and") {
+			if age, err := strconv.Atoi(toks[m.T1+1].Text); err == nil && age > 0 && age < 120 {
+				return age
+			}
+		}
+	}
+	return 0
+}
+
+// appositive reports whether the description opening at token t0 follows a
+// name and a comma ("Lars Vik, the mayor who ..."): it describes that name,
+// which the apposition readers relate, and refers back to no one.
+func (c *clause) appositive(t0 int) bool {
+	return t0 >= 2 && c.toks[t0-1].Lower == "," && c.at[t0-2] >= 0
 }
