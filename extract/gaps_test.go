@@ -138,6 +138,10 @@ func TestPostNouns(t *testing.T) {
 			nil, []string{"Tomas Gil|member-of|Ana Ruiz"}},
 		{"a post after a name is that name's", "Tomas Gil, a lawyer at Hale & Corbin, Pedro Diaz and Ana Vera left.",
 			[]string{"Tomas Gil|member-of|Hale & Corbin"}, []string{"Pedro Diaz|member-of|Hale & Corbin"}},
+		{"two posts before two names share the verb", "Kalulu Medical Supplies was paid twice. Kalulu Medical Supplies's managing director, Joseph Phiri, and its finance officer, Tamara Gondwe, were arrested at Chileka Airport.",
+			[]string{"Joseph Phiri|held-at|Chileka Airport", "Tamara Gondwe|held-at|Chileka Airport", "Joseph Phiri|member-of|Kalulu Medical Supplies", "Tamara Gondwe|member-of|Kalulu Medical Supplies"}, nil},
+		{"a verb's object before its post is not a subject", "Kalulu Medical Supplies was paid twice. Police questioned Joseph Phiri, and its finance officer, Tamara Gondwe, was arrested at Chileka Airport.",
+			[]string{"Tamara Gondwe|held-at|Chileka Airport"}, []string{"Joseph Phiri|held-at|Chileka Airport"}},
 		{"his elder brother", "Rui Lopes was arrested. His elder brother, Tiago Lopes, fled.",
 			[]string{"Tiago Lopes|family-of|Rui Lopes"}, nil},
 	}

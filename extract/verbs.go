@@ -1410,6 +1410,11 @@ func (c *clause) beforePostAndApposition(end int) int {
 			return -1
 		}
 		if a := c.at[k]; a >= 0 && c.args[a].Type == graph.Person {
+			if x := c.args[a]; k == j-2 && x.T1 == j-1 && !x.Ref && c.introducedByPost(a) {
+				// "The firm's managing director, X, and its finance
+				// officer, Y": X is named after a post of its own.
+				return a
+			}
 			return -1
 		}
 		if w != "," {
@@ -1422,6 +1427,20 @@ func (c *clause) beforePostAndApposition(end int) int {
 		return h
 	}
 	return -1
+}
+
+// introducedByPost reports whether the person at argument a is named right
+// after a post that opens the sentence, closed by a comma: "The firm's
+// managing director, X", "Kalulu's director, X", "The director, X".
+func (c *clause) introducedByPost(a int) bool {
+	t0 := c.args[a].T0
+	if t0 < 3 || c.toks[t0-1].Lower != "," {
+		return false
+	}
+	if body, _ := c.possessivePost(t0 - 1); body >= 0 && c.args[body].T0 == 0 {
+		return true
+	}
+	return c.namedAfterPost(0, t0-1) == a
 }
 
 // holderAt returns the person named from token k on, unless it is a
