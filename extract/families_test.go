@@ -636,6 +636,10 @@ func TestDefiniteDescriptions(t *testing.T) {
 			[]string{"Choi Min-ho|travelled-to|Tokyo"}, []string{"Choi Jae-won|travelled-to|Tokyo"}},
 		{"the younger of two by age", "Choi Min-ho, 71, and his son Choi Jae-won, 44, were charged. The younger Choi flew to Tokyo on Monday.",
 			[]string{"Choi Jae-won|travelled-to|Tokyo"}, []string{"Choi Min-ho|travelled-to|Tokyo"}},
+		{"the younger by kinship", "Choi Jae-won said he acted on the orders of his father, Choi Min-ho. Police said the younger Choi flew to Tokyo on Monday.",
+			[]string{"Choi Jae-won|travelled-to|Tokyo"}, []string{"Choi Min-ho|travelled-to|Tokyo"}},
+		{"the elder by kinship", "Choi Jae-won said he acted on the orders of his father, Choi Min-ho. Police said the elder Choi flew to Tokyo on Monday.",
+			[]string{"Choi Min-ho|travelled-to|Tokyo"}, []string{"Choi Jae-won|travelled-to|Tokyo"}},
 		// Must not fire.
 		{"the elder of two without ages is nobody", "Choi Min-ho and his son Choi Jae-won were charged. The elder Choi flew to Tokyo on Monday.",
 			nil, []string{"Choi Jae-won|travelled-to|Tokyo"}},

@@ -23,6 +23,9 @@ type related struct {
 	// commonEvents maps each event named by a lower-case noun phrase ("a
 	// financial scheme") to the sentence that named it first.
 	commonEvents map[int]int
+	// elderOf holds [older, younger] pairs of relatives read so far ("X,
+	// his father, Y" makes Y the elder), for "the elder Choi".
+	elderOf map[[2]int]bool
 }
 
 // arg is an entity's appearance in a sentence: a mention, or a pronoun or
@@ -156,11 +159,16 @@ func (r *related) clause(si, salient, regime int) *clause {
 		}
 		c.add(arg{T0: m.T0, T1: m.T1, Ent: m.Ent, Type: r.Entities[m.Ent].Type})
 	}
-	// "The younger Choi": of two people with one surname, the one of that age.
+	// "The younger Choi": of two people with one surname, the one of that
+	// age or generation.
 	for ai := range c.args {
 		a := &c.args[ai]
 		if a.Type == graph.Person && a.T1-a.T0 == 1 && a.T0 >= 2 && c.toks[a.T0-2].Lower == "the" && c.at[a.T0-2] < 0 && c.at[a.T0-1] < 0 {
-			if e := r.byAge(c.toks[a.T0-1].Lower, c.toks[a.T0].Lower); e >= 0 {
+			e := r.byAge(c.toks[a.T0-1].Lower, c.toks[a.T0].Lower)
+			if e < 0 {
+				e = r.elderRelative(c.toks[a.T0-1].Lower, c.toks[a.T0].Lower)
+			}
+			if e >= 0 {
 				a.Ent, a.T0 = e, a.T0-2
 				for k := a.T0; k < a.T1; k++ {
 					c.at[k] = ai
@@ -694,6 +702,9 @@ func (c *clause) emitAt(subj int, p graph.Predicate, obj int, rule string, conf 
 	ev := graph.Evidence{
 		Sentence: c.s.Text, Start: c.s.Start, End: c.s.End,
 		Extractor: rule, Confidence: conf, Status: st, AttributedTo: by, Date: c.ctx.date,
+	}
+	if p == graph.FamilyOf {
+		r.noteGeneration(subj, obj, attrs["kin"])
 	}
 	se, oe := r.Entities[subj], r.Entities[obj]
 	key := graph.Key{Subject: se.ID, Predicate: p, Object: oe.ID}.Canonical()
@@ -1600,6 +1611,61 @@ func (r *related) byAge(rank, surname string) int {
 		return -1
 	}
 	return best
+}
+
+// elderRelative returns, for "the elder Choi" or "the younger Choi", which
+// of exactly two people with that surname is the elder or the younger by
+// the kinship the article stated between them ("Choi Min-jae ... his
+// father, Choi Dong-hun"), or -1.
+func (r *related) elderRelative(rank, surname string) int {
+	older := rank == "elder" || rank == "older"
+	if !older && rank != "younger" {
+		return -1
+	}
+	var same []int
+	for ei, e := range r.Entities {
+		w := nameWords(e.Name)
+		key := surnameKey(w)
+		if familyNameFirst(e.Name) && len(w) > 0 {
+			key = w[0]
+		}
+		if e.Type == graph.Person && len(w) >= 2 && key == surname {
+			same = append(same, ei)
+		}
+	}
+	if len(same) != 2 {
+		return -1
+	}
+	a, b := same[0], same[1]
+	switch {
+	case r.elderOf[[2]int{a, b}] == r.elderOf[[2]int{b, a}]:
+		return -1 // no kinship read, or both ways
+	case r.elderOf[[2]int{a, b}] == older:
+		return a
+	default:
+		return b
+	}
+}
+
+// parentNouns and childNouns name a relative of an older or a younger
+// generation than the person they relate to.
+var (
+	parentNouns = setOf("father", "mother", "grandfather", "grandmother", "uncle", "aunt", "stepfather", "stepmother")
+	childNouns  = setOf("son", "daughter", "grandson", "granddaughter", "nephew", "niece", "stepson", "stepdaughter")
+)
+
+// noteGeneration records which of two relatives is the elder when kin
+// says so: kin is what subj is to obj ("father": subj is the elder).
+func (r *related) noteGeneration(subj, obj int, kin string) {
+	if r.elderOf == nil {
+		r.elderOf = map[[2]int]bool{}
+	}
+	switch {
+	case parentNouns[kin]:
+		r.elderOf[[2]int{subj, obj}] = true
+	case childNouns[kin]:
+		r.elderOf[[2]int{obj, subj}] = true
+	}
 }
 
 // ageOf returns the age written after one of person e's names ("Choi
