@@ -142,6 +142,10 @@ func TestPostNouns(t *testing.T) {
 			[]string{"Joseph Phiri|held-at|Chileka Airport", "Tamara Gondwe|held-at|Chileka Airport", "Joseph Phiri|member-of|Kalulu Medical Supplies", "Tamara Gondwe|member-of|Kalulu Medical Supplies"}, nil},
 		{"a verb's object before its post is not a subject", "Kalulu Medical Supplies was paid twice. Police questioned Joseph Phiri, and its finance officer, Tamara Gondwe, was arrested at Chileka Airport.",
 			[]string{"Tamara Gondwe|held-at|Chileka Airport"}, []string{"Joseph Phiri|held-at|Chileka Airport"}},
+		{"tried for and stand trial for accuse", "Police named the Harbour bombing suspects. Pedro Vaz was tried for the Harbour bombing. Ivo Kral and Ana Vera will stand trial for the Harbour bombing.",
+			[]string{"Pedro Vaz|accused-of|Harbour bombing", "Ivo Kral|accused-of|Harbour bombing", "Ana Vera|accused-of|Harbour bombing"}, nil},
+		{"tried for years is an attempt", "Police named the Harbour bombing suspects. Lena Vos tried for years to win the Harbour Cup after the Harbour bombing.",
+			nil, []string{"Lena Vos|accused-of|Harbour Cup", "Lena Vos|accused-of|Harbour bombing"}},
 		{"his elder brother", "Rui Lopes was arrested. His elder brother, Tiago Lopes, fled.",
 			[]string{"Tiago Lopes|family-of|Rui Lopes"}, nil},
 	}

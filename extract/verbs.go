@@ -76,7 +76,9 @@ var triggerTable = func() map[string][]trigger {
 		"carried out", "role in", "behind the", "ordered", "ordering", "suspected in", "suspects in", "suspect in",
 		"charged in", "charged in connection with", "arrested over", "arrested in connection with", "detained over",
 		"detained in connection with", "held over", "held in connection with", "questioned in connection with",
-		"accused over", "accused in", "wanted in"))
+		"accused over", "accused in", "wanted in", "was tried for", "were tried for", "be tried for", "been tried for", "being tried for", "stand trial for", "stands trial for",
+		"stood trial for", "standing trial for", "on trial for", "on trial over", "face trial for", "faces trial for",
+		"facing trial for", "prosecuted for", "prosecuted over", "arraigned on", "arraigned for"))
 	add(triggers(graph.ConvictedOf, event, per, 8, "convicted/v1", "convicted of", "found guilty of", "jailed for",
 		"jailed over", "sentenced for", "guilty of", "convicted for", "convicted over", "convicted in",
 		"convicted in connection with", "sentenced over", "sentenced in", "found guilty over", "found guilty in",
