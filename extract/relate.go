@@ -1276,7 +1276,7 @@ func (c *clause) match(i int, words ...string) bool {
 
 // bodyKinds name a kind of body a definite description refers back with
 // ("the company", "the group"): "firm" for a commercial body, "group" for
-// any body that is neither the state's nor a news outlet.
+// any body the article calls a group.
 var bodyKinds = map[string]string{
 	"company": "firm", "firm": "firm", "corporation": "firm", "conglomerate": "firm", "business": "firm",
 	"airline": "firm", "carrier": "firm", "lender": "firm", "insurer": "firm", "manufacturer": "firm",
@@ -1289,18 +1289,6 @@ var bodyKinds = map[string]string{
 // LLC", "Valmora Chemical Corp.").
 var corporateEndings = setOf("llc", "gmbh", "nv", "bv", "limited", "spa", "sas", "srl", "oy", "ab", "asa", "kk",
 	"pty", "lp", "llp", "incorporated", "airlines", "airways", "group", "partners", "associates", "brothers", "bros")
-
-// stateBodyWords mark a body of the state in its name ("Ministry of
-// Mines", "Tulsa Police"): no "group" nor "company" refers to it.
-var stateBodyWords = setOf("ministry", "government", "court", "police", "parliament", "senate", "congress",
-	"department", "office", "council", "commission", "army", "navy", "force", "forces", "agency", "bureau",
-	"prosecutor", "prosecutors", "tribunal", "cabinet", "administration", "authority", "assembly", "service",
-	"guard", "university", "regime", "state", "federal", "national", "republic")
-
-// outletWords mark a news outlet in its name ("Tulsa Herald", "Reuters
-// News"), which the article quotes rather than writes about.
-var outletWords = setOf("news", "times", "post", "herald", "tribune", "journal", "gazette", "daily", "press",
-	"reuters", "bbc", "cnn", "television", "tv", "radio", "telegraph", "guardian", "observer", "chronicle")
 
 // kindDescription reports whether the kind noun at token i is a definite
 // description: "the" and at most one lower-case modifier before it ("the
@@ -1343,7 +1331,10 @@ func (c *clause) kindDescription(i int) int {
 
 // kindRef returns the one body named before token i of sentence si whose
 // kind fits noun ("the company" for Valmora Chemical Corp.), or -1 when
-// none fits or two do: a description that could be either is nobody's.
+// none fits. When several fit, the one named last wins if it was named in
+// a later sentence than the others, no more than kindWindow sentences
+// before, and at least as often: otherwise a description that could be
+// either is nobody's.
 func (r *related) kindRef(noun string, si, i int) int {
 	class := bodyKinds[noun]
 	if class == "" {
@@ -1352,34 +1343,52 @@ func (r *related) kindRef(noun string, si, i int) int {
 			class = "firm"
 		}
 	}
-	best := -1
+	best, bestLast, bestN := -1, -1, 0
+	tied, fits := false, 0
+	mostN := 0
 	for ei, e := range r.Entities {
 		if e.Type != graph.Organization || e.Regime {
 			continue
 		}
-		before := false
+		last, n := -1, 0
 		for _, mi := range e.Mentions {
 			m := r.Mentions[mi]
 			if m.Sent < si || m.Sent == si && m.T1 <= i {
-				before = true
-				break
+				n++
+				last = max(last, m.Sent)
 			}
 		}
-		if !before || !r.fitsKind(ei, class) {
+		if n == 0 || !r.fitsKind(ei, class) {
 			continue
 		}
-		if best >= 0 {
-			return -1
+		fits++
+		mostN = max(mostN, n)
+		switch {
+		case last > bestLast:
+			best, bestLast, bestN, tied = ei, last, n, false
+		case last == bestLast:
+			tied = true
 		}
-		best = ei
+	}
+	switch {
+	case fits == 1:
+		return best
+	case tied || bestN < mostN || si-bestLast > kindWindow:
+		return -1
 	}
 	return best
 }
 
-// fitsKind reports whether body e is of kind class: a firm by its name's
-// corporate ending or a kind noun written before or after one of its names
-// ("the chemical firm X", "X, a chemical company"); for "group", any body
-// that is neither the state's nor a news outlet.
+// kindWindow is how many sentences back the last-named of several bodies
+// of a kind may be named for a description to refer to it.
+const kindWindow = 2
+
+// fitsKind reports whether body e is of kind class ("firm" or "group"):
+// by its name's ending ("Valmora Chemical Corp.", "Tata Group") or a kind
+// noun of the class written before or after one of its names ("the
+// chemical firm X", "X, a human rights group"). A body the article never
+// called a group is none, even a firm ("Meridian Airways"): "the group" in
+// a story is often a ring, a gang or hijackers it never names.
 func (r *related) fitsKind(e int, class string) bool {
 	ent := r.Entities[e]
 	words := strings.Fields(strings.ToLower(ent.Name))
@@ -1387,37 +1396,29 @@ func (r *related) fitsKind(e int, class string) bool {
 		return false
 	}
 	last := strings.TrimSuffix(words[len(words)-1], ".")
-	firm := firmEndings[last] || corporateEndings[last]
+	kind := func(w string) bool { return bodyKinds[w] == class }
+	if kind(last) || class == "firm" && (firmEndings[last] || corporateEndings[last]) {
+		return true
+	}
 	for _, mi := range ent.Mentions {
-		if firm {
-			break
-		}
 		m := r.Mentions[mi]
 		toks := r.Sentences[m.Sent].Tokens
-		if m.T0 > 0 && bodyKinds[toks[m.T0-1].Lower] == "firm" {
-			firm = true
+		if m.T0 > 0 && kind(toks[m.T0-1].Lower) {
+			return true
 		}
 		// "X, a chemical company": a comma, an article and a few words.
 		if m.T1+2 < len(toks) && toks[m.T1].Lower == "," && (toks[m.T1+1].Lower == "a" || toks[m.T1+1].Lower == "an" || toks[m.T1+1].Lower == "the") {
 			for k := m.T1 + 2; k < len(toks) && k < m.T1+6; k++ {
-				if bodyKinds[toks[k].Lower] == "firm" {
-					firm = true
-				}
 				if !toks[k].Word || toks[k].Cap {
 					break
+				}
+				if kind(toks[k].Lower) {
+					return true
 				}
 			}
 		}
 	}
-	if class == "firm" || firm {
-		return firm
-	}
-	for _, w := range words {
-		if stateBodyWords[w] || outletWords[w] {
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // descriptionPosts are the posts and ranks a definite description refers back to
