@@ -79,6 +79,22 @@ func readQuestions(t *testing.T, path string) []goldQuestion {
 	return qs
 }
 
+// askGold asks q against the graph of the gold annotation at path gold
+// (built once per file, kept in graphs) and wants exactly its answers.
+func askGold(t *testing.T, graphs map[string]*graph.Memory, gold string, q goldQuestion) {
+	t.Helper()
+	m, ok := graphs[gold]
+	if !ok {
+		m = goldMemory(t, gold)
+		graphs[gold] = m
+	}
+	res, err := Ask(m, q.Q)
+	if err != nil {
+		t.Fatalf("Ask(%q): %v", q.Q, firstLine(err))
+	}
+	checkAnswers(t, q.Q, res, q.Answers)
+}
+
 // checkAnswers wants exactly the answers want (entity ids, any order) to
 // question q.
 func checkAnswers(t *testing.T, q string, res Result, want []string) {
@@ -110,16 +126,7 @@ func TestGoldQuestions(t *testing.T) {
 				if _, err := os.Stat(gold); err != nil {
 					t.Skipf("no gold file %s", gold)
 				}
-				m, ok := graphs[gold]
-				if !ok {
-					m = goldMemory(t, gold)
-					graphs[gold] = m
-				}
-				res, err := Ask(m, q.Q)
-				if err != nil {
-					t.Fatalf("Ask(%q): %v", q.Q, err)
-				}
-				checkAnswers(t, q.Q, res, q.Answers)
+				askGold(t, graphs, gold, q)
 			})
 		}
 	}
@@ -150,16 +157,7 @@ func TestGoldParaphrases(t *testing.T) {
 			if gold == "" {
 				t.Skipf("no gold file for %s (the shared corpus is not checked out beside the repository)", q.Doc)
 			}
-			m, ok := graphs[gold]
-			if !ok {
-				m = goldMemory(t, gold)
-				graphs[gold] = m
-			}
-			res, err := Ask(m, q.Q)
-			if err != nil {
-				t.Fatalf("Ask(%q): %v", q.Q, firstLine(err))
-			}
-			checkAnswers(t, q.Q, res, q.Answers)
+			askGold(t, graphs, gold, q)
 		})
 		if ok {
 			right++
