@@ -79,7 +79,7 @@ func (c *clause) accusations() {
 		first := c.argAfter(v+1, 6)
 		var accused []int
 		end := 0
-		if first < 0 || c.typ(first) != graph.Person || c.args[first].Ref {
+		if first < 0 || c.typ(first) != graph.Person || c.args[first].Ref && !c.boundDescription(first) {
 			p := c.postThenName(v)
 			if p < 0 {
 				c.describedAccusation(v)
@@ -138,6 +138,19 @@ func (c *clause) accusations() {
 			}
 		}
 	}
+}
+
+// boundDescription reports whether arg a is a description bound to one
+// person ("the minister", "the colonel" for the one the article gave the
+// post), not a pronoun: "accused him" is left to whom "him" is less
+// surely.
+func (c *clause) boundDescription(a int) bool {
+	x := c.args[a]
+	if !x.Ref || x.Ent < 0 || x.T1-x.T0 < 2 {
+		return false
+	}
+	_, pronoun := pronounGenders[c.toks[x.T0].Lower]
+	return !pronoun
 }
 
 // postThenName returns the person named, after a comma, by the post that

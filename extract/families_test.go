@@ -682,3 +682,60 @@ func TestDefiniteDescriptions(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativesAndUnboundReferences checks that two people sharing a family
+// name stay two, that a bare family name refers to nobody when either could
+// be meant, that an accusation takes a description bound to one person,
+// and that "the minister" refers to nobody when two ministers are named or
+// when a speaker says it inside a quote. Session 4 (H23); each sentence was
+// written for the test.
+func TestRelativesAndUnboundReferences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Subject|predicate|Object" or with "|status"
+		not        []string
+	}{
+		// Relatives with close given names stay apart.
+		{"a brother with a close given name is another person", "Farid Mansour led the group. Mansour's brother, Karim Mansour, is serving a life sentence.",
+			[]string{"Karim Mansour|family-of|Farid Mansour"}, nil},
+		{"a sister with a close given name", "Dana Kovac ran the clinic. Her sister, Jana Kovac, was arrested in Split.",
+			[]string{"Jana Kovac|family-of|Dana Kovac", "Jana Kovac|held-at|Split"}, []string{"Dana Kovac|held-at|Split"}},
+		{"the bare surname after a relative named later is the principal", "Farid Mansour led the group. Mansour's brother, Karim Mansour, is serving a life sentence. Mansour was arrested in Nicosia.",
+			[]string{"Farid Mansour|held-at|Nicosia"}, []string{"Karim Mansour|held-at|Nicosia"}},
+		{"a misspelt given name is still one person", "Moammar Haddad flew to Rome. Muammar Haddad met Luis Soto there.",
+			[]string{"Moammar Haddad|met|Luis Soto"}, nil},
+		{"a bare surname after two of the name in one sentence is nobody", "Tomas Vrba and Milan Vrba ran the firm. Vrba flew to Vienna.",
+			nil, []string{"Tomas Vrba|travelled-to|Vienna", "Milan Vrba|travelled-to|Vienna"}},
+		{"a bare surname after the one named last alone is that one", "Tomas Vrba met Milan Vrba in Brno. Tomas Vrba later flew to Vienna. Vrba said he was innocent.",
+			[]string{"Tomas Vrba|travelled-to|Vienna", "Tomas Vrba|met|Milan Vrba"}, nil},
+		{"a bare surname right after one of two named apart", "Tomas Vrba met Milan Vrba in Brno. Vrba flew to Vienna.",
+			nil, []string{"Tomas Vrba|travelled-to|Vienna", "Milan Vrba|travelled-to|Vienna"}},
+
+		// Accusations through a description bound to one person.
+		{"accused the minister of a deed", "Interior Minister Luis Soto opened the port. Ana Ruiz accused the minister of lying.",
+			[]string{"Ana Ruiz|accused|Luis Soto"}, nil},
+		{"accused the colonel of a deed", "Colonel Pablo Vera commanded the Harbour Brigade. Ana Ruiz accused the colonel of taking bribes.",
+			[]string{"Ana Ruiz|accused|Pablo Vera"}, nil},
+		{"accused the minister of two ministers is nobody", "Interior Minister Luis Soto met Foreign Minister Tomas Gil in Lima. Ana Ruiz accused the minister of lying.",
+			nil, []string{"Ana Ruiz|accused|Luis Soto", "Ana Ruiz|accused|Tomas Gil"}},
+		{"the minister of a country is a longer post", "Interior Minister Luis Soto opened the port. Ana Ruiz accused the minister of Ghana of lying.",
+			nil, []string{"Ana Ruiz|accused|Luis Soto"}},
+		{"met the minister of mines is no accusation", "Interior Minister Luis Soto opened the port. Ana Ruiz met the minister of mines.",
+			nil, []string{"Ana Ruiz|accused|Luis Soto", "Ana Ruiz|met|Luis Soto"}},
+
+		// "The minister" at a sentence's start, and inside quotes.
+		{"the one minister flew", "Interior Minister Luis Soto opened the port. The minister flew to Lisbon on Monday.",
+			[]string{"Luis Soto|travelled-to|Lisbon"}, nil},
+		{"the minister of two ministers flew: nobody", "Interior Minister Luis Soto met Foreign Minister Ana Ruiz in Lima. The minister flew to Lisbon on Monday.",
+			nil, []string{"Luis Soto|travelled-to|Lisbon", "Ana Ruiz|travelled-to|Lisbon"}},
+		{"the titled minister inside a quote", `Interior Minister Luis Soto opened the port. "The interior minister flew to Lisbon," said Ana Ruiz.`,
+			nil, []string{"Luis Soto|travelled-to|Lisbon"}},
+		{"the titled minister outside a quote", `Interior Minister Luis Soto opened the port. Ana Ruiz said the interior minister flew to Lisbon.`,
+			[]string{"Luis Soto|travelled-to|Lisbon"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkTriples(t, tc.text, tc.want, tc.not)
+		})
+	}
+}

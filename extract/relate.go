@@ -181,7 +181,9 @@ func (r *related) clause(si, salient, regime int) *clause {
 		if c.at[i] >= 0 || !(c.toks[i].Lower == "the" || isPossessive(c.toks[i])) {
 			continue
 		}
-		if e, n := r.roleRef(c.toks, i+1); e >= 0 {
+		if e, n := r.roleRef(c.toks, i+1); e >= 0 && !c.inQuote(i) {
+			// Not inside a quote: "the minister" a speaker names may be
+			// any minister, not the one the article titled.
 			c.add(arg{T0: i, T1: i + 1 + n, Ent: e, Type: graph.Person, Ref: true})
 		} else if c.toks[i].Lower == "the" {
 			// "the colonel", "the alleged ringleader": the one person the
@@ -938,7 +940,11 @@ func (c *clause) subjectOf(v int, types ...graph.Type) int {
 		for k := v - 1; k >= 0; k-- {
 			w := c.toks[k].Lower
 			if roleNouns[w] && k < 6 && !strings.HasSuffix(w, "s") && (c.toks[0].Lower == "the" || k > 1 && isPossessive(c.toks[1])) {
-				c.add(arg{T0: 0, T1: k + 1, Ent: c.r.roleHolder(c.toks[:k+1], c.salient, c.si), Type: graph.Person, Ref: true})
+				holder := c.r.roleHolder(c.toks[:k+1], c.salient, c.si)
+				if holder < 0 {
+					return -1
+				}
+				c.add(arg{T0: 0, T1: k + 1, Ent: holder, Type: graph.Person, Ref: true})
 				c.sortArgs()
 				return c.at[0]
 			}
@@ -1070,6 +1076,7 @@ func (r *related) roleHolder(toks []token, salient, si int) int {
 	head := toks[len(toks)-1].Lower
 	best, bestN := -1, 0
 	top, topN := -1, 0
+	described := 0
 	for ei, e := range r.Entities {
 		if e.Type != graph.Person {
 			continue
@@ -1086,9 +1093,15 @@ func (r *related) roleHolder(toks []token, salient, si int) int {
 		if n > topN {
 			top, topN = ei, n
 		}
-		if m, _ := r.roleDescribed(ei, head); m && n > bestN {
-			best, bestN = ei, n
+		if m, _ := r.roleDescribed(ei, head); m {
+			described++
+			if n > bestN {
+				best, bestN = ei, n
+			}
 		}
+	}
+	if described > 1 {
+		return -1 // two ministers named: "the minister" is either
 	}
 	if best >= 0 {
 		return best
@@ -1097,6 +1110,18 @@ func (r *related) roleHolder(toks []token, salient, si int) int {
 		return top
 	}
 	return salient
+}
+
+// inQuote reports whether token i lies inside a quotation opened earlier
+// in the sentence (an odd number of quote marks before it).
+func (c *clause) inQuote(i int) bool {
+	quotes := 0
+	for j := 0; j < i && j < len(c.toks); j++ {
+		if isQuote(c.toks[j].Text) {
+			quotes++
+		}
+	}
+	return quotes%2 == 1
 }
 
 // verbGroupStart returns the first token of the verb group ending in the
@@ -1450,6 +1475,21 @@ var descriptionPosts = func() map[string]bool {
 	return m
 }()
 
+// deedAfterAccused reports whether the "of" at token n opens the deed of an
+// accusation whose object is the description at token i: "accused the
+// minister of lying" (an accusation verb right before "the", a lower-case
+// gerund after "of"), not "the minister of mines".
+func (c *clause) deedAfterAccused(i, n int) bool {
+	if i == 0 || n+1 >= len(c.toks) {
+		return false
+	}
+	if _, ok := accusationVerbs[c.toks[i-1].Lower]; !ok {
+		return false
+	}
+	d := c.toks[n+1]
+	return d.Word && !d.Cap && strings.HasSuffix(d.Lower, "ing") && len(d.Lower) > 4
+}
+
 // postDescription reports whether the words after "the" at token i are a
 // description by post: "the colonel", "the former premier", "the alleged
 // ringleader" (at most one lower-case modifier besides "former"), with no
@@ -1471,7 +1511,7 @@ func (c *clause) postDescription(i int) int {
 	if k >= len(c.toks) || !descriptionPosts[c.toks[k].Lower] || c.at[k] >= 0 {
 		return -1
 	}
-	if n := k + 1; n < len(c.toks) && (c.toks[n].Word && c.toks[n].Cap || c.toks[n].Lower == "of" || isPossessive(c.toks[n]) || c.toks[n].Lower == "-" ||
+	if n := k + 1; n < len(c.toks) && (c.toks[n].Word && c.toks[n].Cap || c.toks[n].Lower == "of" && !c.deedAfterAccused(i, n) || isPossessive(c.toks[n]) || c.toks[n].Lower == "-" ||
 		roleNouns[c.toks[n].Lower] || coreTitles[c.toks[n].Lower] || c.toks[n].Lower == "executive") {
 		return -1 // "the chief executive" is a longer post
 	}

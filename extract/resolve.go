@@ -201,7 +201,7 @@ func samePerson(nc *nameCache, a, b []string) bool {
 	if nameSuffixes[a[len(a)-1]] != nameSuffixes[b[len(b)-1]] {
 		return false
 	}
-	if a[0] == b[0] || graph.EditDistance(a[0], b[0]) <= 2 && len(a[0]) > 4 || nc.phon(a[0]) == nc.phon(b[0]) {
+	if a[0] == b[0] || misspeltGiven(a[0], b[0]) || nc.phon(a[0]) == nc.phon(b[0]) {
 		return true
 	}
 	// Given names split differently: "Abdel Fatah Younis", "Abdulfatah
@@ -221,6 +221,15 @@ func samePerson(nc *nameCache, a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// misspeltGiven reports whether two given names differ only as spellings
+// of one name do ("Moammar", "Muammar"; "Khaled", "Khalid"): at most two
+// letters apart, long enough, and with the same first letter. Relatives
+// share a family name and often given names as close ("Karim", "Farid";
+// "Jana", "Dana"): a different first letter is a different person.
+func misspeltGiven(a, b string) bool {
+	return len(a) > 4 && a[0] == b[0] && graph.EditDistance(a, b) <= 2
 }
 
 // resolve clusters mentions into entities.
@@ -259,6 +268,7 @@ func resolve(rc recognized) resolved {
 		}
 	}
 	// 2. Surnames and "Mr X": join the person whose surname it is, nearest first.
+	ambiguous := map[int]bool{}
 	for mi := range ms {
 		m := &ms[mi]
 		if m.Ent >= 0 || !(m.Type == graph.Person || m.Type == "unknown") || m.Victim >= 0 {
@@ -270,6 +280,7 @@ func resolve(rc recognized) resolved {
 		}
 		key := strings.Join(w, " ")
 		best, bestDist := -1, 1<<30
+		var kinless []int // candidates not introduced as someone's relative
 		for _, e := range persons {
 			ok := false
 			for form := range r.Entities[e].Forms {
@@ -301,10 +312,20 @@ func resolve(rc recognized) resolved {
 				// "his son, Daniel Okoro": a relative named after the
 				// principal yields the bare surname to the principal.
 				d += 1 << 25
+			} else {
+				kinless = append(kinless, e)
 			}
 			if d < bestDist {
 				best, bestDist = e, d
 			}
+		}
+		if best >= 0 && len(w) == 1 && r.sharedSurname(mi, best, kinless) {
+			// "Tomas Vrba and Milan Vrba ran the firm. Vrba said":
+			// two people of the surname, neither a relative named after
+			// the other, and the last named not alone in a later
+			// sentence: the surname refers to nobody.
+			ambiguous[mi] = true
+			continue
 		}
 		if best >= 0 {
 			r.add(mi, best)
@@ -345,7 +366,7 @@ func resolve(rc recognized) resolved {
 	}
 	for mi := range ms {
 		m := &ms[mi]
-		if m.Ent >= 0 || m.Type == "" {
+		if m.Ent >= 0 || m.Type == "" || ambiguous[mi] {
 			continue
 		}
 		key := entityKey(&r, mi)
@@ -709,6 +730,34 @@ func (r *resolved) topicAliases() {
 			}
 		}
 	}
+}
+
+// sharedSurname reports whether bare surname mention mi could as well be
+// another of the candidates than best: two or more of them not named as
+// someone's relative, and best not the only one named in the latest
+// sentence before mi that names any of them. A title ("Mr", "Ms") is
+// read elsewhere; this sees only the bare surname.
+func (r *resolved) sharedSurname(mi, best int, kinless []int) bool {
+	if len(kinless) < 2 {
+		return false
+	}
+	ms := r.Mentions
+	last := func(e int) int {
+		s := -1
+		for _, o := range r.Entities[e].Mentions {
+			if o < mi && ms[o].Sent > s {
+				s = ms[o].Sent
+			}
+		}
+		return s
+	}
+	lb := last(best)
+	for _, e := range kinless {
+		if e != best && last(e) >= lb {
+			return true
+		}
+	}
+	return false
 }
 
 // introducedAsKin reports whether person e was first named as someone's
