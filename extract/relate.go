@@ -1342,13 +1342,7 @@ func (c *clause) kindDescription(i int) int {
 	if t0 >= 2 && tellVerbs[c.toks[t0-2].Lower] && c.toks[t0-1].Word && !c.toks[t0-1].Cap {
 		return -1
 	}
-	quotes := 0
-	for k := 0; k < t0; k++ {
-		if isQuote(c.toks[k].Text) {
-			quotes++
-		}
-	}
-	if quotes%2 == 1 {
+	if c.inQuote(t0) {
 		return -1
 	}
 	return t0
@@ -1518,13 +1512,7 @@ func (c *clause) postDescription(i int) int {
 	if c.appositive(i) {
 		return -1
 	}
-	quotes := 0
-	for j := 0; j < i; j++ {
-		if isQuote(c.toks[j].Text) {
-			quotes++
-		}
-	}
-	if quotes%2 == 1 {
+	if c.inQuote(i) {
 		return -1
 	}
 	return k
