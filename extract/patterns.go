@@ -1232,6 +1232,56 @@ func (c *clause) postBeforeName() {
 	}
 }
 
+// postAtBody reads a post at a named body written before a name and closed
+// by a comma: "A procurement officer at the Ministry of Health, Yohane
+// Mbewe, was arrested", "a spokesman for the Harbour Council, Rui Lopes,
+// said". The phrase opens with "a", "an" or "the" at the sentence's head
+// or after a comma, holds at most three lower-case words ending in a post
+// (a role noun or a trade), then "at", "for" or "with" and the body, at
+// most a place "in" it, and the comma. A witness, victim or customer holds
+// no post, and a phrase after a name is that name's apposition, left alone.
+func (c *clause) postAtBody() {
+	for ai := range c.args {
+		p := c.args[ai]
+		if p.Type != graph.Person || p.Ref || p.T0 < 5 || c.toks[p.T0-1].Lower != "," || c.holderAt(p.T0) != ai {
+			continue
+		}
+		k := p.T0 - 2
+		if a := c.at[k]; a >= 0 && c.args[a].Type == graph.Place && c.args[a].T0 >= 2 && c.toks[c.args[a].T0-1].Lower == "in" {
+			k = c.args[a].T0 - 2 // "... at the embassy in Lima"
+		}
+		body := c.at[k]
+		if body < 0 || !c.isBody(body) || c.args[body].Ref {
+			continue
+		}
+		prep := c.args[body].T0 - 1
+		if prep > 0 && c.toks[prep].Lower == "the" {
+			prep--
+		}
+		if prep < 2 || !(c.toks[prep].Lower == "at" || c.toks[prep].Lower == "for" || c.toks[prep].Lower == "with") {
+			continue
+		}
+		post := c.toks[prep-1]
+		if c.at[prep-1] >= 0 || !post.Word || post.Cap || roleKind(post.Lower) != "member" && !occupationAt(post.Lower) {
+			continue
+		}
+		j := prep - 1
+		for j > 0 && prep-j <= 3 && c.at[j-1] < 0 && c.toks[j-1].Word && !c.toks[j-1].Cap && !postBreaks[c.toks[j-1].Lower] {
+			j--
+		}
+		if j == 0 || !deedArticles[c.toks[j-1].Lower] {
+			continue
+		}
+		if d := j - 1; d > 0 && c.toks[d-1].Lower != "," {
+			continue // "... said a lawyer at Y, X": a clause's object
+		} else if d > 1 && c.at[d-2] >= 0 {
+			continue // "X, a lawyer at Y, Z": X's apposition
+		}
+		role := joinTokens(c.toks, j, prep)
+		c.emitAt(p.Ent, graph.MemberOf, c.args[body].Ent, "post-at-body/v1", 0.7, map[string]string{"role": role}, p.T0)
+	}
+}
+
 // possessivePost returns the body whose possessive opens the lower-case
 // words ending before token end, when they hold a member's post: "the
 // IAC's former marketing director", "Calder Mills's former sales director".
