@@ -523,6 +523,24 @@ func TestNewsFamilies(t *testing.T) {
 		// A body in a person's "of" phrase is not the verb's subject.
 		{"X of the Town firm Y accused Z", "The lawyer, Ana Ruiz of the Boston firm Carter & Lyle, accused Luis Soto of ordering workers to bury the drums.",
 			[]string{"Ana Ruiz|accused|Luis Soto"}, []string{"Carter & Lyle|accused|Luis Soto"}},
+		// Session 4 (H24): gender from an unambiguous given name when no
+		// honorific gives it; an unknown or shared given name says nothing.
+		{"he is not a woman by her given name", "The minister met Ana Ruiz. He then flew to Rome.",
+			nil, []string{"Ana Ruiz|travelled-to|Rome"}},
+		{"Mrs is not the husband", "Tomas Vrba and his wife, Jana Vrba, ran the bakery. Mrs Vrba flew to Prague on Monday.",
+			[]string{"Jana Vrba|travelled-to|Prague"}, []string{"Tomas Vrba|travelled-to|Prague"}},
+		{"Mr is not the wife", "Jana Vrba and her husband, Tomas Vrba, ran the bakery. Mr Vrba flew to Prague on Monday.",
+			[]string{"Tomas Vrba|travelled-to|Prague"}, []string{"Jana Vrba|travelled-to|Prague"}},
+		{"she skips a Ukrainian man", "Olena Kovalenko met Volodymyr Hrytsenko in Kyiv. She later flew to Warsaw.",
+			[]string{"Olena Kovalenko|travelled-to|Warsaw"}, []string{"Volodymyr Hrytsenko|travelled-to|Warsaw"}},
+		{"he skips a Turkish woman", "The police questioned Zeynep Kaya on Monday. He then flew to Berlin.",
+			nil, []string{"Zeynep Kaya|travelled-to|Berlin"}},
+		{"her husband is a Ghanaian woman's", "Kwame Mensah met Ngozi Okafor and her husband, Emeka Okafor, in Accra.",
+			[]string{"Emeka Okafor|family-of|Ngozi Okafor"}, []string{"Emeka Okafor|family-of|Kwame Mensah"}},
+		{"an honorific outranks the given name", "Mr Maria Lopes, a priest, met the bishop. He then flew to Lisbon.",
+			[]string{"Maria Lopes|travelled-to|Lisbon"}, nil},
+		{"a given name borne by both constrains nothing", "The police questioned Andrea Rossi on Monday. He then flew to Rome.",
+			[]string{"Andrea Rossi|travelled-to|Rome"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

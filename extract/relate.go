@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kgraph/kg/extract/gazetteer"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -480,29 +481,48 @@ func (r *related) agrees(w string, e int) bool {
 }
 
 // gender is 'm' or 'f' when an honorific of person e's names says so
-// ("Mr Oduya", "Mrs. Zúniga de Paz"), else 0.
+// ("Mr Oduya", "Mrs. Zúniga de Paz"), or, when none does, when the given
+// name of its full names does ("Ana Ruiz", "Tomas Vrba"); else 0.
 func (r *resolved) gender(e int) byte {
 	if e < 0 || e >= len(r.Entities) || r.Entities[e].Type != graph.Person {
 		return 0
 	}
-	var g byte
+	var g, given byte
 	for a := range r.Entities[e].Aliases {
-		w, _, _ := strings.Cut(a, " ")
-		var h byte
-		switch strings.TrimSuffix(strings.ToLower(w), ".") {
-		case "mr", "sir", "lord", "monsieur", "señor", "senor", "herr":
-			h = 'm'
-		case "mrs", "ms", "miss", "mme", "madame", "lady", "dame", "señora", "senora", "frau":
-			h = 'f'
-		}
+		w, rest, _ := strings.Cut(a, " ")
+		h := honorificGender(w)
 		if h != 0 && g != 0 && h != g {
 			return 0 // two genders: unclear
 		}
 		if h != 0 {
 			g = h
 		}
+		if rest == "" || h != 0 || honorifics[strings.TrimSuffix(strings.ToLower(w), ".")] {
+			continue
+		}
+		n := gazetteer.GivenNameGender(w)
+		if n != 0 && given != 0 && n != given {
+			given = 'x' // two given names of two genders: unclear
+		} else if n != 0 && given == 0 {
+			given = n
+		}
+	}
+	if g == 0 && given != 'x' {
+		g = given
 	}
 	return g
+}
+
+// honorificGender is 'm' for "Mr", "Sir", "Herr" and the like, 'f' for
+// "Mrs", "Ms", "Madame" and the like, else 0.
+func honorificGender(w string) byte {
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "mr", "sir", "lord", "monsieur", "señor", "senor", "herr":
+		return 'm'
+	case "mrs", "ms", "miss", "mme", "madame", "lady", "dame", "señora", "senora", "frau":
+		return 'f'
+	}
+	return 0
 }
 
 // bind makes the pronoun at token i an arg for entity ent (none when ent < 0).

@@ -281,7 +281,15 @@ func resolve(rc recognized) resolved {
 		key := strings.Join(w, " ")
 		best, bestDist := -1, 1<<30
 		var kinless []int // candidates not introduced as someone's relative
+		h := byte(0)      // "Mrs Vrba" is no man, "Mr Vrba" no woman
+		if m.Alias != "" {
+			w, _, _ := strings.Cut(m.Alias, " ")
+			h = honorificGender(w)
+		}
 		for _, e := range persons {
+			if h != 0 && r.gender(e) != 0 && r.gender(e) != h {
+				continue
+			}
 			ok := false
 			for form := range r.Entities[e].Forms {
 				fw := r.nc.words(form)

@@ -48,6 +48,7 @@ type tables struct {
 	modifiers  map[string]bool
 	domains    map[string]bool
 	firstNames map[string]bool
+	genders    map[string]byte // given name (NameKey) -> 'm' or 'f'
 }
 
 // load reads the embedded data once. The data is part of the binary, so a
@@ -68,6 +69,7 @@ func parse(fsys fs.FS) (*tables, error) {
 		modifiers:  map[string]bool{},
 		domains:    map[string]bool{},
 		firstNames: map[string]bool{},
+		genders:    map[string]byte{},
 	}
 	add := func(e Entry) {
 		k := graph.NameKey(e.Name)
@@ -130,6 +132,28 @@ func parse(fsys fs.FS) (*tables, error) {
 				t.firstNames[graph.NameKey(w)] = true
 			}
 		})
+	}
+	if err == nil {
+		var bad error
+		err = eachRow(fsys, "data/givengenders.txt", 1, func(f []string) {
+			ws := strings.Fields(f[0])
+			g := ws[0][0]
+			if len(ws[0]) != 1 || g != 'm' && g != 'f' {
+				bad = fmt.Errorf("gazetteer: data/givengenders.txt: line %q does not begin with m or f", f[0])
+				return
+			}
+			for _, w := range ws[1:] {
+				k := graph.NameKey(w)
+				if old, dup := t.genders[k]; dup && old != g {
+					bad = fmt.Errorf("gazetteer: data/givengenders.txt: %q listed as both genders", w)
+					return
+				}
+				t.genders[k] = g
+			}
+		})
+		if err == nil {
+			err = bad
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -332,6 +356,15 @@ func (t *tables) demonymPrefix(ws []string) int {
 func FirstName(word string) bool {
 	k := graph.NameKey(word)
 	return load().firstNames[k] || theophoric(k)
+}
+
+// GivenNameGender returns 'm' or 'f' when word is a given name whose
+// bearers are nearly always men or nearly always women ("Tomas", "Olena",
+// "Khaled", "Ngozi"), and 0 for any other word, including names borne by
+// both ("Jean", "Andrea", "Kim") and names not listed. Case and accents do
+// not matter.
+func GivenNameGender(word string) byte {
+	return load().genders[graph.NameKey(word)]
 }
 
 // theophoric reports whether k (a NameKey) is a one-word "Abd al-X" name.

@@ -255,3 +255,22 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestGivenNameGender(t *testing.T) {
+	tests := []struct {
+		name string
+		want byte
+	}{
+		{"Tomas", 'm'}, {"Tomás", 'm'}, {"KHALED", 'm'}, {"Volodymyr", 'm'}, {"Kwame", 'm'}, {"Jean-Pierre", 'm'},
+		{"Ana", 'f'}, {"Jana", 'f'}, {"Olena", 'f'}, {"Ngozi", 'f'}, {"Zeynep", 'f'}, {"Ségolène", 'f'},
+		// Names borne by both, and names not listed, say nothing.
+		{"Jean", 0}, {"Andrea", 0}, {"Kim", 0}, {"Sasha", 0}, {"Nicola", 0}, {"Vrba", 0}, {"", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := GivenNameGender(tt.name); got != tt.want {
+				t.Errorf("GivenNameGender(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
