@@ -45,7 +45,7 @@ func (r *related) learn(m *relclass.Model) {
 			return false
 		}
 		p, prob := m.Classify(in, h, t)
-		if prob < learnedThresholds[p] || p == graph.Killed && (!statesDeath(r.Sentences[si].Tokens) || possessor(in, h)) {
+		if prob < learnedThresholds[p] || p == graph.Killed && (!statesDeath(r.Sentences[si].Tokens) || possessor(r.Sentences[si].Tokens, in.Mentions[h])) {
 			return false
 		}
 		if c == nil || c.si != si {
@@ -147,18 +147,11 @@ func (r *related) learnInput(si int) (relclass.Sentence, []int) {
 	return in, ents
 }
 
-// possessor reports whether mention h of in is followed by a possessive
-// ("killed by X's loyalists"): then the deed is the possessed one's, not
-// the possessor's.
-func possessor(in *relclass.Sentence, h int) bool {
-	m := in.Mentions[h]
-	if m.End < len(in.Words) {
-		if w := in.Words[m.End]; w == "'s" || w == "’s" || w == "'" || w == "’" {
-			return true
-		}
-	}
-	last := in.Words[m.End-1]
-	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
+// possessor reports whether mention m of a sentence of tokens toks is
+// followed by a possessive ("killed by X's loyalists"): then the deed is
+// the possessed one's, not the possessor's.
+func possessor(toks []token, m relclass.Mention) bool {
+	return m.End < len(toks) && isPossessive(toks[m.End])
 }
 
 // statesDeath reports whether a sentence has a word of death. CoNLL04

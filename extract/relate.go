@@ -470,7 +470,8 @@ var objectFollowers = setOf("on", "by", "about", "as", "and", "or", "into", "ove
 var pronounGenders = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm', "she": 'f', "her": 'f', "hers": 'f', "herself": 'f'}
 
 // agrees reports whether pronoun w may refer to entity e: not "her" for a
-// person the article calls "Mr", not "his" for one it calls "Mrs" or "Ms".
+// person the article calls "Mr" or whose given name is a man's, not "his"
+// for one it calls "Mrs" or "Ms" or whose given name is a woman's (gender).
 func (r *related) agrees(w string, e int) bool {
 	g := pronounGenders[w]
 	if g == 0 || e < 0 {

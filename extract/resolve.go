@@ -287,8 +287,10 @@ func resolve(rc recognized) resolved {
 			h = honorificGender(w)
 		}
 		for _, e := range persons {
-			if h != 0 && r.gender(e) != 0 && r.gender(e) != h {
-				continue
+			if h != 0 {
+				if g := r.gender(e); g != 0 && g != h {
+					continue
+				}
 			}
 			ok := false
 			for form := range r.Entities[e].Forms {
